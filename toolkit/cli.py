@@ -1,0 +1,97 @@
+"""Command line: ``toolkit verify SOURCE SUMMARY``.
+
+Exit codes: 0 nothing contradicted, 1 something contradicted, 2 bad input or usage
+(one line on stderr, never a traceback).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import NoReturn
+
+from .mentions import parse_published
+from .render import render_json, render_markdown_report, render_text
+from .verify import InputError, verify
+
+EXIT_OK, EXIT_CONTRADICTED, EXIT_USAGE = 0, 1, 2
+
+
+class UsageError(Exception):
+    """Bad input from the command line; printed as one line, exit code 2."""
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> NoReturn:
+        raise UsageError(message)
+
+
+def read_text(path: str, what: str) -> str:
+    """Read a UTF-8 text file (``-`` is standard input) or raise UsageError."""
+    try:
+        data = sys.stdin.buffer.read() if path == "-" else Path(path).read_bytes()
+    except FileNotFoundError:
+        raise UsageError(f"{what} file not found: {path}") from None
+    except IsADirectoryError:
+        raise UsageError(f"{what} is a directory, not a file: {path}") from None
+    except OSError as exc:
+        raise UsageError(f"cannot read {what} {path}: {exc.strerror}") from None
+    if b"\x00" in data:
+        raise UsageError(f"{what} {path} is a binary file, not text")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise UsageError(f"{what} {path} is not UTF-8 (bad byte at offset {exc.start})") from None
+    if not text.strip():
+        raise UsageError(f"{what} {path} is empty")
+    return text
+
+
+def _published(value: str | None) -> str | None:
+    if value is None:
+        return None
+    try:
+        return parse_published(value).isoformat()
+    except ValueError as exc:
+        raise UsageError(str(exc)) from None
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="toolkit", description="Summarise news and check every fact against the source.")
+    sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
+    v = sub.add_parser("verify", help="check a summary against its source article")
+    v.add_argument("source", help="source article (UTF-8 text file)")
+    v.add_argument("summary", help="summary to check (UTF-8 text file, or - for standard input)")
+    v.add_argument("--published", help="publication date of the source, YYYY-MM-DD")
+    v.add_argument("--lang", choices=["ar", "en"], help="language of the summary (detected if omitted)")
+    v.add_argument("--format", choices=["text", "json", "markdown"], default="text")
+    return parser
+
+
+def cmd_verify(args: argparse.Namespace) -> int:
+    source = read_text(args.source, "source")
+    summary = read_text(args.summary, "summary")
+    report = verify(source, summary, published=_published(args.published), lang=args.lang)
+    render = {"text": render_text, "json": render_json, "markdown": render_markdown_report}[args.format]
+    sys.stdout.write(render(report))
+    return EXIT_CONTRADICTED if report.counts["contradicted"] else EXIT_OK
+
+
+COMMANDS = {"verify": cmd_verify}
+
+
+def main(argv: list[str] | None = None) -> int:
+    try:
+        args = build_parser().parse_args(argv)
+        return COMMANDS[args.command](args)
+    except (UsageError, InputError) as exc:
+        print(f"toolkit: error: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except KeyboardInterrupt:
+        print("toolkit: interrupted", file=sys.stderr)
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

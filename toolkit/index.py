@@ -1,0 +1,184 @@
+"""Mentions -> passages: split a text into sentences and event passages, and align a
+claim with the source passages about the same event.
+
+Alignment deliberately ignores the values themselves (dates, numbers): a claim that
+binds a value to the wrong event must still land on the passage about its event.
+Keys are light stems, name skeletons (``n:btn`` for بوتين and Putin) and country codes
+(``c:BY``), so an English claim aligns with an Arabic source through its names.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from .mentions.scan import Scan
+from .models import Mention
+from .text import skeleton
+
+VALUE_KINDS = {"date", "weekday", "number", "percent", "count", "duration"}
+_SENTENCE_END = {".", "!", "?", ";"}
+PROXIMITY = 6.0  # tokens; words nearer the claimed value weigh more
+
+
+@dataclass
+class Segment:
+    index: int
+    start: int  # normalised offsets
+    end: int
+    sentence: int
+    keys: dict[str, list[int]] = field(default_factory=dict)  # key -> token indices
+    mentions: list[Mention] = field(default_factory=list)
+
+
+@dataclass
+class Alignment:
+    segment: Segment
+    score: float
+
+
+class Document:
+    """A scanned text cut into sentences and passages, with alignment keys per token."""
+
+    def __init__(self, scan: Scan):
+        self.scan = scan
+        self.segments: list[Segment] = []
+        self.sentences: list[tuple[int, int]] = []
+        self._token_keys = self._keys_per_token()
+        self._cut()
+
+    # -- construction -------------------------------------------------------------
+    def _keys_per_token(self) -> list[list[str]]:
+        s = self.scan
+        lang = s.lang
+        valued = [(m._nstart, m._nend) for m in s.mentions if m.kind in VALUE_KINDS]
+        entities = [m for m in s.mentions if m.kind == "entity"]
+        keys: list[list[str]] = []
+        for t in s.toks:
+            if t.kind != "word" or any(a <= t.start < b for a, b in valued):
+                keys.append([])
+                continue
+            ent = next((m for m in entities if m._nstart <= t.start < m._nend), None)
+            if ent is not None and isinstance(ent.value, str) and ent.value.startswith("country:"):
+                keys.append(["c:" + ent.value[8:]])
+                continue
+            word = t.text
+            if ent is not None:
+                for prefix, rest in lang.clitic_splits(word):
+                    if ent._nstart >= t.start + len(prefix):
+                        word = rest
+                        break
+            if word in lang.stopwords or len(word) < 2 or word in lang.titles:
+                keys.append([])
+                continue
+            k = ["w:" + lang.stem(word)]
+            if ent is not None:
+                sk = skeleton(word)
+                if len(sk) >= 2:
+                    k.append("n:" + sk)
+            keys.append(k)
+        return keys
+
+    def _cut(self) -> None:
+        s = self.scan
+        text = s.nt.text
+        lang = s.lang
+        seg_start = sent_start = 0
+        sentence = 0
+        for i, t in enumerate(s.toks):
+            newline = "\n" in text[s.toks[i - 1].end : t.start] if i else False
+            if newline and t.start > sent_start:
+                self._close(seg_start, s.toks[i - 1].end, sentence)
+                self.sentences.append((sent_start, s.toks[i - 1].end))
+                sentence += 1
+                seg_start = sent_start = t.start
+            if t.kind == "word" and i and t.start > seg_start:
+                word = t.text[1:] if t.text.startswith("و") and t.text[1:] in lang.segment_breaks else t.text
+                if word in lang.segment_breaks or s.phrase(i, {b: 1 for b in lang.segment_breaks if " " in b}, clitics=False):
+                    self._close(seg_start, t.start, sentence)
+                    seg_start = t.start
+            if t.text in _SENTENCE_END and not s.taken(t.start, t.end):
+                self._close(seg_start, t.end, sentence)
+                self.sentences.append((sent_start, t.end))
+                sentence += 1
+                seg_start = sent_start = t.end
+        if s.toks and s.toks[-1].end > seg_start:
+            self._close(seg_start, s.toks[-1].end, sentence)
+        if s.toks and s.toks[-1].end > sent_start:
+            self.sentences.append((sent_start, s.toks[-1].end))
+
+    def _close(self, start: int, end: int, sentence: int) -> None:
+        s = self.scan
+        while start < end and s.nt.text[start] in " ,\n\t":
+            start += 1
+        if end <= start:
+            return
+        seg = Segment(len(self.segments), start, end, sentence)
+        for i, t in enumerate(s.toks):
+            if start <= t.start < end:
+                for key in self._token_keys[i]:
+                    seg.keys.setdefault(key, []).append(i)
+        seg.mentions = [m for m in s.mentions if start <= m._nstart < end]
+        self.segments.append(seg)
+
+    # -- lookup -------------------------------------------------------------------
+    def segment_at(self, pos: int) -> Segment:
+        for seg in self.segments:
+            if seg.start <= pos < seg.end:
+                return seg
+        return min(self.segments, key=lambda g: abs(g.start - pos))
+
+    def sentence_span(self, sentence: int) -> tuple[int, int]:
+        return self.sentences[min(sentence, len(self.sentences) - 1)]
+
+    def claim_keys(self, m: Mention, *, comparable: set[str] | None = None) -> dict[str, float]:
+        """Alignment keys of the passage around mention ``m``, weighted by nearness."""
+        seg = self.segment_at(m._nstart)
+        s = self.scan
+        pos = next((i for i, t in enumerate(s.toks) if t.start >= m._nstart), 0)
+        end = next((i for i, t in enumerate(s.toks) if t.start >= m._nend), len(s.toks))
+        weights: dict[str, float] = {}
+        for key, idxs in seg.keys.items():
+            if comparable is not None and key[:2] not in comparable:
+                continue
+            for i in idxs:
+                if pos <= i < end and m.kind not in VALUE_KINDS:
+                    continue  # an entity or quote must not align on itself
+                d = 0 if pos <= i < end else min(abs(i - pos), abs(i - end + 1))
+                weights[key] = max(weights.get(key, 0.0), 1.0 / (1.0 + d / PROXIMITY))
+        return weights
+
+
+class SourceIndex(Document):
+    """The source document plus inverse document frequencies for alignment."""
+
+    def __init__(self, scan: Scan):
+        super().__init__(scan)
+        df: dict[str, int] = defaultdict(int)
+        for seg in self.segments:
+            for key in seg.keys:
+                df[key] += 1
+        n = max(len(self.segments), 1)
+        self._idf = {k: math.log(1 + n / v) for k, v in df.items()}
+        self._idf_unseen = math.log(1 + n)
+        words = {w for m in scan.mentions if m.kind == "entity" and not str(m.value).startswith("country:")
+                 for w in str(m.value).split() if len(w) >= 3}
+        # «بوتين وزيلينسكي» gives "وزيلينسكي": keep the name, not the conjunction
+        self.name_words = frozenset(w for w in words if not (w.startswith("و") and w[1:] in words))
+
+    def idf(self, key: str) -> float:
+        return self._idf.get(key, self._idf_unseen)
+
+    def align(self, weights: dict[str, float]) -> list[Alignment]:
+        """Source passages ranked by the idf-weighted share of the claim's keys they hold."""
+        total = sum(self.idf(k) * w for k, w in weights.items())
+        if total <= 0:
+            return []
+        ranked = []
+        for seg in self.segments:
+            hit = sum(self.idf(k) * w for k, w in weights.items() if k in seg.keys)
+            if hit > 0:
+                ranked.append(Alignment(seg, hit / total))
+        ranked.sort(key=lambda a: -a.score)
+        return ranked

@@ -1,0 +1,177 @@
+"""Per-language data tables, compiled once into normalised lookups (the dateparser way:
+language knowledge is data; code reads it through :class:`Language`)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+from types import ModuleType
+
+from babel import Locale
+
+from ..text import norm, skeleton
+from . import ar, en
+
+_MODULES: dict[str, ModuleType] = {"ar": ar, "en": en}
+SUPPORTED = tuple(_MODULES)
+
+# Country names not in CLDR's display names but common in news.
+_COUNTRY_ALIASES = {
+    "GB": ["بريطانيا", "Britain", "UK", "U.K."],
+    "US": ["أمريكا", "أميركا", "الولايات المتحدة الأمريكية", "USA", "U.S.", "US", "America"],
+    "RU": ["روسيا الاتحادية"],
+    "KG": ["قرغيزستان", "Kyrgyz Republic"],
+    "KP": ["كوريا الشمالية"],
+    "KR": ["كوريا الجنوبية"],
+    "CN": ["بيجين"],
+}
+
+
+def _normalised(mapping: dict, value_fn=lambda v: v) -> dict:
+    return {norm(k): value_fn(v) for k, v in mapping.items()}
+
+
+@dataclass(frozen=True, eq=False)  # hashed by identity: one instance per language
+class Language:
+    code: str
+    months: dict[str, int]
+    ambiguous_months: frozenset[str]
+    hijri_months: dict[str, int]
+    hijri_era: tuple[str, ...]
+    gregorian_era: tuple[str, ...]
+    weekdays: dict[str, int]
+    relative_days: dict[str, tuple[str, int]]
+    future_markers: frozenset[str]
+    past_markers: frozenset[str]
+    year_words: frozenset[str]
+    units: dict[str, int]
+    ten_words: dict[str, int]
+    tens: dict[str, int]
+    hundreds: dict[str, int]
+    scales: dict[str, int]
+    self_counted_scales: frozenset[str]
+    conjunction: str
+    ordinal_units: dict[str, int]
+    ordinal_teens: dict[str, int]
+    ordinal_tens: dict[str, int]
+    group_words: dict[str, int]
+    percent_words: tuple[str, ...]
+    approximators: tuple[str, ...]
+    noun_classes: dict[str, str]
+    dual_nouns: dict[str, str]
+    leader_heads: tuple[str, ...]
+    duration_classes: frozenset[str]
+    currencies: dict[str, str]
+    clitic_prefixes: tuple[str, ...]
+    suffixes: tuple[str, ...]
+    titles: tuple[str, ...]
+    name_stopwords: frozenset[str]
+    stopwords: frozenset[str]
+    segment_breaks: tuple[str, ...]
+    list_conjunctions: tuple[str, ...]
+    countries: dict[str, str]  # normalised name -> ISO code
+    country_skeletons: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def number_words(self) -> dict[str, int]:
+        return {**self.units, **self.ten_words, **self.tens, **self.hundreds, **self.scales}
+
+    def clitic_splits(self, token: str) -> list[tuple[str, str]]:
+        """(prefix, remainder) candidates, the token itself first, longer prefixes after."""
+        out = [("", token)]
+        for p in self.clitic_prefixes:
+            if token.startswith(p) and len(token) - len(p) >= 2:
+                out.append((p, token[len(p):]))
+        return out
+
+    def stem(self, token: str) -> str:
+        """Light stem for aligning passages (after Larkey's light10): the article and
+        و come off, single-letter clitics do not (لقاء، بوتين would lose a root letter)."""
+        if not self.clitic_prefixes:  # English: plural s
+            return token[:-1] if len(token) > 4 and token.endswith("s") else token
+        word = token
+        for p in self.clitic_prefixes:
+            if (len(p) > 1 or p == "و") and word.startswith(p) and len(word) - len(p) >= 3:
+                word = word[len(p):]
+                break
+        for s in self.suffixes:
+            if word.endswith(s) and len(word) - len(s) >= 3:
+                word = word[: -len(s)]
+                break
+        return word
+
+    def country(self, words: str) -> str | None:
+        """ISO code of a normalised country name, tolerating spelling variants."""
+        code = self.countries.get(words)
+        if code is None and " " not in words:
+            sk = skeleton(words)
+            if len(sk) >= 4:
+                code = self.country_skeletons.get(sk)
+        return code
+
+
+def _countries(code: str) -> dict[str, str]:
+    names: dict[str, str] = {}
+    for loc in {code, "en"}:
+        for iso, name in Locale(loc).territories.items():
+            if iso.isalpha() and len(iso) == 2:
+                names[norm(name)] = iso
+    for iso, aliases in _COUNTRY_ALIASES.items():
+        for a in aliases:
+            names[norm(a)] = iso
+    # Arabic text writes many names with the article (الهند، البرازيل) and some without.
+    return names
+
+
+@lru_cache(maxsize=None)
+def get_language(code: str) -> Language:
+    if code not in _MODULES:
+        raise ValueError(f"unsupported language {code!r}; expected one of {', '.join(SUPPORTED)}")
+    m = _MODULES[code]
+    countries = _countries(code)
+    skeletons: dict[str, str] = {}
+    for name, iso in countries.items():
+        if " " not in name:
+            sk = skeleton(name[2:] if name.startswith("ال") else name)
+            if len(sk) >= 4:
+                skeletons.setdefault(sk, iso)
+    return Language(
+        code=code,
+        months=_normalised(m.MONTHS),
+        ambiguous_months=frozenset(norm(x) for x in m.AMBIGUOUS_MONTHS),
+        hijri_months=_normalised(m.HIJRI_MONTHS),
+        hijri_era=tuple(norm(x) for x in m.HIJRI_ERA),
+        gregorian_era=tuple(norm(x) for x in m.GREGORIAN_ERA),
+        weekdays=_normalised(m.WEEKDAYS),
+        relative_days=_normalised(m.RELATIVE_DAYS),
+        future_markers=frozenset(norm(x) for x in m.FUTURE_MARKERS),
+        past_markers=frozenset(norm(x) for x in m.PAST_MARKERS),
+        year_words=frozenset(norm(x) for x in m.YEAR_WORDS),
+        units=_normalised(m.UNITS),
+        ten_words=_normalised(m.TEN_WORDS),
+        tens=_normalised(m.TENS),
+        hundreds=_normalised(m.HUNDREDS),
+        scales=_normalised(m.SCALES),
+        self_counted_scales=frozenset(norm(x) for x in m.SELF_COUNTED_SCALES),
+        conjunction=m.CONJUNCTION,
+        ordinal_units=_normalised(m.ORDINAL_UNITS),
+        ordinal_teens=_normalised(m.ORDINAL_TEENS),
+        ordinal_tens=_normalised(m.ORDINAL_TENS),
+        group_words=_normalised(m.GROUP_WORDS),
+        percent_words=tuple(norm(x) for x in m.PERCENT_WORDS),
+        approximators=tuple(norm(x) for x in m.APPROXIMATORS),
+        noun_classes=_normalised(m.NOUN_CLASSES),
+        dual_nouns=_normalised(m.DUAL_NOUNS),
+        leader_heads=tuple(norm(x) for x in m.LEADER_HEADS),
+        duration_classes=frozenset(m.DURATION_CLASSES),
+        currencies=_normalised(m.CURRENCIES),
+        clitic_prefixes=tuple(sorted((norm(x) for x in m.CLITIC_PREFIXES), key=len, reverse=True)),
+        suffixes=tuple(norm(x) for x in m.SUFFIXES),
+        titles=tuple(sorted((norm(x) for x in m.TITLES), key=len, reverse=True)),
+        name_stopwords=frozenset(norm(x) for x in m.NAME_STOPWORDS),
+        stopwords=frozenset(norm(x) for x in m.STOPWORDS),
+        segment_breaks=tuple(norm(x) for x in m.SEGMENT_BREAKS),
+        list_conjunctions=tuple(m.LIST_CONJUNCTIONS),
+        countries=countries,
+        country_skeletons=skeletons,
+    )

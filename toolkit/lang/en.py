@@ -1,0 +1,107 @@
+"""English language data (lower-case; the matcher lower-cases text first)."""
+
+CODE = "en"
+
+MONTHS = {
+    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4,
+    "apr": 4, "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8,
+    "september": 9, "sept": 9, "sep": 9, "october": 10, "oct": 10, "november": 11,
+    "nov": 11, "december": 12, "dec": 12,
+}
+AMBIGUOUS_MONTHS = {"may", "mar", "jan", "jun", "dec", "oct", "nov", "sep", "aug", "apr", "jul", "feb"}
+HIJRI_MONTHS = {
+    "muharram": 1, "safar": 2, "rabi al-awwal": 3, "rabi al-thani": 4, "jumada al-awwal": 5,
+    "jumada al-thani": 6, "rajab": 7, "shaban": 8, "sha'ban": 8, "ramadan": 9, "shawwal": 10,
+    "dhu al-qadah": 11, "dhu al-hijjah": 12,
+}
+HIJRI_ERA = ["ah", "a.h"]
+GREGORIAN_ERA = ["ad", "a.d", "ce"]
+
+WEEKDAYS = {
+    "monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5,
+    "sunday": 6,
+}
+RELATIVE_DAYS = {
+    "the next day": ("previous", 1), "the following day": ("previous", 1),
+    "a day later": ("previous", 1), "the day after": ("previous", 1),
+    "the day before": ("previous", -1), "the previous day": ("previous", -1),
+    "the same day": ("previous", 0), "that same day": ("previous", 0), "that day": ("previous", 0),
+    "the day before yesterday": ("published", -2), "yesterday": ("published", -1),
+    "today": ("published", 0), "tomorrow": ("published", 1),
+    "the day after tomorrow": ("published", 2),
+}
+FUTURE_MARKERS = ["next", "coming", "upcoming"]
+PAST_MARKERS = ["last", "past", "previous"]
+YEAR_WORDS = ["in", "of", "year"]
+DAY_WORDS = ["on"]
+MONTH_WORDS = ["month of"]
+
+UNITS = {
+    "zero": 0, "one": 1, "a single": 1, "two": 2, "three": 3, "four": 4, "five": 5,
+    "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
+    "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17,
+    "eighteen": 18, "nineteen": 19, "a dozen": 12, "dozen": 12,
+    "a couple of": 2, "a pair of": 2, "both": 2,
+}
+TEN_WORDS: dict[str, int] = {}
+TENS = {
+    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
+    "eighty": 80, "ninety": 90,
+}
+HUNDREDS = {"hundred": 100, "a hundred": 100, "hundreds": 100}
+SCALES = {
+    "thousand": 10**3, "thousands": 10**3, "million": 10**6, "millions": 10**6,
+    "billion": 10**9, "billions": 10**9, "trillion": 10**12, "bn": 10**9, "m": 10**6,
+}
+SELF_COUNTED_SCALES: set[str] = set()
+CONJUNCTION = "and"
+
+ORDINAL_UNITS = {
+    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
+    "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13,
+    "fourteenth": 14, "fifteenth": 15, "sixteenth": 16, "seventeenth": 17,
+    "eighteenth": 18, "nineteenth": 19, "twentieth": 20, "thirtieth": 30,
+}
+ORDINAL_TEENS: dict[str, int] = {}
+ORDINAL_TENS = {"twenty": 20, "thirty": 30}
+GROUP_WORDS = {"bilateral": 2, "trilateral": 3, "three-way": 3, "tripartite": 3, "two-way": 2}
+
+PERCENT_WORDS = ["percent", "per cent", "%", "pct"]
+APPROXIMATORS = ["about", "around", "nearly", "almost", "roughly", "approximately",
+                 "more than", "over", "some", "up to", "less than", "at least"]
+
+NOUN_CLASSES = {
+    "leader": "leader", "leaders": "leader", "president": "leader", "presidents": "leader",
+    "heads of state": "leader", "head of state": "leader",
+    "country": "country", "countries": "country", "nation": "country", "nations": "country",
+    "states": "country",
+    "minister": "minister", "ministers": "minister", "person": "person", "people": "person",
+    "dead": "dead", "killed": "dead", "injured": "injured", "wounded": "injured",
+    "day": "day", "days": "day", "week": "week", "weeks": "week", "month": "month",
+    "months": "month", "year": "year", "years": "year", "hour": "hour", "hours": "hour",
+    "minute": "minute", "minutes": "minute", "time": "time", "times": "time",
+    "call": "call", "calls": "call", "dinar": "dinar", "dinars": "dinar",
+    "dollar": "dollar", "dollars": "dollar", "euro": "euro", "euros": "euro",
+    "tourist": "tourist", "tourists": "tourist",
+}
+DUAL_NOUNS: dict[str, str] = {}
+LEADER_HEADS = ["leaders of", "heads of", "presidents of"]
+DURATION_CLASSES = {"day", "week", "month", "year", "hour", "minute"}
+CURRENCIES = {"dinar": "TND", "dinars": "TND", "dollar": "USD", "dollars": "USD",
+              "$": "USD", "euro": "EUR", "euros": "EUR", "€": "EUR"}
+
+CLITIC_PREFIXES: list[str] = []
+SUFFIXES = ["'s", "s"]
+TITLES = ["president", "prime minister", "minister", "chancellor", "king", "prince",
+          "envoy", "secretary general", "secretary-general", "leader", "mr", "mrs", "ms",
+          "general", "spokesman", "spokeswoman", "ambassador"]
+NAME_STOPWORDS = ["the", "a", "an", "of", "in", "on", "at", "to", "for", "and", "or", "with",
+                  "by", "from", "that", "this", "said", "says", "who", "which"]
+STOPWORDS = NAME_STOPWORDS + [
+    "is", "was", "were", "are", "be", "been", "has", "have", "had", "it", "its", "his", "her",
+    "their", "they", "he", "she", "as", "after", "before", "also", "but", "not", "will",
+    "would", "about", "into", "than", "then", "there", "these", "those", "we", "our",
+]
+SEGMENT_BREAKS = ["then", "while", "whereas", "before", "after which"]
+LIST_CONJUNCTIONS = ["and"]
+QUOTE_PAIRS = [("\u201c", "\u201d"), ('"', '"')]

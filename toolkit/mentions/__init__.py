@@ -1,0 +1,44 @@
+"""Text -> mentions: every checkable value in a text, with its span and normalised value."""
+
+from __future__ import annotations
+
+import datetime as _dt
+
+from ..lang import get_language
+from ..models import Mention
+from ..text import detect_language, normalize
+from .dates import find_dates
+from .names import find_entities, find_enumerations
+from .numbers import find_numbers
+from .scan import Scan
+
+__all__ = ["find_mentions", "scan_text", "parse_published"]
+
+
+def parse_published(published: str | _dt.date | None) -> _dt.date | None:
+    """Accept a date, a datetime or an ISO ``YYYY-MM-DD`` string; raise ValueError otherwise."""
+    if published is None or isinstance(published, _dt.date):
+        return published.date() if isinstance(published, _dt.datetime) else published
+    try:
+        return _dt.date.fromisoformat(str(published).strip()[:10])
+    except ValueError:
+        raise ValueError(f"bad publication date {published!r}: expected YYYY-MM-DD") from None
+
+
+def scan_text(text: str, *, published=None, lang: str | None = None,
+              known_names: frozenset[str] = frozenset()) -> Scan:
+    """Run every finder over ``text``; the Scan keeps normalised offsets for alignment."""
+    scan = Scan(normalize(text), get_language(lang or detect_language(text)), parse_published(published))
+    find_dates(scan)
+    find_numbers(scan)
+    find_entities(scan, known_names)
+    find_enumerations(scan)
+    scan.mentions.sort(key=lambda m: (m.start, -m.end))
+    return scan
+
+
+def find_mentions(text: str, *, published: str | _dt.date | None = None,
+                  lang: str | None = None) -> list[Mention]:
+    """Dates, weekdays, numbers, percentages, counts, durations, enumerations, names and
+    quotes in ``text``, each with offsets into ``text`` and a normalised value."""
+    return scan_text(text, published=published, lang=lang).mentions

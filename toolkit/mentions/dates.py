@@ -1,0 +1,349 @@
+"""Dates, weekdays and relative days.
+
+Values are ISO strings so they compare across languages: ``2025-08-15``, or
+``XXXX-08-15`` when neither the text nor a publication date gives the year.
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from functools import lru_cache
+
+from hijridate import Hijri
+
+from ..lang import Language
+from .scan import Scan
+
+WEEKDAY_NAMES = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_FILLERS_AR = {"من", "شهر", "الموافق", "of", "the", "month"}
+_PLACEHOLDER_YEAR = 2001  # arithmetic on dates with an unknown year
+_PLACEHOLDER_LEAP = 2000
+
+
+# -- ISO date values ---------------------------------------------------------------
+
+def iso(year: int | None, month: int, day: int | None = None) -> str:
+    y = f"{year:04d}" if year else "XXXX"
+    return f"{y}-{month:02d}" + (f"-{day:02d}" if day else "")
+
+
+def parse_iso(value: str) -> tuple[int | None, int | None, int | None]:
+    parts = value.split("-")
+    year = None if parts[0] == "XXXX" else int(parts[0])
+    month = int(parts[1]) if len(parts) > 1 else None
+    day = int(parts[2]) if len(parts) > 2 else None
+    return year, month, day
+
+
+def shift(value: str, days: int) -> str | None:
+    year, month, day = parse_iso(value)
+    if month is None or day is None:
+        return None
+    base_year = year or (_PLACEHOLDER_LEAP if (month, day) == (2, 29) else _PLACEHOLDER_YEAR)
+    d = date(base_year, month, day) + timedelta(days=days)
+    return iso(d.year if year else None, d.month, d.day)
+
+
+def weekday_of(value: str) -> str | None:
+    year, month, day = parse_iso(value)
+    if year is None or month is None or day is None:
+        return None
+    return WEEKDAY_NAMES[date(year, month, day).weekday()]
+
+
+def same_date(a: str, b: str) -> bool:
+    """Equal where both are defined; an unknown year matches any year."""
+    ya, ma, da = parse_iso(a)
+    yb, mb, db = parse_iso(b)
+    if ya and yb and ya != yb:
+        return False
+    if ma and mb and ma != mb:
+        return False
+    if da and db and da != db:
+        return False
+    return (ma is None) == (mb is None) and (da is None) == (db is None)
+
+
+def _valid(year: int, month: int, day: int) -> bool:
+    try:
+        date(year, month, day)
+        return True
+    except ValueError:
+        return False
+
+
+def infer_year(month: int, day: int, published: date, marker: str | None) -> int | None:
+    """The year of a day-month date in an article published on ``published``.
+
+    A date marked future (المقبل/next) lies after publication; one marked past before it;
+    unmarked, news dates more than half a year ahead are taken from the previous year.
+    """
+    if not _valid(published.year, month, day):
+        return None
+    candidate = date(published.year, month, day)
+    if marker == "future":
+        return published.year + (1 if candidate <= published else 0)
+    if marker == "past":
+        return published.year - (1 if candidate > published else 0)
+    if candidate - published > timedelta(days=183):
+        return published.year - 1
+    return published.year
+
+
+# -- ordinal days (الخامس عشر، الحادي والعشرين، fifteenth) -------------------------
+
+@lru_cache(maxsize=None)
+def ordinal_days(lang: Language) -> dict[str, int]:
+    table = dict(lang.ordinal_units)
+    for unit, u in lang.ordinal_units.items():
+        for teen in lang.ordinal_teens:
+            if u < 10:
+                table[f"{unit} {teen}"] = u + 10
+        for tens, t in lang.ordinal_tens.items():
+            if u < 10:
+                table[f"{unit} {lang.conjunction}{tens}"] = u + t  # Arabic: الحادي والعشرين
+                table[f"{unit} {lang.conjunction} {tens}"] = u + t
+    for tens, t in lang.ordinal_tens.items():
+        table.setdefault(tens, t)
+        if lang.code == "en":
+            for unit, u in lang.ordinal_units.items():
+                if u < 10:
+                    table[f"{tens}-{unit}"] = t + u
+    return {k: v for k, v in table.items() if 1 <= v <= 31}
+
+
+# -- finders ---------------------------------------------------------------------
+
+def _marker(s: Scan, i: int) -> str | None:
+    """'future' / 'past' when a marker such as المقبل or 'next' stands next to token i."""
+    for k in (i, i + 1, i - 1):
+        w = s.word(k)
+        if w in s.lang.future_markers:
+            return "future"
+        if w in s.lang.past_markers:
+            return "past"
+    return None
+
+
+def _skip_fillers(s: Scan, j: int) -> int:
+    while s.word(j) in _FILLERS_AR or (j < len(s.toks) and s.toks[j].text == ","):
+        j += 1
+    return j
+
+
+def _day_at(s: Scan, j: int) -> tuple[int, int] | None:
+    """(day, next index) for a day number or ordinal at token j."""
+    if j >= len(s.toks):
+        return None
+    t = s.toks[j]
+    if t.kind == "num" and t.decimals == 0 and t.text.isdigit() and 1 <= t.number <= 31:
+        nxt = s.word(j + 1)
+        return int(t.number), j + (2 if nxt in ("st", "nd", "rd", "th") else 1)
+    hit = s.phrase(j, ordinal_days(s.lang))
+    if hit:
+        return hit[1], hit[2]
+    return None
+
+
+def _month_at(s: Scan, j: int, table) -> tuple[int, int, str] | None:
+    hit = s.phrase(j, table, max_words=3)
+    if not hit:
+        return None
+    key, month, k, _ = hit
+    if k < len(s.toks) and s.toks[k].text == "." and len(key) <= 4:  # "Aug."
+        k += 1
+    return month, k, key
+
+
+def _year_at(s: Scan, j: int, *, hijri: bool = False) -> tuple[int, int] | None:
+    k = j
+    if k < len(s.toks) and s.toks[k].text == ",":
+        k += 1
+    while s.word(k) in s.lang.year_words or s.word(k) in ("من", "of"):
+        k += 1
+    if k < len(s.toks) and s.toks[k].kind == "num" and s.toks[k].decimals == 0 and len(s.toks[k].text) == 4:
+        year = int(s.toks[k].number)
+        lo, hi = (1300, 1600) if hijri else (1800, 2200)
+        if lo <= year <= hi:
+            k += 1
+            era = s.lang.hijri_era if hijri else s.lang.gregorian_era
+            if s.word(k) in era:
+                k += 1
+            return year, k
+    return None
+
+
+def _weekday_at(s: Scan, j: int) -> tuple[int, int] | None:
+    k = j + 1 if s.word(j) in ("يوم", "on") else j
+    hit = s.phrase(k, s.lang.weekdays, max_words=1)
+    if hit:
+        return hit[1], hit[2]
+    return None
+
+
+def _explicit_date(s: Scan, i: int):
+    """Parse a date starting at token i: returns (end index, fields) or None."""
+    lang = s.lang
+    j = i
+    weekday = None
+    wd = _weekday_at(s, j)
+    if wd:
+        weekday, j = wd
+        j = _skip_fillers(s, j)
+    # numeric 18/8/2025
+    if j + 4 < len(s.toks) and s.toks[j].kind == "num" and s.toks[j + 1].text == "/" and \
+            s.toks[j + 2].kind == "num" and s.toks[j + 3].text == "/" and s.toks[j + 4].kind == "num":
+        d, m, y = (int(s.toks[j + k].number) for k in (0, 2, 4))
+        if 1 <= m <= 12 and 1800 <= y <= 2200 and _valid(y, m, d):
+            return j + 5, dict(year=y, month=m, day=d, weekday=weekday, calendar="gregorian")
+    if s.word(j) in ("يوم", "the"):
+        j += 1
+    day = _day_at(s, j)
+    if day:
+        dval, k = day
+        k = _skip_fillers(s, k)
+        month = _month_at(s, k, lang.months)
+        calendar = "gregorian"
+        if not month:
+            month = _month_at(s, k, lang.hijri_months)
+            calendar = "hijri"
+        if month:
+            mval, k, _ = month
+            k = _double_month(s, k)
+            year = _year_at(s, k, hijri=calendar == "hijri")
+            yval = None
+            if year:
+                yval, k = year
+            return k, dict(year=yval, month=mval, day=dval, weekday=weekday, calendar=calendar)
+    # English order: August 15, 2025
+    month = _month_at(s, j, lang.months)
+    if month:
+        mval, k, key = month
+        day = _day_at(s, k)
+        if day:
+            dval, k = day
+            year = _year_at(s, k)
+            yval = None
+            if year:
+                yval, k = year
+            return k, dict(year=yval, month=mval, day=dval, weekday=weekday, calendar="gregorian")
+        k = _double_month(s, k)
+        year = _year_at(s, k)
+        preceded_by_month_word = s.word(i - 1) in ("شهر", "month")
+        if year or (preceded_by_month_word and key not in lang.ambiguous_months):
+            return (year[1] if year else k), dict(
+                year=year[0] if year else None, month=mval, day=None, weekday=None, calendar="gregorian"
+            )
+    return None
+
+
+def _double_month(s: Scan, k: int) -> int:
+    """Skip a second name of the same month: 'آب/أغسطس', 'آب (أغسطس)'."""
+    if k < len(s.toks) and s.toks[k].text in ("/", "("):
+        other = _month_at(s, k + 1, s.lang.months)
+        if other:
+            k = other[1]
+            if k < len(s.toks) and s.toks[k].text == ")":
+                k += 1
+    return k
+
+
+def find_dates(s: Scan) -> None:
+    lang = s.lang
+    i = 0
+    while i < len(s.toks):
+        parsed = _explicit_date(s, i)
+        if not parsed:
+            i += 1
+            continue
+        end, f = parsed
+        start_tok = i
+        marker = _marker(s, end)
+        if marker and s.word(end) in (lang.future_markers | lang.past_markers):
+            end += 1
+        nstart, nend = s.toks[start_tok].start, s.toks[end - 1].end
+        weekday = WEEKDAY_NAMES[f["weekday"]] if f["weekday"] is not None else None
+        if f["calendar"] == "hijri":
+            hijri = iso(f["year"], f["month"], f["day"])
+            value = None
+            if f["year"]:
+                try:
+                    value = Hijri(f["year"], f["month"], f["day"]).to_gregorian().isoformat()
+                except (ValueError, OverflowError):
+                    value = None
+            s.add("date", nstart, nend, value, calendar="hijri", hijri=hijri, weekday=weekday)
+        else:
+            year = f["year"]
+            if year is None and f["day"] and s.published:
+                year = infer_year(f["month"], f["day"], s.published, marker)
+            if f["day"] and year and not _valid(year, f["month"], f["day"]):
+                i = end
+                continue
+            s.add("date", nstart, nend, iso(year, f["month"], f["day"]), calendar="gregorian", weekday=weekday)
+        i = end
+    _find_years(s)
+    _find_weekdays(s)
+    _find_relative_days(s)
+
+
+def _find_years(s: Scan) -> None:
+    """'عام 2016', 'في 2016', 'in 2016': a year on its own."""
+    for i, t in enumerate(s.toks):
+        if t.kind != "num" or t.decimals or len(t.text) != 4 or not 1800 <= t.number <= 2200:
+            continue
+        if s.taken(t.start, t.end):
+            continue
+        prev = s.word(i - 1)
+        if prev is None:
+            continue
+        stripped = {r for _, r in s.lang.clitic_splits(prev)}
+        if stripped & (s.lang.year_words | {"في", "منذ", "خلال", "حتى", "since", "until", "by", "during"}):
+            start = s.toks[i - 1].start if prev in s.lang.year_words or stripped & s.lang.year_words else t.start
+            s.add("date", start, t.end, f"{int(t.number):04d}", calendar="gregorian")
+
+
+def _find_weekdays(s: Scan) -> None:
+    for i, t in enumerate(s.toks):
+        if s.taken(t.start, t.end):
+            continue
+        hit = s.phrase(i, s.lang.weekdays, max_words=1)
+        if not hit:
+            continue
+        wd = hit[1]
+        start = s.toks[i - 1].start if s.word(i - 1) in ("يوم", "on") else t.start
+        resolved = None
+        if s.published:
+            marker = _marker(s, i + 1)
+            delta = (s.published.weekday() - wd) % 7
+            d = s.published - timedelta(days=delta)
+            if marker == "future":
+                d = s.published + timedelta(days=(wd - s.published.weekday()) % 7 or 7)
+            elif marker == "past" and delta == 0:
+                d -= timedelta(days=7)
+            resolved = d.isoformat()
+        s.add("weekday", start, t.end, WEEKDAY_NAMES[wd], date=resolved)
+
+
+def _find_relative_days(s: Scan) -> None:
+    found = []
+    i = 0
+    while i < len(s.toks):
+        hit = s.phrase(i, s.lang.relative_days)
+        if hit and not s.taken(s.toks[i].start, s.toks[hit[2] - 1].end):
+            found.append((i, hit))
+            i = hit[2]
+        else:
+            i += 1
+    for i, (key, (anchor, offset), end, _) in found:
+        nstart, nend = s.toks[i].start, s.toks[end - 1].end
+        if anchor == "published":
+            if s.published is None:
+                continue  # "today" means nothing without a publication date
+            value = (s.published + timedelta(days=offset)).isoformat()
+        else:
+            previous = [m for m in s.mentions if m.kind == "date" and m._nend <= nstart
+                        and m.value and len(m.value) == 10]
+            if not previous:
+                continue
+            value = shift(max(previous, key=lambda m: m._nstart).value, offset)
+        s.add("date", nstart, nend, value, calendar="gregorian", relative=anchor)

@@ -1,0 +1,233 @@
+"""Named entities, quotes and enumerations.
+
+There is no Arabic NER model that installs offline and runs in milliseconds, so names
+are found from evidence the text itself gives: CLDR country names (Babel), names after
+titles (الرئيس الروسي فلاديمير بوتين), short names in «guillemets», capitalised words in
+English, and then every other occurrence of a name already found (with clitics:
+وبوتين، لبوتين) — a prefix is only stripped when what remains is a known name.
+"""
+
+from __future__ import annotations
+
+from ..models import Span
+from .scan import Scan
+
+_DESCRIPTORS = {"وزراء", "الوزراء", "العام", "للناتو", "المفوضيه", "الاوروبيه", "المنتهيه",
+                "ولايته", "السابق", "الحالي", "الجديد", "المنتخب", "نظام", "former", "the",
+                "foreign", "us", "u.s"}
+_EN_NOT_NAMES = {"the", "a", "an", "in", "on", "at", "he", "she", "it", "they", "we", "but",
+                 "and", "after", "before", "this", "that", "his", "her", "their", "however",
+                 "meanwhile", "according", "earlier", "later", "also", "as", "for", "with",
+                 "by", "if", "when", "while", "of", "to", "from", "i", "mr", "mrs", "ms"}
+
+
+def find_quotes(s: Scan) -> list[tuple[int, int]]:
+    """Quoted passages: long ones become quote mentions, short Arabic ones names."""
+    text = s.nt.text
+    short: list[tuple[int, int]] = []
+    opened = None
+    for pos, ch in enumerate(text):
+        if ch == "\n":
+            opened = None
+        elif ch == '"':
+            if opened is None:
+                opened = pos
+            else:
+                inner = text[opened + 1 : pos].strip()
+                words = [t for t in inner.split() if any(c.isalpha() for c in t)]
+                if len(words) >= 4:
+                    s.add("quote", opened, pos + 1, inner, claim=False)
+                elif words and s.lang.code == "ar":
+                    short.append((opened + 1, pos))
+                opened = None
+    return short
+
+
+def _is_nisba(word: str) -> bool:
+    """Arabic relational adjective (الروسي، الأمريكية): describes, never names."""
+    return word.startswith("ال") and (word.endswith("ي") or word.endswith("يه"))
+
+
+def _country_at(s: Scan, i: int):
+    hit = s.phrase(i, s.lang.countries)
+    if hit:
+        return hit
+    w = s.word(i)
+    if w is None or len(w) < 4:
+        return None
+    for prefix, rest in s.lang.clitic_splits(w):
+        if rest.endswith("ي") or rest.endswith("يه"):
+            continue
+        code = s.lang.country(rest)
+        if code:
+            return rest, code, i + 1, len(prefix)
+    return None
+
+
+def _capitalised(s: Scan, i: int) -> bool:
+    t = s.toks[i]
+    ch = s.nt.original[s.nt.to_original(t.start, t.end)[0]]
+    return ch.isupper()
+
+
+def _name_token(s: Scan, k: int, position: int = 0, names: set[str] = frozenset()) -> bool:
+    w = s.word(k)
+    if w is None or w in s.lang.name_stopwords or w in s.lang.number_words:
+        return False
+    if s.lang.code == "ar":
+        rest = w[1:]
+        if w.startswith("و") and position and (position > 1 or rest.startswith("ال") or rest in s.lang.titles
+                                                or rest in names):
+            return False  # "بوتين والرئيس ترامب", "زيلينسكي وبوتين": a conjunction ends the name
+        return not w.startswith("ال") and len(w) >= 2
+    return _capitalised(s, k) and w not in _EN_NOT_NAMES
+
+
+def _titled_names(s: Scan, i: int, found: list, names: set[str]) -> tuple[int, int, str] | None:
+    """Name after a title at token i: (first name token, end token, role text).
+
+    A country inside the title (رئيس وزراء أرمينيا) is recorded in ``found``."""
+    hit = s.phrase(i, {t: True for t in s.lang.titles})
+    if not hit:
+        return None
+    j = hit[2]
+    for _ in range(4):  # descriptors: الروسي، رئيس وزراء أرمينيا، المنتهية ولايته
+        w = s.word(j)
+        if w is None:
+            return None
+        if _is_nisba(w) or w in _DESCRIPTORS or (s.lang.code == "en" and w in ("russian", "american", "french", "chinese")):
+            j += 1
+            continue
+        country = _country_at(s, j)
+        if country:
+            _, code, end, prefix = country
+            found.append((s.toks[j].start + prefix, s.toks[end - 1].end, f"country:{code}", "country", None))
+            j = end
+            continue
+        break
+    role = s.nt.text[s.toks[i].start + hit[3] : s.toks[j - 1].end] if j > i else ""
+    k = j
+    while k < len(s.toks) and k - j < 3 and _name_token(s, k, k - j, names) and (k == j or s.adjacent(k - 1, k)):
+        k += 1
+    if k == j:
+        return None
+    if k - j == 3 and k < len(s.toks) and s.toks[k].kind == "word" and s.adjacent(k - 1, k):
+        k -= 1  # a third word running on into the sentence is more likely a verb
+    return j, k, role
+
+
+def find_entities(s: Scan, known_names: frozenset[str] = frozenset()) -> None:
+    lang = s.lang
+    found: list[tuple[int, int, str, str, str | None]] = []  # nstart, nend, value, unit, role
+    names: set[str] = set(known_names)
+
+    short_quotes = find_quotes(s)
+    i = 0
+    while i < len(s.toks):
+        country = _country_at(s, i)
+        if country:
+            key, code, end, prefix = country
+            found.append((s.toks[i].start + prefix, s.toks[end - 1].end, f"country:{code}", "country", None))
+            i = end
+            continue
+        titled = _titled_names(s, i, found, names)
+        if titled:
+            j, k, role = titled
+            name = " ".join(s.toks[x].text for x in range(j, k))
+            found.append((s.toks[j].start, s.toks[k - 1].end, name, "person", role))
+            names.update(s.toks[x].text for x in range(j, k))
+            i = k
+            continue
+        i += 1
+    for a, b in short_quotes:
+        inner = s.nt.text[a:b].strip()
+        lead = len(s.nt.text[a:b]) - len(s.nt.text[a:b].lstrip())
+        found.append((a + lead, a + lead + len(inner), inner, "name", None))
+        for w in inner.split():
+            if w.startswith("و") and w[1:] in names:  # «بوتين وزيلينسكي»
+                w = w[1:]
+            if len(w) >= 3 and not w.startswith("ال"):
+                names.add(w)
+    if lang.code == "ar":
+        # A word the text also writes with the article (القمة) is a common noun, not a name.
+        with_article = {t.text[2:] for t in s.toks if t.kind == "word" and t.text.startswith("ال")}
+        names -= with_article
+    if lang.code == "en":
+        _capitalised_runs(s, found, names)
+    names -= lang.stopwords | set(lang.titles)
+    # Every other occurrence of a known name word, clitics stripped only onto a name.
+    covered = [(a, b) for a, b, *_ in found]
+    i = 0
+    while i < len(s.toks):
+        t = s.toks[i]
+        if t.kind != "word" or any(a <= t.start < b for a, b in covered):
+            i += 1
+            continue
+        prefix = _name_prefix(s, t.text, names)
+        if prefix is None:
+            i += 1
+            continue
+        k = i + 1
+        while k < len(s.toks) and s.word(k) in names and s.adjacent(k - 1, k):
+            k += 1
+        value = " ".join([t.text[prefix:], *(s.toks[x].text for x in range(i + 1, k))])
+        found.append((t.start + prefix, s.toks[k - 1].end, value, "person", None))
+        i = k
+    for a, b, value, unit, role in sorted(found):
+        if not s.taken(a, b):
+            s.add("entity", a, b, value, unit=unit, role=role, claim=False)
+
+
+def _name_prefix(s: Scan, word: str, names: set[str]) -> int | None:
+    for prefix, rest in s.lang.clitic_splits(word):
+        if rest in names:
+            return len(prefix)
+    return None
+
+
+def _capitalised_runs(s: Scan, found, names: set[str]) -> None:
+    covered = [(a, b) for a, b, *_ in found]
+    i = 0
+    while i < len(s.toks):
+        t = s.toks[i]
+        if t.kind != "word" or not _capitalised(s, i) or t.text in _EN_NOT_NAMES \
+                or t.text in s.lang.months or t.text in s.lang.weekdays \
+                or any(a <= t.start < b for a, b in covered):
+            i += 1
+            continue
+        k = i + 1
+        while k < len(s.toks) and s.toks[k].kind == "word" and _capitalised(s, k) \
+                and s.adjacent(k - 1, k) and s.toks[k].text not in s.lang.months:
+            k += 1
+        sentence_start = i == 0 or s.toks[i - 1].text in (".", "!", "?", '"', "\n")
+        if k - i == 1 and sentence_start and t.text not in names:
+            i = k
+            continue
+        words = [s.toks[x].text for x in range(i, k)]
+        found.append((t.start, s.toks[k - 1].end, " ".join(words), "name", None))
+        names.update(w for w in words if len(w) >= 3)
+        i = k
+
+
+def find_enumerations(s: Scan) -> None:
+    """Runs of two or more names joined only by commas and 'و'/'and'."""
+    ents = sorted((m for m in s.mentions if m.kind == "entity"), key=lambda m: m._nstart)
+    separators = {",", "و", "and", ", and", ",و", ", و"}
+    run: list = []
+
+    def flush() -> None:
+        if len(run) >= 2:
+            items = [m.text for m in run]
+            s.add("enumeration", run[0]._nstart, run[-1]._nend, items, claim=False,
+                  unit=run[0].unit if len({r.unit for r in run}) == 1 else None,
+                  items=[Span(start=r.start, end=r.end) for r in run])
+
+    for m in ents:
+        if run:
+            gap = " ".join(s.nt.text[run[-1]._nend : m._nstart].split())
+            if gap in separators and m.unit == run[-1].unit:
+                run.append(m)
+                continue
+            flush()
+        run = [m]
+    flush()

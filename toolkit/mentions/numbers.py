@@ -1,0 +1,243 @@
+"""Numbers, percentages, counts («ثمانية من القادة»، «قادة ثماني دول»، duals) and durations."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .scan import Scan
+
+_VAGUE = {"الاف", "ملايين", "مئات", "مليارات", "thousands", "millions", "hundreds", "billions"}
+_ALTERNATIVE_WORDS = {"او", "or", "الي", "to", "-", "و"}
+
+
+@dataclass
+class _Quantity:
+    kind: str
+    nstart: int
+    nend: int
+    value: float
+    unit: str | None = None
+    approximate: bool = False
+    alternatives: list[float] | None = None
+    extra: dict = field(default_factory=dict)
+
+
+def _clean(v: float) -> int | float:
+    return int(v) if float(v).is_integer() else round(v, 6)
+
+
+def parse_number_words(words: list[str], s: Scan) -> float | None:
+    """Value of a sequence of number words ('ثلاثة وعشرين ألفا', 'twenty-one')."""
+    lang = s.lang
+    total = current = 0
+    for w in words:
+        if w in lang.units:
+            current += lang.units[w]
+        elif w in lang.ten_words:  # أحد عشر = 1 + 10
+            current += 10
+        elif w in lang.tens:
+            current += lang.tens[w]
+        elif w in lang.hundreds:
+            v = lang.hundreds[w]
+            current = current * 100 if v == 100 and 0 < current < 10 else current + v
+        elif w in lang.scales:
+            v = lang.scales[w]
+            total += v + current if w in lang.self_counted_scales else (current or 1) * v
+            current = 0
+        else:
+            return None
+    return float(total + current)
+
+
+def _word_sequence(s: Scan, i: int) -> tuple[list[str], int, int] | None:
+    """Number words starting at token i: (words, next index, clitic length of the first)."""
+    lang = s.lang
+    table = lang.number_words
+    first = s.word(i)
+    if first is None:
+        return None
+    # English compounds come hyphenated: twenty-one
+    parts = first.split("-")
+    prefix_len = 0
+    if all(p in table for p in parts):
+        words = parts
+    else:
+        for prefix, rest in lang.clitic_splits(first):
+            if rest in table:
+                words, prefix_len = [rest], len(prefix)
+                break
+        else:
+            hit = s.phrase(i, lang.units, clitics=False, max_words=3)  # "a dozen"
+            if not hit or " " not in hit[0]:
+                return None
+            return [hit[0]], hit[2], 0
+    k = i + 1
+    while k < len(s.toks) and s.adjacent(k - 1, k):
+        w = s.word(k)
+        if w is None:
+            break
+        if w == lang.conjunction and s.word(k + 1) in table:
+            k += 1
+            continue
+        if w in table:
+            words.append(w)
+        elif w.startswith(lang.conjunction) and w[len(lang.conjunction):] in table:
+            words.append(w[len(lang.conjunction):])
+        elif all(p in table for p in w.split("-")):
+            words.extend(w.split("-"))
+        else:
+            break
+        k += 1
+    return words, k, prefix_len
+
+
+def _approximate(s: Scan, i: int) -> bool:
+    for back in (1, 2, 3):
+        if i - back >= 0:
+            hit = s.phrase(i - back, {a: True for a in s.lang.approximators}, max_words=back)
+            if hit and hit[2] == i:
+                return True
+    return False
+
+
+def _noun_after(s: Scan, j: int) -> tuple[str | None, str | None, int]:
+    """(noun class or stem, surface noun, next index) of the counted noun after a number."""
+    lang = s.lang
+    k = j
+    if s.word(k) in ("من", "of") and s.word(k + 1):
+        k += 1
+        if s.word(k) == "the":
+            k += 1
+    w = s.word(k)
+    if w is None or not s.adjacent(k - 1, k):
+        return None, None, j
+    for _, rest in lang.clitic_splits(w):
+        if rest in lang.noun_classes:
+            return lang.noun_classes[rest], rest, k + 1
+        if rest in lang.currencies:
+            return lang.currencies[rest], rest, k + 1
+    if k + 1 < len(s.toks) and s.word(k + 1):  # two-word nouns: "heads of state"
+        two = f"{w} {s.word(k + 1)}"
+        if two in lang.noun_classes:
+            return lang.noun_classes[two], two, k + 2
+    if w in lang.stopwords or w in lang.months or k != j:
+        return None, None, j
+    return None, lang.stem(w), j
+
+
+def _leader_head_before(s: Scan, i: int) -> bool:
+    """'قادة ثماني دول' / 'leaders of eight countries' count leaders."""
+    for back in (1, 2):
+        if i - back < 0:
+            continue
+        words = [s.word(k) for k in range(i - back, i)]
+        if None in words:
+            continue
+        phrase = " ".join(words)
+        for _, rest in s.lang.clitic_splits(words[0]):
+            if " ".join([rest, *words[1:]]) in s.lang.leader_heads:
+                return True
+        if phrase in s.lang.leader_heads:
+            return True
+    return False
+
+
+def find_numbers(s: Scan) -> None:
+    lang = s.lang
+    found: list[_Quantity] = []
+    i = 0
+    while i < len(s.toks):
+        t = s.toks[i]
+        if s.taken(t.start, t.end):
+            i += 1
+            continue
+        start = t.start
+        if t.kind == "num":
+            value, j = t.number, i + 1
+            scale = s.phrase(j, lang.scales, clitics=False, max_words=1)
+            if scale and s.adjacent(i, j) and scale[0] not in lang.self_counted_scales:
+                value *= scale[1]
+                j = scale[2]
+        else:
+            seq = _word_sequence(s, i)
+            if seq is None:
+                _dual_or_group(s, i, found)
+                i += 1
+                continue
+            words, j, prefix_len = seq
+            if len(words) == 1 and (words[0] in _VAGUE or words[0] in ("احد", "احدي")):
+                i = j
+                continue
+            value = parse_number_words(words, s)
+            if value is None:
+                i += 1
+                continue
+            start = t.start + prefix_len
+        q = _Quantity("number", start, s.toks[j - 1].end, value, approximate=_approximate(s, i))
+        pct = s.phrase(j, {p: True for p in lang.percent_words}, clitics=False, max_words=2)
+        if pct or (i > 0 and s.toks[i - 1].text == "%" and s.toks[i - 1].end == t.start):
+            q.kind, q.unit = "percent", "%"
+            if pct:
+                j = pct[2]
+                q.nend = s.toks[j - 1].end
+            else:
+                q.nstart = s.toks[i - 1].start
+        else:
+            cls, noun, k = _noun_after(s, j)
+            if cls is not None:
+                if cls in lang.duration_classes:
+                    q.kind = "duration"
+                elif cls.isupper():  # currency code
+                    q.kind = "number"
+                else:
+                    q.kind = "count"
+                if cls == "country" and _leader_head_before(s, i):
+                    cls = "leader"
+                q.unit, q.nend, j = cls, s.toks[k - 1].end, k
+            elif noun is not None:
+                q.unit = noun
+                q.extra["loose_unit"] = True
+        if t.kind == "word" and value == 1 and q.kind == "number":
+            i = j  # a lone "one"/"أحد" is rarely a checkable value
+            continue
+        found.append(q)
+        i = j
+    for q in _merge_alternatives(s, found):
+        fields = dict(unit=q.unit, approximate=q.approximate)
+        if q.alternatives:
+            fields["alternatives"] = [_clean(a) for a in q.alternatives]
+        s.add(q.kind, q.nstart, q.nend, _clean(q.value), **fields)
+
+
+def _dual_or_group(s: Scan, i: int, found: list[_Quantity]) -> None:
+    w = s.word(i)
+    if w is None:
+        return
+    lang = s.lang
+    for prefix, rest in lang.clitic_splits(w):
+        if rest in lang.dual_nouns:
+            cls = lang.dual_nouns[rest]
+            kind = "duration" if cls in lang.duration_classes else "count"
+            found.append(_Quantity(kind, s.toks[i].start + len(prefix), s.toks[i].end, 2, unit=cls))
+            return
+        if rest in lang.group_words:
+            found.append(_Quantity("count", s.toks[i].start + len(prefix), s.toks[i].end,
+                                   lang.group_words[rest], unit="group"))
+            return
+
+
+def _merge_alternatives(s: Scan, found: list[_Quantity]) -> list[_Quantity]:
+    """'أسبوعين أو ثلاثة أسابيع' -> one duration, value 2, alternatives [2, 3]."""
+    out: list[_Quantity] = []
+    for q in sorted(found, key=lambda q: q.nstart):
+        if out:
+            p = out[-1]
+            between = s.nt.text[p.nend:q.nstart].strip()
+            same_unit = p.unit == q.unit or (p.unit is None and q.kind == p.kind) or (
+                p.kind == "number" and p.unit is None and q.kind in ("duration", "count", "percent"))
+            if between in _ALTERNATIVE_WORDS - {"و"} and same_unit and p.kind in (q.kind, "number"):
+                p.alternatives = (p.alternatives or [p.value]) + [q.value]
+                p.nend, p.kind, p.unit = q.nend, q.kind, q.unit
+                continue
+        out.append(q)
+    return out

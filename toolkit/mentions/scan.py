@@ -1,0 +1,131 @@
+"""The token stream that mention finders walk, and the helpers they share.
+
+Numbers are kept whole as one token in every format the press uses (3.7, 1,234,
+231 336, 12261،2, the Tunisian 3ر643), so finders never re-parse digits.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+
+from ..lang import Language
+from ..models import Mention
+from ..text import NormalizedText
+
+_TOKEN_RE = re.compile(
+    r"""
+    (?P<tun>(?<![\d.,])\d+ر\d+)(?!\d)                   # Tunisian decimal: fraction first
+   |(?P<th>(?<![\d.,])\d{1,3}(?:,\d{3})+(?:\.\d+)?)(?![\d])  # 1,234,567(.5)
+   |(?P<sp>(?<![\d.,])\d{1,3}(?:\ \d{3})+)(?![\d.,])    # 231 336
+   |(?P<dec>(?<![\d.,])\d+\.\d+|(?<![\d.,])\d+,\d{1,2})(?![\d])  # 3.7, 12261،2
+   |(?P<int>\d+)
+   |(?P<word>[^\W\d_]+(?:['\-][^\W\d_]+)*)
+   |(?P<punct>[^\s\w])
+    """,
+    re.VERBOSE | re.UNICODE,
+)
+
+
+@dataclass(frozen=True)
+class Tok:
+    text: str
+    start: int  # offsets into the normalised text
+    end: int
+    kind: str  # "num" | "word" | "punct"
+    number: float | None = None
+    decimals: int = 0
+
+
+def _num_value(kind: str, s: str) -> tuple[float, int]:
+    if kind == "tun":  # "3ر643" is 643.3: logical order puts the fraction first
+        frac, whole = s.split("ر")
+        return float(f"{whole}.{frac}"), len(frac)
+    if kind == "th":
+        s = s.replace(",", "")
+    elif kind == "sp":
+        s = s.replace(" ", "")
+    elif kind == "dec":
+        s = s.replace(",", ".")
+    decimals = len(s.split(".")[1]) if "." in s else 0
+    return float(s), decimals
+
+
+def tokenize(text: str) -> list[Tok]:
+    toks: list[Tok] = []
+    for m in _TOKEN_RE.finditer(text):
+        kind = m.lastgroup or "punct"
+        if kind in ("word", "punct"):
+            toks.append(Tok(m.group(), m.start(), m.end(), kind))
+        else:
+            value, decimals = _num_value(kind, m.group())
+            toks.append(Tok(m.group(), m.start(), m.end(), "num", value, decimals))
+    return toks
+
+
+@dataclass
+class Scan:
+    """Everything a finder needs about one text."""
+
+    nt: NormalizedText
+    lang: Language
+    published: date | None
+    toks: list[Tok] = field(default_factory=list)
+    mentions: list[Mention] = field(default_factory=list)
+    _taken: list[tuple[int, int]] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        self.toks = tokenize(self.nt.text)
+
+    # -- spans -----------------------------------------------------------------
+    def taken(self, start: int, end: int) -> bool:
+        return any(a < end and start < b for a, b in self._taken)
+
+    def add(self, kind: str, nstart: int, nend: int, value, *, claim: bool = True, **fields) -> Mention:
+        """Record a mention; ``claim`` marks its span so later finders skip it."""
+        a, b = self.nt.to_original(nstart, nend)
+        m = Mention(kind=kind, start=a, end=b, text=self.nt.original[a:b], value=value, **fields)
+        m._nstart, m._nend = nstart, nend
+        self.mentions.append(m)
+        if claim:
+            self._taken.append((nstart, nend))
+        return m
+
+    # -- token helpers -----------------------------------------------------------
+    def word(self, i: int) -> str | None:
+        if 0 <= i < len(self.toks) and self.toks[i].kind == "word":
+            return self.toks[i].text
+        return None
+
+    def adjacent(self, i: int, j: int) -> bool:
+        """Tokens i and j (i < j) are separated by white space only."""
+        return not self.nt.text[self.toks[i].end : self.toks[j].start].strip()
+
+    def phrase(self, i: int, table, *, clitics: bool = True, max_words: int = 4):
+        """Longest phrase of ``table`` starting at token i; the first word may carry a clitic.
+
+        Returns (key, value, next index, prefix length) or None.
+        """
+        for n in range(max_words, 0, -1):
+            words = []
+            for k in range(i, i + n):
+                w = self.word(k)
+                if w is None or (k > i and not self.adjacent(k - 1, k)):
+                    break
+                words.append(w)
+            if len(words) != n:
+                continue
+            splits = self.lang.clitic_splits(words[0]) if clitics else [("", words[0])]
+            for prefix, first in splits:
+                key = " ".join([first, *words[1:]])
+                if key in table:
+                    return key, table[key], i + n, len(prefix)
+        return None
+
+    def index_at(self, pos: int) -> int:
+        """Index of the first token starting at or after ``pos``."""
+        for i, t in enumerate(self.toks):
+            if t.start >= pos:
+                return i
+        return len(self.toks)

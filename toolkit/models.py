@@ -1,0 +1,85 @@
+"""Public data model of the verifier (pydantic, JSON-serialisable; see README "JSON output")."""
+
+from __future__ import annotations
+
+from typing import Literal, Union
+
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr
+
+MentionKind = Literal[
+    "date", "weekday", "number", "percent", "count", "duration", "enumeration", "entity", "quote"
+]
+Verdict = Literal["supported", "contradicted", "unverifiable"]
+Value = Union[int, float, str, list[str], None]
+
+
+class Span(BaseModel):
+    """Half-open character offsets [start, end) into the string the caller passed in."""
+
+    model_config = ConfigDict(frozen=True)
+    start: int
+    end: int
+
+
+class Mention(BaseModel):
+    """A checkable value found in a text.
+
+    ``value`` by kind: date -> ISO ``YYYY-MM-DD`` (``XXXX-MM-DD`` when the year is unknown,
+    ``YYYY-MM`` or ``YYYY`` for coarser dates); weekday -> English day name; number, percent,
+    count, duration -> the number; enumeration -> the items; entity -> the normalised name
+    (``country:XX`` for countries); quote -> the quoted words.
+    """
+
+    kind: MentionKind
+    start: int
+    end: int
+    text: str
+    value: Value
+    unit: str | None = Field(None, description="counted noun class, currency, duration unit or '%'")
+    alternatives: list[float] | None = Field(None, description="'2 or 3 weeks' -> [2, 3]")
+    approximate: bool = False
+    weekday: str | None = Field(None, description="weekday written next to a date (English name)")
+    date: str | None = Field(None, description="resolved ISO date of a weekday mention")
+    calendar: Literal["gregorian", "hijri"] | None = None
+    hijri: str | None = Field(None, description="the Hijri date as written, YYYY-MM-DD (Hijri)")
+    relative: Literal["published", "previous"] | None = Field(
+        None, description="what a relative day was resolved against"
+    )
+    role: str | None = Field(None, description="title written before a name (المبعوث الأمريكي)")
+    items: list[Span] | None = Field(None, description="enumeration items")
+
+    # Offsets into the normalised text, for internal alignment.
+    _nstart: int = PrivateAttr(0)
+    _nend: int = PrivateAttr(0)
+
+
+class Evidence(BaseModel):
+    start: int
+    end: int
+    text: str
+
+
+class Claim(BaseModel):
+    """One checkable value of the summary, with its verdict."""
+
+    text: str = Field(description="the words of the summary that make the claim")
+    kind: MentionKind
+    span: Span = Field(description="offsets into the summary")
+    value: Value = None
+    verdict: Verdict
+    evidence: list[Evidence] = Field(default_factory=list, description="offsets into the source")
+    reason: str
+    sentence: Span = Field(description="the summary sentence the claim belongs to")
+    passage: Evidence | None = Field(None, description="the source passage the claim was aligned with")
+
+
+class VerificationReport(BaseModel):
+    claims: list[Claim]
+    counts: dict[Verdict, int]
+    lang: str = Field(description="language of the summary")
+    source_lang: str
+    published: str | None = None
+
+    @property
+    def contradicted(self) -> list[Claim]:
+        return [c for c in self.claims if c.verdict == "contradicted"]

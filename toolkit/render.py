@@ -1,0 +1,47 @@
+"""Report -> text for people: plain terminal text and Markdown (JSON is the model dump)."""
+
+from __future__ import annotations
+
+import json
+
+from .models import Claim, VerificationReport
+
+LABELS = {"supported": "SUPPORTED", "contradicted": "CONTRADICTED", "unverifiable": "UNVERIFIABLE"}
+_ORDER = {"contradicted": 0, "unverifiable": 1, "supported": 2}
+
+
+def _counts_line(report: VerificationReport) -> str:
+    c = report.counts
+    return (f"{len(report.claims)} claims: {c['contradicted']} contradicted, "
+            f"{c['unverifiable']} unverifiable, {c['supported']} supported")
+
+
+def _evidence(claim: Claim) -> list[str]:
+    return [f"«{e.text}» (source chars {e.start}-{e.end})" for e in claim.evidence]
+
+
+def render_text(report: VerificationReport) -> str:
+    lines = [_counts_line(report)]
+    for cl in sorted(report.claims, key=lambda c: (_ORDER[c.verdict], c.span.start)):
+        lines.append(f"[{LABELS[cl.verdict]}] {cl.kind} «{cl.text}» (summary chars {cl.span.start}-{cl.span.end})")
+        lines.append(f"    {cl.reason}")
+        for e in _evidence(cl):
+            lines.append(f"    evidence: {e}")
+    return "\n".join(lines) + "\n"
+
+
+def _cell(text: str) -> str:
+    return " ".join(text.replace("|", "\\|").split())
+
+
+def render_markdown_report(report: VerificationReport) -> str:
+    lines = [f"**{_counts_line(report)}**", "", "| verdict | kind | claim | reason | evidence |",
+             "|---|---|---|---|---|"]
+    for cl in sorted(report.claims, key=lambda c: (_ORDER[c.verdict], c.span.start)):
+        ev = "<br>".join(_cell(e) for e in _evidence(cl))
+        lines.append(f"| {LABELS[cl.verdict]} | {cl.kind} | {_cell(cl.text)} | {_cell(cl.reason)} | {ev} |")
+    return "\n".join(lines) + "\n"
+
+
+def render_json(report: VerificationReport) -> str:
+    return json.dumps(report.model_dump(mode="json"), ensure_ascii=False, indent=2) + "\n"

@@ -1,0 +1,470 @@
+"""Claims -> checks -> report: the deterministic verifier.
+
+Every checkable value of the summary becomes a claim. Each claim is aligned with the
+source passages about the same event (:mod:`toolkit.index`) and its value is looked up
+there. A value found only in another passage is a wrong-event binding. When the
+evidence is ambiguous the verdict is *unverifiable*, never *contradicted*: a false alarm
+on a faithful summary costs more than a miss.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+from collections import Counter
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz
+from rapidfuzz.distance import Levenshtein
+
+from .index import Alignment, Document, SourceIndex
+from .mentions import parse_published, scan_text
+from .mentions.dates import parse_iso, same_date, weekday_of
+from .models import Claim, Evidence, Mention, Span, VerificationReport
+from .text import detect_language, skeleton
+
+ALIGNED_FLOOR = 0.2  # a passage sharing less than this of the claim's words is unrelated
+CONFIDENT = 0.4  # alignment needed before a differing value counts as a contradiction
+TIE = 0.8  # passages within this share of the best one are aligned too
+AMBIGUITY = 0.5  # a passage with the claimed value scoring this share of the best: no contradiction
+QUOTE_SAME = 100.0
+QUOTE_ALTERED = 85.0  # fuzzy score above which a quote is the source's, changed
+_LIST_CLASSES = {"leader", "country", "person", "minister", "party", None}
+
+
+class InputError(ValueError):
+    """Bad input to the verifier: empty texts, unsupported language, bad date."""
+
+
+@dataclass
+class _Claim:
+    """What a check needs: the summary mention, its alignment and both documents."""
+
+    m: Mention
+    src: SourceIndex
+    summ: Document
+    ranked: list[Alignment]
+    cross_lingual: bool
+
+    @property
+    def aligned(self) -> list[Alignment]:
+        if not self.ranked or self.ranked[0].score < ALIGNED_FLOOR:
+            return []
+        best = self.ranked[0].score
+        return [a for a in self.ranked if a.score >= max(ALIGNED_FLOOR, TIE * best)]
+
+    @property
+    def confident(self) -> bool:
+        return bool(self.ranked) and self.ranked[0].score >= CONFIDENT
+
+    def aligned_mentions(self, *kinds: str) -> list[Mention]:
+        return [x for a in self.aligned for x in a.segment.mentions if x.kind in kinds]
+
+    def score_of(self, mention: Mention) -> float:
+        seg = self.src.segment_at(mention._nstart)
+        return next((a.score for a in self.ranked if a.segment is seg), 0.0)
+
+    def ambiguous(self, elsewhere: list[Mention]) -> bool:
+        """Does a passage holding the claimed value align almost as well as the best one?"""
+        best = self.ranked[0].score if self.ranked else 0.0
+        return any(self.score_of(x) >= AMBIGUITY * best for x in elsewhere)
+
+    def sentence_mentions(self, *kinds: str) -> list[Mention]:
+        sentences = {a.segment.sentence for a in self.aligned}
+        return [x for seg in self.src.segments if seg.sentence in sentences
+                for x in seg.mentions if x.kind in kinds]
+
+    def passage(self) -> Evidence | None:
+        if not self.aligned:
+            return None
+        seg = self.aligned[0].segment
+        return evidence_span(self.src, seg.start, seg.end)
+
+
+def evidence_of(m: Mention) -> Evidence:
+    return Evidence(start=m.start, end=m.end, text=m.text)
+
+
+def evidence_span(doc: Document, nstart: int, nend: int) -> Evidence:
+    a, b = doc.scan.nt.to_original(nstart, nend)
+    return Evidence(start=a, end=b, text=doc.scan.nt.original[a:b])
+
+
+# -- value comparison --------------------------------------------------------------
+
+def _decimals(x: float) -> int:
+    text = repr(float(x))
+    return 0 if float(x).is_integer() else len(text.split(".")[1])
+
+
+def values_equal(a: Mention, b: Mention) -> bool:
+    """Numeric equality allowing for rounding and stated approximation."""
+    xs = [float(v) for v in (a.alternatives or [a.value])]
+    ys = [float(v) for v in (b.alternatives or [b.value])]
+    if len(xs) > 1 or len(ys) > 1:
+        return sorted(set(xs)) == sorted(set(ys))
+    x, y = xs[0], ys[0]
+    if x == y:
+        return True
+    if a.approximate or b.approximate:
+        return abs(x - y) <= 0.05 * max(abs(x), abs(y))
+    if round(y, _decimals(x)) == x:  # 137 for 137.2 is rounding, not an error
+        return True
+    if x >= 1000 and x.is_integer():  # 623 ألف for 623 456
+        zeros = len(str(int(x))) - len(str(int(x)).rstrip("0"))
+        if zeros >= 3 and round(y / 10**zeros) * 10**zeros == x:
+            return True
+    return False
+
+
+def _unit_class(u: str | None) -> str | None:
+    return "leader" if u == "country" else u  # "leaders of 8 countries" = 8 leaders
+
+
+def _may_support(q: Mention, c: Mention) -> bool:
+    if (q.kind == "percent") != (c.kind == "percent"):
+        return False
+    if q.kind == "duration" and c.kind == "duration" and q.unit != c.unit:
+        return False
+    if q.kind == "count" and c.kind == "count" and _unit_class(q.unit) != _unit_class(c.unit):
+        return False
+    return True
+
+
+def _may_contradict(q: Mention, c: Mention) -> bool:
+    """Same kind of quantity about the same kind of thing."""
+    if q.unit is None or c.unit is None:
+        return False
+    if q.kind == "percent" or c.kind == "percent":
+        return q.kind == c.kind
+    if {q.kind, c.kind} <= {"count", "number"} or q.kind == c.kind == "duration":
+        return _unit_class(q.unit) == _unit_class(c.unit)
+    return False
+
+
+# -- checks --------------------------------------------------------------------------
+
+def _result(c: _Claim, verdict: str, reason: str, evidence: list[Mention | Evidence] = (), *,
+            kind: str | None = None) -> Claim:
+    m = c.m
+    sent = c.summ.sentence_span(c.summ.segment_at(m._nstart).sentence)
+    sa, sb = c.summ.scan.nt.to_original(*sent)
+    ev: list[Evidence] = []
+    for e in evidence:
+        e = evidence_of(e) if isinstance(e, Mention) else e
+        if e not in ev:
+            ev.append(e)
+    return Claim(text=m.text, kind=kind or m.kind, span=Span(start=m.start, end=m.end), value=m.value,
+                 verdict=verdict, evidence=ev, reason=reason, sentence=Span(start=sa, end=sb),
+                 passage=c.passage())
+
+
+def _fmt_date(value: str) -> str:
+    year, month, day = parse_iso(value)
+    if month is None:
+        return str(year)
+    name = _dt.date(2001, month, 1).strftime("%B")
+    out = f"{day} {name}" if day else name
+    return f"{out} {year}" if year else out
+
+
+def _granularity(value: str) -> int:
+    return len(value)
+
+
+def check_date(c: _Claim) -> Claim:
+    v = c.m.value
+    if not v:
+        return _result(c, "unverifiable", "The date could not be resolved to a calendar day.")
+    gran = _granularity(v)
+    dates = [d for d in c.aligned_mentions("date") if d.value and _granularity(d.value) == gran]
+    match = [d for d in dates if same_date(v, d.value)]
+    if match:
+        return _result(c, "supported", f"The source gives {_fmt_date(match[0].value)} for this event.", match[:1])
+    nearby = [d for d in c.sentence_mentions("date") if d.value and same_date(v, d.value)]
+    if nearby and not dates:
+        return _result(c, "supported", f"The source sentence about this event gives {_fmt_date(v)}.", nearby[:1])
+    elsewhere = [d for seg in c.src.segments for d in seg.mentions
+                 if d.kind == "date" and d.value and _granularity(d.value) == gran and same_date(v, d.value)]
+    if dates and c.confident and not c.ambiguous(elsewhere):
+        other = f"; {_fmt_date(v)} belongs to another passage of the source" if elsewhere else ""
+        return _result(c, "contradicted",
+                       f"The source dates this event {_fmt_date(dates[0].value)}, not {_fmt_date(v)}{other}.",
+                       dates[:1] + elsewhere[:1])
+    if elsewhere:
+        best = max(elsewhere, key=c.score_of)
+        if c.score_of(best) >= ALIGNED_FLOOR:
+            return _result(c, "supported", f"The source gives {_fmt_date(v)} in a related passage.", [best])
+        return _result(c, "unverifiable",
+                       f"{_fmt_date(v)} appears in the source, but in a passage about something else.", [best])
+    return _result(c, "unverifiable", f"The source gives no date for this event; {_fmt_date(v)} is not in it.")
+
+
+def check_weekday(c: _Claim) -> Claim:
+    wd = c.m.value if c.m.kind == "weekday" else c.m.weekday
+    if c.m.kind == "date" and c.m.value:
+        actual = weekday_of(c.m.value)
+        if actual and actual != wd:
+            src = [d for d in c.aligned_mentions("date") if d.value and same_date(c.m.value, d.value)]
+            return _result(c, "contradicted",
+                           f"{_fmt_date(c.m.value)} is a {actual.title()}, not a {wd.title()}.", src[:1],
+                           kind="weekday")
+    stated = [w for w in c.aligned_mentions("weekday")] + [
+        d for d in c.aligned_mentions("date") if d.weekday]
+    for w in stated:
+        name = w.value if w.kind == "weekday" else w.weekday
+        if name == wd:
+            return _result(c, "supported", f"The source says {wd.title()} for this event.", [w], kind="weekday")
+    dated = [d for d in c.aligned_mentions("date") if d.value and weekday_of(d.value)]
+    for d in dated:
+        if weekday_of(d.value) == wd:
+            return _result(c, "supported", f"The source's date, {_fmt_date(d.value)}, is a {wd.title()}.", [d],
+                           kind="weekday")
+    if c.confident and (stated or dated):
+        w = (stated or dated)[0]
+        name = (w.value if w.kind == "weekday" else w.weekday) if stated else weekday_of(w.value)
+        return _result(c, "contradicted", f"The source places this event on a {name.title()}, not a {wd.title()}.",
+                       [w], kind="weekday")
+    if c.m.kind == "date" and c.m.value and weekday_of(c.m.value) == wd:
+        return _result(c, "supported", f"{wd.title()} agrees with the date it is written with.", [], kind="weekday")
+    return _result(c, "unverifiable", f"The source does not say on which weekday this happened.", kind="weekday")
+
+
+def _enumeration_total(enums: list[Mention]) -> int:
+    return sum(len(e.value) for e in enums)
+
+
+def _list_follows_noun(c: _Claim, enum: Mention, unit: str | None) -> bool:
+    """Is the source list introduced by a noun of the counted class (برؤساء بيلاروس...)?"""
+    s = c.src.scan
+    i = s.index_at(enum._nstart)
+    w = s.word(i - 1)
+    if w is None:
+        return False
+    for _, rest in s.lang.clitic_splits(w):
+        if _unit_class(s.lang.noun_classes.get(rest)) == _unit_class(unit) and unit is not None:
+            return True
+    return False
+
+
+def check_quantity(c: _Claim, listed_in_summary: bool = False) -> Claim:
+    """``listed_in_summary``: the summary lists the counted items itself, and they agree."""
+    q = c.m
+    label = q.text
+    kinds = ("number", "percent", "count", "duration")
+    cands = [x for x in c.aligned_mentions(*kinds)]
+    match = [x for x in cands if _may_support(q, x) and values_equal(q, x)]
+    if match:
+        return _result(c, "supported", f"The source gives the same value for this event.", match[:1])
+    enums = c.aligned_mentions("enumeration")
+    if q.kind == "count" and q.unit in _LIST_CLASSES and not q.alternatives:
+        for e in enums:
+            if len(e.value) == q.value:
+                return _result(c, "supported", f"The source lists {len(e.value)} for this event.", [e])
+        if len(enums) > 1 and _enumeration_total(enums) == q.value:
+            parts = " + ".join(str(len(e.value)) for e in enums)
+            return _result(c, "supported", f"The source lists {parts} = {q.value} for this event.", enums)
+    nearby = [x for x in c.sentence_mentions(*kinds) if _may_support(q, x) and values_equal(q, x)]
+    if nearby:
+        return _result(c, "supported", "The source sentence about this event gives the same value.", nearby[:1])
+    elsewhere = [x for seg in c.src.segments for x in seg.mentions
+                 if x.kind in kinds and _may_support(q, x) and values_equal(q, x)]
+    rivals = [x for x in cands if _may_contradict(q, x)]
+    if c.confident and rivals and not c.ambiguous(elsewhere):
+        other = "; that value belongs to another passage of the source" if elsewhere else ""
+        return _result(c, "contradicted", f"The source gives «{rivals[0].text}» for this, not «{label}»{other}.",
+                       rivals[:1] + elsewhere[:1])
+    if listed_in_summary and elsewhere:
+        return _result(c, "supported", "The source gives this count, and the summary's list agrees with it.",
+                       elsewhere[:1])
+    if c.confident and q.kind == "count" and q.unit in _LIST_CLASSES - {None} and not q.alternatives \
+            and not listed_in_summary:
+        listed = [e for e in enums if _list_follows_noun(c, e, q.unit)]
+        if listed and c.aligned and listed[0] in c.aligned[0].segment.mentions:
+            e = listed[0]
+            return _result(c, "contradicted",
+                           f"The source lists {len(e.value)} ({', '.join(e.value)}), not {q.value}.", [e])
+    if elsewhere:
+        best = max(elsewhere, key=c.score_of)
+        if c.score_of(best) >= ALIGNED_FLOOR:
+            return _result(c, "supported", "The source gives this value in a related passage.", [best])
+        return _result(c, "unverifiable", "The value appears in the source, but in a passage about something else.",
+                       [best])
+    return _result(c, "unverifiable", "The source gives no such value for this event.")
+
+
+def check_listed_count(c: _Claim, summary_enums: list[Mention]) -> Claim | bool:
+    """A count in the summary followed by its own list: the two must agree.
+
+    Returns the contradiction, True when a list follows and agrees, False when none follows."""
+    q = c.m
+    if q.kind != "count" or q.unit not in _LIST_CLASSES or q.alternatives:
+        return False
+    s = c.summ.scan
+    sent = c.summ.sentence_span(c.summ.segment_at(q._nstart).sentence)
+    following = [e for e in summary_enums if q._nend <= e._nstart < sent[1]]
+    if not following or s.index_at(following[0]._nstart) - s.index_at(q._nend) > 6:
+        return False
+    stop = next((x._nstart for x in s.mentions if x.kind in ("count", "number") and x._nstart > q._nend), sent[1])
+    listed = [e for e in following if e._nstart < stop]
+    total = _enumeration_total(listed)
+    if total == q.value:
+        return True
+    parts = " + ".join(str(len(e.value)) for e in listed)
+    return _result(c, "contradicted", f"The summary says {q.value} but lists {parts}"
+                   + (f" = {total}" if len(listed) > 1 else "") + " items.", [], kind="count")
+
+
+def _name_matches(a: Mention, b: Mention) -> bool:
+    va, vb = str(a.value), str(b.value)
+    if va.startswith("country:") or vb.startswith("country:"):
+        return va == vb
+    wa = [w for w in va.split() if len(w) >= 3] or va.split()
+    wb = vb.split()
+    return all(any(_word_matches(x, y) for y in wb) for x in wa)
+
+
+def _word_matches(x: str, y: str) -> bool:
+    if x == y:
+        return True
+    sx, sy = skeleton(x), skeleton(y)
+    if not sx or not sy:
+        return False
+    if sx == sy:
+        return True
+    return min(len(sx), len(sy)) >= 4 and Levenshtein.distance(sx, sy) <= 1
+
+
+def _source_token(c: _Claim, word: str) -> list[Evidence]:
+    s = c.src.scan
+    for t in s.toks:
+        if t.kind == "word" and any(rest == word for _, rest in s.lang.clitic_splits(t.text)):
+            return [evidence_span(c.src, t.end - len(word), t.end)]
+    return []
+
+
+def check_entity(c: _Claim, summary_enums: list[Mention]) -> Claim:
+    e = c.m
+    near = [x for x in c.aligned_mentions("entity") if _name_matches(e, x)]
+    if near:
+        return _result(c, "supported", "The source names them in the passage about this event.", near[:1])
+    if e.role:
+        same_role = [x for x in c.aligned_mentions("entity") if x.role and _role_key(x.role) == _role_key(e.role)]
+        if same_role and c.confident:
+            return _result(c, "contradicted", f"The source names the {e.role} «{same_role[0].text}».", same_role[:1])
+    for lst in summary_enums:
+        if lst._nstart <= e._nstart < lst._nend:
+            contra = _list_swap(c, e, lst)
+            if contra:
+                return contra
+    elsewhere = [x for seg in c.src.segments for x in seg.mentions if x.kind == "entity" and _name_matches(e, x)]
+    if elsewhere:  # names are not bound to one event the way dates and counts are
+        best = max(elsewhere, key=c.score_of)
+        return _result(c, "supported", "The source names them.", [best])
+    if not str(e.value).startswith("country:"):
+        words = [w for w in str(e.value).split() if len(w) >= 3]
+        found = [_source_token(c, w) for w in words]
+        if words and all(found):
+            return _result(c, "supported", "The source contains this name.", [f[0] for f in found])
+    return _result(c, "unverifiable", "The source does not mention this name.")
+
+
+def _role_key(role: str) -> str:
+    return " ".join(w[2:] if w.startswith("ال") else w for w in role.split())
+
+
+def _list_swap(c: _Claim, e: Mention, lst: Mention) -> Claim | None:
+    """An item of a summary list missing from the matching source list was swapped in."""
+    items = [x for x in c.summ.scan.mentions if x.kind == "entity" and lst._nstart <= x._nstart < lst._nend]
+    for src_list in c.aligned_mentions("enumeration"):
+        src_items = [x for x in c.src.scan.mentions
+                     if x.kind == "entity" and src_list._nstart <= x._nstart < src_list._nend]
+        shared = sum(1 for x in items if any(_name_matches(x, y) for y in src_items))
+        if shared * 2 >= len(items) and shared >= 1 and c.confident:
+            return _result(c, "contradicted",
+                           f"The source lists {', '.join(src_list.value)} here; «{e.text}» is not among them.",
+                           [src_list])
+    return None
+
+
+def check_quote(c: _Claim) -> Claim:
+    if c.cross_lingual:
+        return _result(c, "unverifiable", "A translated quote cannot be checked word for word.")
+    quote = str(c.m.value)
+    source = c.src.scan.nt.text
+    parts = [p.strip(" .…") for p in quote.replace("…", "...").split("...") if p.strip(" .…")]
+    evidence: list[Evidence] = []
+    for part in parts:
+        pos = source.find(part)
+        if pos >= 0:
+            evidence.append(evidence_span(c.src, pos, pos + len(part)))
+            continue
+        al = fuzz.partial_ratio_alignment(part, source, score_cutoff=50)
+        if al is not None and al.score >= QUOTE_ALTERED:
+            ev = evidence_span(c.src, al.dest_start, al.dest_end)
+            return _result(c, "contradicted", "The source's words differ from this quote.", [ev])
+        return _result(c, "unverifiable", "The source does not contain this quote.",
+                       [evidence_span(c.src, al.dest_start, al.dest_end)] if al else [])
+    return _result(c, "supported", "The source contains these exact words.", evidence)
+
+
+# -- entry point -----------------------------------------------------------------------
+
+def _check_texts(source: str, summary: str, lang: str | None) -> None:
+    for name, text in (("source", source), ("summary", summary)):
+        if not isinstance(text, str):
+            raise InputError(f"{name} must be a string, not {type(text).__name__}")
+        if not text.strip():
+            raise InputError(f"{name} is empty")
+    if lang is not None and lang not in ("ar", "en"):
+        raise InputError(f"unsupported language {lang!r}: expected 'ar' or 'en'")
+
+
+def verify(source: str, summary: str, *, published: str | _dt.date | None = None,
+           lang: str | None = None) -> VerificationReport:
+    """Check every date, weekday, number, count, name and quote of ``summary`` against ``source``.
+
+    ``lang`` is the summary's language (detected when omitted); the source's language is
+    always detected. ``published`` (``YYYY-MM-DD``) resolves years, weekdays and
+    relative days such as «أمس».
+    """
+    _check_texts(source, summary, lang)
+    try:
+        pub = parse_published(published)
+    except ValueError as exc:
+        raise InputError(str(exc)) from None
+    src_lang = detect_language(source)
+    summ_lang = lang or detect_language(summary)
+    src = SourceIndex(scan_text(source, published=pub, lang=src_lang))
+    known = src.name_words if summ_lang == src_lang else frozenset()
+    summ = Document(scan_text(summary, published=pub, lang=summ_lang, known_names=known))
+    cross = summ_lang != src_lang
+    comparable = {"n:", "c:"} if cross else None
+    enums = [m for m in summ.scan.mentions if m.kind == "enumeration"]
+    quotes = [m for m in summ.scan.mentions if m.kind == "quote"]
+
+    claims: list[Claim] = []
+    for m in summ.scan.mentions:
+        if m.kind == "enumeration":
+            continue
+        if m.kind == "entity" and any(qm._nstart <= m._nstart < qm._nend for qm in quotes):
+            continue  # a name inside a quote is checked with the quote
+        c = _Claim(m, src, summ, src.align(summ.claim_keys(m, comparable=comparable)), cross)
+        if m.kind == "date":
+            claims.append(check_date(c))
+            if m.weekday:
+                claims.append(check_weekday(c))
+        elif m.kind == "weekday":
+            claims.append(check_weekday(c))
+        elif m.kind in ("number", "percent", "count", "duration"):
+            internal = check_listed_count(c, enums)
+            claims.append(internal if isinstance(internal, Claim) else check_quantity(c, internal))
+        elif m.kind == "entity":
+            claims.append(check_entity(c, enums))
+        elif m.kind == "quote":
+            claims.append(check_quote(c))
+    counts = Counter(cl.verdict for cl in claims)
+    return VerificationReport(
+        claims=claims,
+        counts={v: counts.get(v, 0) for v in ("supported", "contradicted", "unverifiable")},
+        lang=summ_lang, source_lang=src_lang, published=pub.isoformat() if pub else None,
+    )
