@@ -20,7 +20,7 @@ from .index import Alignment, Document, SourceIndex
 from .mentions import parse_published, scan_text
 from .mentions.dates import parse_iso, same_date, weekday_of
 from .models import Claim, Evidence, Mention, Span, VerificationReport
-from .text import detect_language, skeleton
+from .text import detect_language, norm, skeleton
 
 ALIGNED_FLOOR = 0.2  # a passage sharing less than this of the claim's words is unrelated
 CONFIDENT = 0.4  # alignment needed before a differing value counts as a contradiction
@@ -369,7 +369,7 @@ def check_entity(c: _Claim, summary_enums: list[Mention]) -> Claim:
 
 
 def _role_key(role: str) -> str:
-    return " ".join(w[2:] if w.startswith("ال") else w for w in role.split())
+    return " ".join(w[2:] if w.startswith("ال") else w for w in norm(role).split())
 
 
 def _list_swap(c: _Claim, e: Mention, lst: Mention) -> Claim | None:

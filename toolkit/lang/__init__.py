@@ -9,7 +9,9 @@ from types import ModuleType
 
 from babel import Locale
 
-from ..text import norm, skeleton
+from rapidfuzz.distance import Levenshtein
+
+from ..text import norm
 from . import ar, en
 
 _MODULES: dict[str, ModuleType] = {"ar": ar, "en": en}
@@ -70,7 +72,7 @@ class Language:
     segment_breaks: tuple[str, ...]
     list_conjunctions: tuple[str, ...]
     countries: dict[str, str]  # normalised name -> ISO code
-    country_skeletons: dict[str, str] = field(default_factory=dict)
+    country_lengths: dict[int, tuple[str, ...]] = field(default_factory=dict)  # one-word names by length
 
     @property
     def number_words(self) -> dict[str, int]:
@@ -101,12 +103,14 @@ class Language:
         return word
 
     def country(self, words: str) -> str | None:
-        """ISO code of a normalised country name, tolerating spelling variants."""
+        """ISO code of a normalised country name, tolerating one letter of spelling
+        variation in long names (قرغيزستان/قيرغيزستان)."""
         code = self.countries.get(words)
-        if code is None and " " not in words:
-            sk = skeleton(words)
-            if len(sk) >= 4:
-                code = self.country_skeletons.get(sk)
+        if code is None and " " not in words and len(words) >= 6:
+            for n in (len(words) - 1, len(words), len(words) + 1):
+                for name in self.country_lengths.get(n, ()):
+                    if Levenshtein.distance(words, name, score_cutoff=1) <= 1:
+                        return self.countries[name]
         return code
 
 
@@ -129,12 +133,10 @@ def get_language(code: str) -> Language:
         raise ValueError(f"unsupported language {code!r}; expected one of {', '.join(SUPPORTED)}")
     m = _MODULES[code]
     countries = _countries(code)
-    skeletons: dict[str, str] = {}
-    for name, iso in countries.items():
-        if " " not in name:
-            sk = skeleton(name[2:] if name.startswith("ال") else name)
-            if len(sk) >= 4:
-                skeletons.setdefault(sk, iso)
+    lengths: dict[int, list[str]] = {}
+    for name in countries:
+        if " " not in name and len(name) >= 6:
+            lengths.setdefault(len(name), []).append(name)
     return Language(
         code=code,
         months=_normalised(m.MONTHS),
@@ -173,5 +175,5 @@ def get_language(code: str) -> Language:
         segment_breaks=tuple(norm(x) for x in m.SEGMENT_BREAKS),
         list_conjunctions=tuple(m.LIST_CONJUNCTIONS),
         countries=countries,
-        country_skeletons=skeletons,
+        country_lengths={n: tuple(v) for n, v in lengths.items()},
     )

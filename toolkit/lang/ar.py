@@ -133,8 +133,7 @@ NOUN_CLASSES = {
     "عام": "year", "أعوام": "year", "عاما": "year", "ساعة": "hour", "ساعات": "hour",
     "دقيقة": "minute", "دقائق": "minute",
     "مرة": "time", "مرات": "time", "اتصال": "call", "اتصالات": "call",
-    "دينار": "dinar", "دنانير": "dinar", "دولار": "dollar", "دولارات": "dollar",
-    "يورو": "euro", "سائح": "tourist", "سياح": "tourist", "سائحا": "tourist",
+    "سائح": "tourist", "سياح": "tourist", "سائحا": "tourist",
 }
 DUAL_NOUNS = {
     "رئيسين": "leader", "رئيسان": "leader", "الرئيسين": "leader", "الرئيسان": "leader",
@@ -155,7 +154,7 @@ CURRENCIES = {"دينار": "TND", "دنانير": "TND", "دولار": "USD", "
 # Clitic prefixes, longest first is applied by the matcher; a name with a prefix is
 # accepted only when the remainder is itself a known name.
 CLITIC_PREFIXES = ["وبال", "فبال", "وال", "بال", "فال", "كال", "ولل", "فلل", "لل", "ال",
-                   "و", "ف", "ب", "ل", "ك", "س"]
+                   "وب", "ول", "وك", "فب", "فل", "و", "ف", "ب", "ل", "ك", "س"]
 SUFFIXES = ["هما", "كما", "ات", "ون", "ين", "ان", "ها", "هم", "هن", "نا", "ه", "ي", "ا"]
 
 # Titles before a person's name; nationality adjectives (الروسي) may follow a title.

@@ -80,8 +80,7 @@ NOUN_CLASSES = {
     "day": "day", "days": "day", "week": "week", "weeks": "week", "month": "month",
     "months": "month", "year": "year", "years": "year", "hour": "hour", "hours": "hour",
     "minute": "minute", "minutes": "minute", "time": "time", "times": "time",
-    "call": "call", "calls": "call", "dinar": "dinar", "dinars": "dinar",
-    "dollar": "dollar", "dollars": "dollar", "euro": "euro", "euros": "euro",
+    "call": "call", "calls": "call",
     "tourist": "tourist", "tourists": "tourist",
 }
 DUAL_NOUNS: dict[str, str] = {}

@@ -76,8 +76,8 @@ def _name_token(s: Scan, k: int, position: int = 0, names: set[str] = frozenset(
         return False
     if s.lang.code == "ar":
         rest = w[1:]
-        if w.startswith("و") and position and (position > 1 or rest.startswith("ال") or rest in s.lang.titles
-                                                or rest in names):
+        if w.startswith("و") and (position > 1 or rest.startswith("ال") or rest in s.lang.titles
+                                  or rest in names):
             return False  # "بوتين والرئيس ترامب", "زيلينسكي وبوتين": a conjunction ends the name
         return not w.startswith("ال") and len(w) >= 2
     return _capitalised(s, k) and w not in _EN_NOT_NAMES
@@ -105,7 +105,7 @@ def _titled_names(s: Scan, i: int, found: list, names: set[str]) -> tuple[int, i
             j = end
             continue
         break
-    role = s.nt.text[s.toks[i].start + hit[3] : s.toks[j - 1].end] if j > i else ""
+    role = s.nt.original_slice(s.toks[i].start + hit[3], s.toks[j - 1].end) if j > i else ""
     k = j
     while k < len(s.toks) and k - j < 3 and _name_token(s, k, k - j, names) and (k == j or s.adjacent(k - 1, k)):
         k += 1
@@ -187,6 +187,11 @@ def _name_prefix(s: Scan, word: str, names: set[str]) -> int | None:
 
 def _capitalised_runs(s: Scan, found, names: set[str]) -> None:
     covered = [(a, b) for a, b, *_ in found]
+    # Words capitalised mid-sentence are names; so are the same words at a sentence start.
+    for i, t in enumerate(s.toks):
+        if i and t.kind == "word" and _capitalised(s, i) and s.toks[i - 1].text not in (".", "!", "?", '"') \
+                and t.text not in _EN_NOT_NAMES and t.text not in s.lang.months and t.text not in s.lang.weekdays:
+            names.add(t.text)
     i = 0
     while i < len(s.toks):
         t = s.toks[i]

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from .scan import Scan
 
 _VAGUE = {"الاف", "ملايين", "مئات", "مليارات", "thousands", "millions", "hundreds", "billions"}
-_ALTERNATIVE_WORDS = {"او", "or", "الي", "to", "-", "و"}
+_ALTERNATIVE_WORDS = {"او", "or"}  # "from 3 to 5" is a range, not alternatives
 
 
 @dataclass
@@ -76,19 +76,48 @@ def _word_sequence(s: Scan, i: int) -> tuple[list[str], int, int] | None:
         w = s.word(k)
         if w is None:
             break
-        if w == lang.conjunction and s.word(k + 1) in table:
+        nxt = s.word(k + 1)
+        if w == lang.conjunction and nxt and nxt.split("-")[0] in table and _may_follow(lang, words, nxt.split("-")[0]):
             k += 1
             continue
-        if w in table:
-            words.append(w)
-        elif w.startswith(lang.conjunction) and w[len(lang.conjunction):] in table:
-            words.append(w[len(lang.conjunction):])
-        elif all(p in table for p in w.split("-")):
-            words.extend(w.split("-"))
-        else:
+        joined = w.startswith(lang.conjunction) and w[len(lang.conjunction):] in table
+        if joined:
+            w = w[len(lang.conjunction):]
+        parts = w.split("-")
+        if not all(p in table for p in parts) or not _may_follow(lang, words, parts[0]):
             break
+        if joined and lang.code == "ar" and parts[0] in lang.scales:
+            break  # "مئة وألف": a scale after و starts a new number
+        words.extend(parts)
         k += 1
     return words, k, prefix_len
+
+
+def _order(lang, w: str) -> tuple[str, int]:
+    if w in lang.units:
+        return "unit", 1
+    if w in lang.ten_words:
+        return "ten", 10
+    if w in lang.tens:
+        return "tens", 10
+    if w in lang.hundreds:
+        return "hundred", 100
+    return "scale", lang.scales.get(w, 1000)
+
+
+def _may_follow(lang, words: list[str], nxt: str) -> bool:
+    """Can ``nxt`` continue the number ``words``? ('ثمانية وثماني' and 'ألف وثلاثة آلاف' are two)."""
+    (a, va), (b, vb) = _order(lang, words[-1]), _order(lang, nxt)
+    if b == "scale" and any(_order(lang, w) == ("scale", v) and v <= vb
+                            for w in words for v in [lang.scales.get(w, 0)]):
+        return False
+    if a == "unit":
+        return b in ("ten", "tens", "hundred", "scale")
+    if a in ("ten", "tens"):
+        return b == "scale" or (a == "tens" and b == "unit")
+    if a == "hundred":
+        return b != "hundred"
+    return b != "scale" or vb < va
 
 
 def _approximate(s: Scan, i: int) -> bool:
@@ -120,7 +149,8 @@ def _noun_after(s: Scan, j: int) -> tuple[str | None, str | None, int]:
         two = f"{w} {s.word(k + 1)}"
         if two in lang.noun_classes:
             return lang.noun_classes[two], two, k + 2
-    if w in lang.stopwords or w in lang.months or k != j:
+    if w in lang.stopwords or w in lang.months or k != j or len(w) < 2 or any(
+            rest in lang.number_words for _, rest in lang.clitic_splits(w)):
         return None, None, j
     return None, lang.stem(w), j
 
@@ -175,6 +205,8 @@ def find_numbers(s: Scan) -> None:
             start = t.start + prefix_len
         q = _Quantity("number", start, s.toks[j - 1].end, value, approximate=_approximate(s, i))
         pct = s.phrase(j, {p: True for p in lang.percent_words}, clitics=False, max_words=2)
+        if pct is None and j < len(s.toks) and s.toks[j].text == "%":
+            pct = ("%", True, j + 1, 0)
         if pct or (i > 0 and s.toks[i - 1].text == "%" and s.toks[i - 1].end == t.start):
             q.kind, q.unit = "percent", "%"
             if pct:
@@ -235,7 +267,7 @@ def _merge_alternatives(s: Scan, found: list[_Quantity]) -> list[_Quantity]:
             between = s.nt.text[p.nend:q.nstart].strip()
             same_unit = p.unit == q.unit or (p.unit is None and q.kind == p.kind) or (
                 p.kind == "number" and p.unit is None and q.kind in ("duration", "count", "percent"))
-            if between in _ALTERNATIVE_WORDS - {"و"} and same_unit and p.kind in (q.kind, "number"):
+            if between in _ALTERNATIVE_WORDS and same_unit and p.kind in (q.kind, "number"):
                 p.alternatives = (p.alternatives or [p.value]) + [q.value]
                 p.nend, p.kind, p.unit = q.nend, q.kind, q.unit
                 continue

@@ -1,0 +1,84 @@
+import pytest
+
+from toolkit import find_mentions
+
+
+def dates(text, **kw):
+    return [(m.text, m.value) for m in find_mentions(text, **kw) if m.kind == "date"]
+
+
+@pytest.mark.parametrize("text, value", [
+    ("وصل في 15 أغسطس 2025", "2025-08-15"),
+    ("وصل في 15 اغسطس 2025", "2025-08-15"),          # without hamza
+    ("وصل في 15 آب 2025", "2025-08-15"),             # Levantine
+    ("وصل في 15 آب/أغسطس 2025", "2025-08-15"),       # double form
+    ("وصل في 15 أغسطس (آب) 2025", "2025-08-15"),
+    ("وصل في 3 تشرين الأول 2024", "2024-10-03"),
+    ("وصل في 1 كانون الثاني 2024", "2024-01-01"),
+    ("وصل يوم 12 جانفي 2017", "2017-01-12"),         # Maghrebi
+    ("وصل يوم 5 فيفري 2017", "2017-02-05"),
+    ("وصل يوم 7 أفريل 2017", "2017-04-07"),
+    ("وصل يوم 1 ماي 2017", "2017-05-01"),
+    ("وصل يوم 20 جوان 2017", "2017-06-20"),
+    ("وصل يوم 14 جويلية 2017", "2017-07-14"),
+    ("وصل يوم 15 أوت 2017", "2017-08-15"),
+    ("وصل يوم ١٥ أغسطس ٢٠٢٥", "2025-08-15"),          # Eastern Arabic digits
+    ("حدث في الخامس عشر من أغسطس 2025", "2025-08-15"),
+    ("حدث في الحادي والعشرين من مارس 2020", "2020-03-21"),
+    ("Putin met Trump on August 15, 2025.", "2025-08-15"),
+    ("They met on 15 August 2025.", "2025-08-15"),
+    ("وصل في 18/8/2025", "2025-08-18"),
+])
+def test_gregorian_dates_in_every_form(text, value):
+    assert [v for _, v in dates(text)] == [value]
+
+
+def test_year_unknown_without_publication_date():
+    assert dates("وصل في 15 آب") == [("15 آب", "XXXX-08-15")]
+    assert dates("They met on Aug. 18.") == [("Aug. 18", "XXXX-08-18")]
+
+
+def test_year_from_publication_date_and_future_marker():
+    assert dates("عقد في 16 أغسطس", published="2025-08-19") == [("16 أغسطس", "2025-08-16")]
+    assert dates("سيعقد في 3 يناير المقبل", published="2025-08-19") == [("3 يناير المقبل", "2026-01-03")]
+    # half a year ahead of publication, unmarked: last year's date
+    assert dates("عقد في 28 ديسمبر", published="2017-01-21") == [("28 ديسمبر", "2016-12-28")]
+
+
+def test_ambiguous_month_words_need_a_day_or_year():
+    assert dates("هذا أب لثلاثة أطفال") == []
+    assert dates("مارس الضغط على الحكومة") == []
+    assert dates("في شهر أغسطس 2016") == [("أغسطس 2016", "2016-08")]
+
+
+def test_relative_days_resolve_against_previous_date_and_publication():
+    text = "عقد اجتماعا يوم 16 أغسطس، ثم اتصل في اليوم التالي بالرؤساء. وفي اليوم نفسه تحدث مع ترامب."
+    got = dates(text, published="2025-08-19")
+    assert got == [("يوم 16 أغسطس", "2025-08-16"), ("في اليوم التالي", "2025-08-17"),
+                   ("وفي اليوم نفسه", "2025-08-17")]
+    assert dates("قال أمس إن", published="2017-01-21") == [("أمس", "2017-01-20")]
+    assert dates("On August 17 he called; the next day he flew.") == [
+        ("August 17", "XXXX-08-17"), ("the next day", "XXXX-08-18")]
+
+
+def test_today_needs_a_publication_date():
+    assert dates("قال اليوم إن") == []
+
+
+def test_weekdays_alone_and_with_dates():
+    ms = find_mentions("وقال ماكرون يوم الاثنين إن", published="2025-08-19")
+    wd = [m for m in ms if m.kind == "weekday"]
+    assert [(m.text, m.value, m.date) for m in wd] == [("يوم الاثنين", "monday", "2025-08-18")]
+    ms = find_mentions("يوم الأحد 17 أغسطس 2025")
+    assert [(m.kind, m.value, m.weekday) for m in ms] == [("date", "2025-08-17", "sunday")]
+
+
+def test_hijri_dates_are_recognised_and_converted():
+    ms = find_mentions("في 15 رمضان 1446 هـ")
+    assert [(m.calendar, m.hijri, m.value) for m in ms] == [("hijri", "1446-09-15", "2025-03-15")]
+
+
+def test_spans_point_into_the_original_text():
+    text = "وصلَ في ١٥ آبَ ٢٠٢٥ إلى موسكو"
+    (m,) = [m for m in find_mentions(text) if m.kind == "date"]
+    assert text[m.start:m.end] == m.text == "١٥ آبَ ٢٠٢٥"

@@ -1,0 +1,101 @@
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from toolkit import find_mentions
+
+
+def values(text, kinds=("number", "percent", "count", "duration")):
+    return [(m.kind, m.value, m.unit) for m in find_mentions(text) if m.kind in kinds]
+
+
+@pytest.mark.parametrize("text, value", [
+    ("بلغ 3.7 نقطة", 3.7),
+    ("بلغ ٣٫٧ نقطة", 3.7),
+    ("بلغ 231 336 نقطة", 231336),
+    ("بلغ ١٬٢٣٤ نقطة", 1234),
+    ("بلغ 12261،2 نقطة", 12261.2),      # Arabic comma as decimal comma
+    ("بلغ ١،٢٣٤،٥٦٧ نقطة", 1234567),    # and as thousands separator
+    ("بلغ 3ر643 نقطة", 643.3),          # Tunisian: fraction first
+    ("بلغ 4ر8 نقطة", 8.4),
+    ("بلغ 1,234,567.5 نقطة", 1234567.5),
+    ("بلغ 623 ألف نقطة", 623000),
+    ("بلغ 1.5 مليار نقطة", 1.5e9),
+])
+def test_digit_formats(text, value):
+    (got,) = [v for _, v, _ in values(text)]
+    assert got == pytest.approx(value)
+
+
+def test_tunisian_decimals_agree_with_the_articles_arithmetic():
+    a, b, d = (m.value for m in find_mentions("من 1ر7687 إلى 8ر7043 أي بفارق 3ر643") if m.kind == "number")
+    assert a - b == pytest.approx(d)
+
+
+@pytest.mark.parametrize("text, value", [
+    ("ثمانية", 8), ("ثماني", 8), ("ثمانٍ", 8), ("أحد عشر", 11), ("ثلاث عشرة", 13),
+    ("عشرون", 20), ("عشرين", 20), ("ثلاثة وعشرين", 23), ("مئة", 100), ("مائة", 100),
+    ("ثلاثمائة", 300), ("ثلاث مئة", 300), ("ألف", 1000), ("ثلاثة آلاف", 3000), ("ألفين", 2000),
+    ("مليون", 10**6), ("ثلاثة ملايين وخمسمائة ألف", 3_500_000), ("ألف ومائة وخمسون", 1150),
+    ("بثمانية", 8), ("والثمانية", 8),
+    ("eight", 8), ("a dozen", 12), ("twenty-one", 21), ("three hundred and twenty-five thousand", 325000),
+])
+def test_number_words_in_every_form(text, value):
+    (got,) = [v for _, v, _ in values(f"قال إن {text} اجتمعوا" if text[0] > "z" else f"he said {text} met")]
+    assert got == value
+
+
+def test_two_numbers_side_by_side_stay_two():
+    assert [v for _, v, _ in values("ثمانية وثماني")] == [8, 8]
+
+
+def test_counted_nouns_and_leaders_of_countries():
+    assert values("تحدث مع ثمانية من القادة") == [("count", 8, "leader")]
+    assert values("تحدث مع قادة ثماني دول") == [("count", 8, "leader")]
+    assert values("زار ثماني دول") == [("count", 8, "country")]
+    assert values("spoke with eight leaders") == [("count", 8, "leader")]
+
+
+@pytest.mark.parametrize("text, kind, unit", [
+    ("اجتمع الرئيسين", "count", "leader"), ("زار دولتين", "count", "country"),
+    ("بعد أسبوعين", "duration", "week"), ("وبشهرين", "duration", "month"),
+])
+def test_duals_count_two(text, kind, unit):
+    assert values(text) == [(kind, 2, unit)]
+
+
+def test_group_words():
+    assert values("اللقاء الثلاثي والاجتماع الثنائي") == [("count", 3, "group"), ("count", 2, "group")]
+
+
+def test_percentages_durations_and_alternatives():
+    assert values("بلغت 137.2 % و15 بالمائة و٪٣") == [
+        ("percent", 137.2, "%"), ("percent", 15, "%"), ("percent", 3, "%")]
+    assert values("15 percent") == [("percent", 15, "%")]
+    (m,) = [m for m in find_mentions("سيعقد بعد أسبوعين أو ثلاثة أسابيع") if m.kind == "duration"]
+    assert (m.value, m.unit, m.alternatives) == (2, "week", [2, 3])
+    assert m.text == "أسبوعين أو ثلاثة أسابيع"
+
+
+def test_money_keeps_its_currency():
+    assert values("بلغ 3ر643 مليون دينار") == [("number", 643_300_000, "TND")]
+
+
+def test_lone_one_is_not_a_claim():
+    assert values("أحد المسؤولين قال إن") == []
+
+
+@given(st.integers(min_value=1000, max_value=10**9 - 1))
+def test_thousands_separators_in_every_script(n):
+    western = f"{n:,}"
+    eastern = western.translate(str.maketrans("0123456789,", "٠١٢٣٤٥٦٧٨٩٬"))
+    spaced = western.replace(",", " ")
+    for text in (western, eastern, spaced):
+        assert [v for _, v, _ in values(f"بلغ {text} نقطة")] == [n]
+
+
+@given(st.integers(min_value=0, max_value=9999), st.integers(min_value=1, max_value=9))
+def test_decimals_in_every_script(whole, tenth):
+    eastern = f"{whole}٫{tenth}".translate(str.maketrans("0123456789", "٠١٢٣٤٥٦٧٨٩"))
+    for text in (f"{whole}.{tenth}", eastern, f"{tenth}ر{whole}"):
+        assert [v for _, v, _ in values(f"بلغ {text} نقطة")] == [pytest.approx(whole + tenth / 10)]
