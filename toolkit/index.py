@@ -45,6 +45,7 @@ class Document:
         self.scan = scan
         self.segments: list[Segment] = []
         self.sentences: list[tuple[int, int]] = []
+        self._starts = [(m._nstart, m) for m in scan.mentions]
         self._token_keys = self._keys_per_token()
         self._cut()
 
@@ -53,26 +54,31 @@ class Document:
         s = self.scan
         lang = s.lang
         valued = [(m._nstart, m._nend) for m in s.mentions if m.kind in VALUE_KINDS]
-        entities = [m for m in s.mentions if m.kind == "entity"]
+        entities = [(m._nstart, m._nend, m) for m in s.mentions if m.kind == "entity"]
         keys: list[list[str]] = []
         for t in s.toks:
             if t.kind != "word" or any(a <= t.start < b for a, b in valued):
                 keys.append([])
                 continue
-            ent = next((m for m in entities if m._nstart <= t.start < m._nend), None)
+            hit = next((e for e in entities if e[0] <= t.start < e[1]), None)
+            ent = hit[2] if hit else None
             if ent is not None and isinstance(ent.value, str) and ent.value.startswith("country:"):
                 keys.append(["c:" + ent.value[8:]])
                 continue
             word = t.text
-            if ent is not None:
+            if hit is not None:
                 for prefix, rest in lang.clitic_splits(word):
-                    if ent._nstart >= t.start + len(prefix):
+                    if hit[0] >= t.start + len(prefix):
                         word = rest
                         break
             if word in lang.stopwords or len(word) < 2 or word in lang.titles:
                 keys.append([])
                 continue
             k = ["w:" + lang.stem(word)]
+            # A single-letter clitic (ب، ل، ك، ف) can't be told from a root letter, so
+            # the word is also keyed without it: برؤساء matches رؤساء, لاجتماعه اجتماع.
+            if len(word) >= 5 and word[0] in "بلكف" and not word.startswith("ال"):
+                k.append("w:" + lang.stem(word[1:]))
             if ent is not None:
                 sk = skeleton(word)
                 if len(sk) >= 2:
@@ -95,7 +101,7 @@ class Document:
                 seg_start = sent_start = t.start
             if t.kind == "word" and i and t.start > seg_start:
                 word = t.text[1:] if t.text.startswith("و") and t.text[1:] in lang.segment_breaks else t.text
-                if word in lang.segment_breaks or s.phrase(i, {b: 1 for b in lang.segment_breaks if " " in b}, clitics=False):
+                if word in lang.segment_breaks or s.phrase(i, lang.table("segment_breaks"), clitics=False):
                     self._close(seg_start, t.start, sentence)
                     seg_start = t.start
             if t.text in _SENTENCE_END and not s.taken(t.start, t.end):
@@ -119,7 +125,7 @@ class Document:
             if start <= t.start < end:
                 for key in self._token_keys[i]:
                     seg.keys.setdefault(key, []).append(i)
-        seg.mentions = [m for m in s.mentions if start <= m._nstart < end]
+        seg.mentions = [m for a, m in self._starts if start <= a < end]
         self.segments.append(seg)
 
     # -- lookup -------------------------------------------------------------------
@@ -132,21 +138,24 @@ class Document:
     def sentence_span(self, sentence: int) -> tuple[int, int]:
         return self.sentences[min(sentence, len(self.sentences) - 1)]
 
-    def claim_keys(self, m: Mention, *, comparable: set[str] | None = None) -> dict[str, float]:
-        """Alignment keys of the passage around mention ``m``, weighted by nearness."""
+    def claim_keys(self, m: Mention, *, comparable: set[str] | None = None) -> dict[tuple[str, ...], float]:
+        """Alignment keys of the passage around mention ``m``, weighted by nearness.
+
+        Each token gives one group of alternative keys (its stem, its stem without a
+        clitic, its name skeleton); a group counts once."""
         seg = self.segment_at(m._nstart)
         s = self.scan
         pos = next((i for i, t in enumerate(s.toks) if t.start >= m._nstart), 0)
         end = next((i for i, t in enumerate(s.toks) if t.start >= m._nend), len(s.toks))
-        weights: dict[str, float] = {}
-        for key, idxs in seg.keys.items():
-            if comparable is not None and key[:2] not in comparable:
+        weights: dict[tuple[str, ...], float] = {}
+        for i, t in enumerate(s.toks):
+            if not seg.start <= t.start < seg.end:
                 continue
-            for i in idxs:
-                if pos <= i < end and m.kind not in VALUE_KINDS:
-                    continue  # an entity or quote must not align on itself
-                d = 0 if pos <= i < end else min(abs(i - pos), abs(i - end + 1))
-                weights[key] = max(weights.get(key, 0.0), 1.0 / (1.0 + d / PROXIMITY))
+            group = tuple(k for k in self._token_keys[i] if comparable is None or k[:2] in comparable)
+            if not group or (pos <= i < end and m.kind not in VALUE_KINDS):
+                continue  # an entity or quote must not align on itself
+            d = 0 if pos <= i < end else min(abs(i - pos), abs(i - end + 1))
+            weights[group] = max(weights.get(group, 0.0), 1.0 / (1.0 + d / PROXIMITY))
         return weights
 
 
@@ -167,17 +176,18 @@ class SourceIndex(Document):
         # «بوتين وزيلينسكي» gives "وزيلينسكي": keep the name, not the conjunction
         self.name_words = frozenset(w for w in words if not (w.startswith("و") and w[1:] in words))
 
-    def idf(self, key: str) -> float:
-        return self._idf.get(key, self._idf_unseen)
+    def idf(self, group: tuple[str, ...]) -> float:
+        seen = [self._idf[k] for k in group if k in self._idf]
+        return min(seen) if seen else self._idf_unseen
 
-    def align(self, weights: dict[str, float]) -> list[Alignment]:
+    def align(self, weights: dict[tuple[str, ...], float]) -> list[Alignment]:
         """Source passages ranked by the idf-weighted share of the claim's keys they hold."""
-        total = sum(self.idf(k) * w for k, w in weights.items())
+        total = sum(self.idf(g) * w for g, w in weights.items())
         if total <= 0:
             return []
         ranked = []
         for seg in self.segments:
-            hit = sum(self.idf(k) * w for k, w in weights.items() if k in seg.keys)
+            hit = sum(self.idf(g) * w for g, w in weights.items() if any(k in seg.keys for k in g))
             if hit > 0:
                 ranked.append(Alignment(seg, hit / total))
         ranked.sort(key=lambda a: -a.score)

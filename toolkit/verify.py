@@ -29,6 +29,9 @@ AMBIGUITY = 0.5  # a passage with the claimed value scoring this share of the be
 QUOTE_SAME = 100.0
 QUOTE_ALTERED = 85.0  # fuzzy score above which a quote is the source's, changed
 _LIST_CLASSES = {"leader", "country", "person", "minister", "party", None}
+# Unit classes the language tables know (anything else is a loose noun stem).
+_CLASSES = {"leader", "country", "minister", "person", "dead", "injured", "time", "call", "tourist",
+            "group", "party", "%", "TND", "USD", "EUR", "EGP", "SAR", "AED", "LBP"}
 
 
 class InputError(ValueError):
@@ -120,13 +123,33 @@ def _unit_class(u: str | None) -> str | None:
     return "leader" if u == "country" else u  # "leaders of 8 countries" = 8 leaders
 
 
+DAYS = {"minute": 1 / 1440, "hour": 1 / 24, "day": 1, "week": 7, "month": 30, "year": 365}
+
+
+def in_days(m: Mention) -> Mention:
+    """A duration as a count of days, so that 'أسبوعين' and '14 يوما' compare."""
+    factor = DAYS.get(m.unit or "", 1)
+    return m.model_copy(update={"value": float(m.value) * factor, "unit": "day",
+                                "alternatives": [a * factor for a in m.alternatives] if m.alternatives else None})
+
+
+def quantities_equal(q: Mention, c: Mention) -> bool:
+    if q.kind == c.kind == "duration":
+        return values_equal(in_days(q), in_days(c))
+    return values_equal(q, c)
+
+
 def _may_support(q: Mention, c: Mention) -> bool:
+    """Could ``c`` be the same quantity as ``q``? Units must agree where both are known."""
     if (q.kind == "percent") != (c.kind == "percent"):
         return False
-    if q.kind == "duration" and c.kind == "duration" and q.unit != c.unit:
-        return False
-    if q.kind == "count" and c.kind == "count" and _unit_class(q.unit) != _unit_class(c.unit):
-        return False
+    if (q.kind == "duration") != (c.kind == "duration"):
+        return q.unit is None or c.unit is None
+    if q.kind == "duration":
+        return True
+    uq, uc = _unit_class(q.unit), _unit_class(c.unit)
+    if q.kind == c.kind == "count" or (uq and uc and uq in _CLASSES and uc in _CLASSES):
+        return uq == uc or uq is None or uc is None
     return True
 
 
@@ -136,7 +159,9 @@ def _may_contradict(q: Mention, c: Mention) -> bool:
         return False
     if q.kind == "percent" or c.kind == "percent":
         return q.kind == c.kind
-    if {q.kind, c.kind} <= {"count", "number"} or q.kind == c.kind == "duration":
+    if q.kind == c.kind == "duration":
+        return True
+    if {q.kind, c.kind} <= {"count", "number"}:
         return _unit_class(q.unit) == _unit_class(c.unit)
     return False
 
@@ -167,6 +192,11 @@ def _fmt_date(value: str) -> str:
     return f"{out} {year}" if year else out
 
 
+def _relative_phrase(doc: Document, m: Mention) -> str:
+    words = doc.scan.nt.text[m._nstart:m._nend].split()
+    return " ".join(w for w in words if w not in ("في", "وفي", "و"))
+
+
 def _granularity(value: str) -> int:
     return len(value)
 
@@ -174,7 +204,11 @@ def _granularity(value: str) -> int:
 def check_date(c: _Claim) -> Claim:
     v = c.m.value
     if not v:
-        return _result(c, "unverifiable", "The date could not be resolved to a calendar day.")
+        phrase = _relative_phrase(c.summ, c.m)
+        same = [d for d in c.aligned_mentions("date") if d.relative and _relative_phrase(c.src, d) == phrase]
+        if same:
+            return _result(c, "supported", "The source uses the same relative day for this event.", same[:1])
+        return _result(c, "unverifiable", "The relative day has no earlier date to count from.")
     gran = _granularity(v)
     dates = [d for d in c.aligned_mentions("date") if d.value and _granularity(d.value) == gran]
     match = [d for d in dates if same_date(v, d.value)]
@@ -252,7 +286,7 @@ def check_quantity(c: _Claim, listed_in_summary: bool = False) -> Claim:
     label = q.text
     kinds = ("number", "percent", "count", "duration")
     cands = [x for x in c.aligned_mentions(*kinds)]
-    match = [x for x in cands if _may_support(q, x) and values_equal(q, x)]
+    match = [x for x in cands if _may_support(q, x) and quantities_equal(q, x)]
     if match:
         return _result(c, "supported", f"The source gives the same value for this event.", match[:1])
     enums = c.aligned_mentions("enumeration")
@@ -263,11 +297,11 @@ def check_quantity(c: _Claim, listed_in_summary: bool = False) -> Claim:
         if len(enums) > 1 and _enumeration_total(enums) == q.value:
             parts = " + ".join(str(len(e.value)) for e in enums)
             return _result(c, "supported", f"The source lists {parts} = {q.value} for this event.", enums)
-    nearby = [x for x in c.sentence_mentions(*kinds) if _may_support(q, x) and values_equal(q, x)]
+    nearby = [x for x in c.sentence_mentions(*kinds) if _may_support(q, x) and quantities_equal(q, x)]
     if nearby:
         return _result(c, "supported", "The source sentence about this event gives the same value.", nearby[:1])
     elsewhere = [x for seg in c.src.segments for x in seg.mentions
-                 if x.kind in kinds and _may_support(q, x) and values_equal(q, x)]
+                 if x.kind in kinds and _may_support(q, x) and quantities_equal(q, x)]
     rivals = [x for x in cands if _may_contradict(q, x)]
     if c.confident and rivals and not c.ambiguous(elsewhere):
         other = "; that value belongs to another passage of the source" if elsewhere else ""

@@ -73,6 +73,14 @@ class Language:
     list_conjunctions: tuple[str, ...]
     countries: dict[str, str]  # normalised name -> ISO code
     country_lengths: dict[int, tuple[str, ...]] = field(default_factory=dict)  # one-word names by length
+    _cache: dict = field(default_factory=dict, repr=False)
+
+    def table(self, name: str) -> dict[str, bool]:
+        """A word list of this language as a lookup table (for phrase matching)."""
+        key = ("table", name)
+        if key not in self._cache:
+            self._cache[key] = {w: True for w in getattr(self, name)}
+        return self._cache[key]
 
     @property
     def number_words(self) -> dict[str, int]:
@@ -80,11 +88,13 @@ class Language:
 
     def clitic_splits(self, token: str) -> list[tuple[str, str]]:
         """(prefix, remainder) candidates, the token itself first, longer prefixes after."""
-        out = [("", token)]
-        for p in self.clitic_prefixes:
-            if token.startswith(p) and len(token) - len(p) >= 2:
-                out.append((p, token[len(p):]))
-        return out
+        cached = self._cache.get(token)
+        if cached is None:
+            cached = [("", token)] + [(p, token[len(p):]) for p in self.clitic_prefixes
+                                      if token.startswith(p) and len(token) - len(p) >= 2]
+            if len(self._cache) < 200_000:
+                self._cache[token] = cached
+        return cached
 
     def stem(self, token: str) -> str:
         """Light stem for aligning passages (after Larkey's light10): the article and

@@ -343,7 +343,6 @@ def _find_relative_days(s: Scan) -> None:
         else:
             previous = [m for m in s.mentions if m.kind == "date" and m._nend <= nstart
                         and m.value and len(m.value) == 10]
-            if not previous:
-                continue
-            value = shift(max(previous, key=lambda m: m._nstart).value, offset)
+            # Unresolved, it is still a claim: the source may say "the next day" too.
+            value = shift(max(previous, key=lambda m: m._nstart).value, offset) if previous else None
         s.add("date", nstart, nend, value, calendar="gregorian", relative=anchor)

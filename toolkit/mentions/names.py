@@ -10,6 +10,7 @@ English, and then every other occurrence of a name already found (with clitics:
 from __future__ import annotations
 
 from ..models import Span
+from ..text import skeleton
 from .scan import Scan
 
 _DESCRIPTORS = {"وزراء", "الوزراء", "العام", "للناتو", "المفوضيه", "الاوروبيه", "المنتهيه",
@@ -87,7 +88,7 @@ def _titled_names(s: Scan, i: int, found: list, names: set[str]) -> tuple[int, i
     """Name after a title at token i: (first name token, end token, role text).
 
     A country inside the title (رئيس وزراء أرمينيا) is recorded in ``found``."""
-    hit = s.phrase(i, {t: True for t in s.lang.titles})
+    hit = s.phrase(i, s.lang.table("titles"))
     if not hit:
         return None
     j = hit[2]
@@ -157,18 +158,20 @@ def find_entities(s: Scan, known_names: frozenset[str] = frozenset()) -> None:
     names -= lang.stopwords | set(lang.titles)
     # Every other occurrence of a known name word, clitics stripped only onto a name.
     covered = [(a, b) for a, b, *_ in found]
+    skeletons = {sk for sk in map(skeleton, names) if len(sk) >= 4}
     i = 0
     while i < len(s.toks):
         t = s.toks[i]
         if t.kind != "word" or any(a <= t.start < b for a, b in covered):
             i += 1
             continue
-        prefix = _name_prefix(s, t.text, names)
+        prefix = _name_prefix(s, t.text, names, skeletons)
         if prefix is None:
             i += 1
             continue
         k = i + 1
-        while k < len(s.toks) and s.word(k) in names and s.adjacent(k - 1, k):
+        while k < len(s.toks) and s.word(k) and _name_prefix(s, s.word(k), names, skeletons) == 0 \
+                and s.adjacent(k - 1, k):
             k += 1
         value = " ".join([t.text[prefix:], *(s.toks[x].text for x in range(i + 1, k))])
         found.append((t.start + prefix, s.toks[k - 1].end, value, "person", None))
@@ -178,9 +181,17 @@ def find_entities(s: Scan, known_names: frozenset[str] = frozenset()) -> None:
             s.add("entity", a, b, value, unit=unit, role=role, claim=False)
 
 
-def _name_prefix(s: Scan, word: str, names: set[str]) -> int | None:
+def _name_prefix(s: Scan, word: str, names: set[str], skeletons: set[str]) -> int | None:
+    """Length of the clitic before a known name (0: none), or None when not a name.
+
+    Spelling variants (زيلنسكي for زيلينسكي) match by consonant skeleton, for names with
+    four consonants or more."""
     for prefix, rest in s.lang.clitic_splits(word):
         if rest in names:
+            return len(prefix)
+    for prefix, rest in s.lang.clitic_splits(word):
+        sk = skeleton(rest)
+        if len(sk) >= 4 and sk in skeletons:
             return len(prefix)
     return None
 

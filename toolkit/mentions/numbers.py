@@ -123,7 +123,7 @@ def _may_follow(lang, words: list[str], nxt: str) -> bool:
 def _approximate(s: Scan, i: int) -> bool:
     for back in (1, 2, 3):
         if i - back >= 0:
-            hit = s.phrase(i - back, {a: True for a in s.lang.approximators}, max_words=back)
+            hit = s.phrase(i - back, s.lang.table("approximators"), max_words=back)
             if hit and hit[2] == i:
                 return True
     return False
@@ -204,7 +204,7 @@ def find_numbers(s: Scan) -> None:
                 continue
             start = t.start + prefix_len
         q = _Quantity("number", start, s.toks[j - 1].end, value, approximate=_approximate(s, i))
-        pct = s.phrase(j, {p: True for p in lang.percent_words}, clitics=False, max_words=2)
+        pct = s.phrase(j, lang.table("percent_words"), clitics=False, max_words=2)
         if pct is None and j < len(s.toks) and s.toks[j].text == "%":
             pct = ("%", True, j + 1, 0)
         if pct or (i > 0 and s.toks[i - 1].text == "%" and s.toks[i - 1].end == t.start):

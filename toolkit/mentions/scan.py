@@ -107,6 +107,13 @@ class Scan:
 
         Returns (key, value, next index, prefix length) or None.
         """
+        first = self.word(i)
+        if first is None:
+            return None
+        starts = _first_words(self.lang, table)
+        splits = self.lang.clitic_splits(first) if clitics else [("", first)]
+        if not any(w in starts for _, w in splits):
+            return None
         for n in range(max_words, 0, -1):
             words = []
             for k in range(i, i + n):
@@ -129,3 +136,13 @@ class Scan:
             if t.start >= pos:
                 return i
         return len(self.toks)
+
+
+def _first_words(lang: Language, table) -> frozenset[str]:
+    """First words of a phrase table's keys, to reject most tokens at once."""
+    key = ("first", id(table))
+    hit = lang._cache.get(key)
+    if hit is None or hit[0] is not table:
+        hit = (table, frozenset(k.split(" ")[0] for k in table))
+        lang._cache[key] = hit
+    return hit[1]
