@@ -61,8 +61,9 @@ def test_relative_days_resolve_against_previous_date_and_publication():
         ("August 17", "XXXX-08-17"), ("the next day", "XXXX-08-18")]
 
 
-def test_today_needs_a_publication_date():
-    assert dates("قال اليوم إن") == []
+def test_today_needs_a_publication_date_to_resolve():
+    assert dates("قال اليوم إن") == [("اليوم", None)]
+    assert dates("قال اليوم إن", published="2025-08-19") == [("اليوم", "2025-08-19")]
 
 
 def test_weekdays_alone_and_with_dates():

@@ -123,6 +123,7 @@ _EN_SKELETON = {"p": "b", "v": "f", "c": "k", "q": "k", "j": "g", "w": "", "h": 
                 "a": "", "e": "", "i": "", "o": "", "u": ""}
 
 
+@lru_cache(maxsize=65536)
 def skeleton(word: str) -> str:
     """Consonant skeleton of a normalised word, comparable across Arabic and Latin script."""
     if is_arabic(word):

@@ -43,6 +43,17 @@ class Language:
     gregorian_era: tuple[str, ...]
     weekdays: dict[str, int]
     relative_days: dict[str, tuple[str, int]]
+    relative_months: dict[str, int]
+    relative_years: dict[str, int]
+    ago_words: frozenset[str]
+    from_now: dict[str, str]
+    from_now_tails: tuple[str, ...]
+    vague_amounts: frozenset[str]
+    holidays: dict[str, tuple[str, int, int]]
+    fractions: dict[str, float]
+    decimal_point: frozenset[str]
+    negative: frozenset[str]
+    percent_before: frozenset[str]
     future_markers: frozenset[str]
     past_markers: frozenset[str]
     year_words: frozenset[str]
@@ -84,7 +95,12 @@ class Language:
 
     @property
     def number_words(self) -> dict[str, int]:
-        return {**self.units, **self.ten_words, **self.tens, **self.hundreds, **self.scales}
+        table = self._cache.get("number_words")
+        if table is None:
+            table = {**self.units, **self.ten_words, **self.tens, **self.hundreds, **self.scales,
+                     **self.fractions}
+            self._cache["number_words"] = table
+        return table
 
     def clitic_splits(self, token: str) -> list[tuple[str, str]]:
         """(prefix, remainder) candidates, the token itself first, longer prefixes after."""
@@ -117,10 +133,13 @@ class Language:
         variation in long names (قرغيزستان/قيرغيزستان)."""
         code = self.countries.get(words)
         if code is None and " " not in words and len(words) >= 6:
-            for n in (len(words) - 1, len(words), len(words) + 1):
-                for name in self.country_lengths.get(n, ()):
-                    if Levenshtein.distance(words, name, score_cutoff=1) <= 1:
-                        return self.countries[name]
+            key = ("country", words)
+            if key not in self._cache:
+                self._cache[key] = next(
+                    (self.countries[name] for n in (len(words) - 1, len(words), len(words) + 1)
+                     for name in self.country_lengths.get(n, ())
+                     if Levenshtein.distance(words, name, score_cutoff=1) <= 1), None)
+            code = self._cache[key]
         return code
 
 
@@ -156,6 +175,17 @@ def get_language(code: str) -> Language:
         gregorian_era=tuple(norm(x) for x in m.GREGORIAN_ERA),
         weekdays=_normalised(m.WEEKDAYS),
         relative_days=_normalised(m.RELATIVE_DAYS),
+        relative_months=_normalised(m.RELATIVE_MONTHS),
+        relative_years=_normalised(m.RELATIVE_YEARS),
+        ago_words=frozenset(norm(x) for x in m.AGO_WORDS),
+        from_now={norm(k): norm(v) for k, v in m.FROM_NOW.items()},
+        from_now_tails=tuple(norm(v) for v in m.FROM_NOW.values()),
+        vague_amounts=frozenset(norm(x) for x in m.VAGUE_AMOUNTS),
+        holidays=_normalised(m.HOLIDAYS),
+        fractions=_normalised(m.FRACTIONS),
+        decimal_point=frozenset(norm(x) for x in m.DECIMAL_POINT),
+        negative=frozenset(norm(x) for x in m.NEGATIVE),
+        percent_before=frozenset(norm(x) for x in m.PERCENT_BEFORE),
         future_markers=frozenset(norm(x) for x in m.FUTURE_MARKERS),
         past_markers=frozenset(norm(x) for x in m.PAST_MARKERS),
         year_words=frozenset(norm(x) for x in m.YEAR_WORDS),

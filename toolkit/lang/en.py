@@ -30,6 +30,14 @@ RELATIVE_DAYS = {
     "today": ("published", 0), "tomorrow": ("published", 1),
     "the day after tomorrow": ("published", 2),
 }
+RELATIVE_MONTHS = {"this month": 0, "next month": 1, "last month": -1}
+RELATIVE_YEARS = {"this year": 0, "next year": 1, "last year": -1}
+AGO_WORDS: list[str] = []
+FROM_NOW: dict[str, str] = {}
+VAGUE_AMOUNTS = ["a few", "several"]
+HOLIDAYS = {"christmas": ("gregorian", 12, 25), "christmas day": ("gregorian", 12, 25),
+            "new year's day": ("gregorian", 1, 1), "eid al-fitr": ("hijri", 10, 1),
+            "eid al-adha": ("hijri", 12, 10)}
 FUTURE_MARKERS = ["next", "coming", "upcoming"]
 PAST_MARKERS = ["last", "past", "previous"]
 YEAR_WORDS = ["in", "of", "year"]
@@ -40,7 +48,7 @@ UNITS = {
     "zero": 0, "one": 1, "a single": 1, "two": 2, "three": 3, "four": 4, "five": 5,
     "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
     "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17,
-    "eighteen": 18, "nineteen": 19, "a dozen": 12, "dozen": 12,
+    "eighteen": 18, "nineteen": 19,
     "a couple of": 2, "a pair of": 2, "both": 2,
 }
 TEN_WORDS: dict[str, int] = {}
@@ -52,8 +60,13 @@ HUNDREDS = {"hundred": 100, "a hundred": 100, "hundreds": 100}
 SCALES = {
     "thousand": 10**3, "thousands": 10**3, "million": 10**6, "millions": 10**6,
     "billion": 10**9, "billions": 10**9, "trillion": 10**12, "bn": 10**9, "m": 10**6,
+    "dozen": 12, "a dozen": 12,
 }
 SELF_COUNTED_SCALES: set[str] = set()
+FRACTIONS = {"half": 0.5, "a half": 0.5, "quarter": 0.25, "a quarter": 0.25, "third": 1 / 3}
+DECIMAL_POINT = ["point"]
+NEGATIVE = ["minus", "negative"]
+PERCENT_BEFORE: list[str] = []
 CONJUNCTION = "and"
 
 ORDINAL_UNITS = {

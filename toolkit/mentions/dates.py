@@ -12,6 +12,7 @@ from functools import lru_cache
 from hijridate import Hijri
 
 from ..lang import Language
+from .numbers import _word_sequence, parse_number_words
 from .scan import Scan
 
 WEEKDAY_NAMES = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
@@ -142,11 +143,16 @@ def _day_at(s: Scan, j: int) -> tuple[int, int] | None:
     hit = s.phrase(j, ordinal_days(s.lang))
     if hit:
         return hit[1], hit[2]
+    seq = _word_sequence(s, j)  # "واحد وعشرين مايو"
+    if seq:
+        value = parse_number_words(seq[0], s)
+        if value and value.is_integer() and 1 <= value <= 31:
+            return int(value), seq[1]
     return None
 
 
-def _month_at(s: Scan, j: int, table) -> tuple[int, int, str] | None:
-    hit = s.phrase(j, table, max_words=3)
+def _month_at(s: Scan, j: int, table, *, clitics: bool = True) -> tuple[int, int, str] | None:
+    hit = s.phrase(j, table, max_words=3, clitics=clitics)
     if not hit:
         return None
     key, month, k, _ = hit
@@ -181,6 +187,48 @@ def _weekday_at(s: Scan, j: int) -> tuple[int, int] | None:
     return None
 
 
+def _num(s: Scan, k: int) -> tuple[int, int] | None:
+    """(value, digit count) of an integer token at k."""
+    if 0 <= k < len(s.toks) and s.toks[k].kind == "num" and s.toks[k].text.isdigit():
+        return int(s.toks[k].text), len(s.toks[k].text)
+    return None
+
+
+def _numeric_date(s: Scan, j: int):
+    """18/8/2025, 2016/02/22, 21-04-2016, 9-18-15, 4/22, 2/2013, 11/12, 2016."""
+    a = _num(s, j)
+    if a is None or j + 2 >= len(s.toks) or s.toks[j + 1].text not in ("/", "-"):
+        return None
+    sep = s.toks[j + 1].text
+    b = _num(s, j + 2)
+    if b is None or not s.adjacent(j, j + 1) and sep == "-":
+        return None
+    c = _num(s, j + 4) if j + 4 < len(s.toks) and s.toks[j + 3].text == sep else None
+    if c is not None:
+        (x, _), (y, _), (z, zl) = a, b, c
+        if a[1] == 4:  # 2016/02/22
+            year, month, day = x, y, z
+        else:
+            year = z if zl == 4 else 2000 + z if zl == 2 else None
+            day, month = (x, y) if y <= 12 else (y, x)  # day first unless impossible
+        if year and _valid(year, month, day):
+            return j + 5, dict(year=year, month=month, day=day, calendar="gregorian")
+        return None
+    if sep != "/":
+        return None
+    (x, xl), (y, yl) = a, b
+    if yl == 4 and 1 <= x <= 12:  # 2/2013
+        return j + 3, dict(year=y, month=x, day=None, calendar="gregorian")
+    year = _year_at(s, j + 3)
+    if year and x <= 12 and y <= 12:  # 11/12, 2016: day first, the Arabic order
+        return year[1], dict(year=year[0], month=y, day=x, calendar="gregorian")
+    if max(x, y) > 12 and min(x, y) <= 12 and max(x, y) <= 31:  # 4/22, 22/04; never 1/2
+        month, day = (x, y) if y > 12 else (y, x)
+        end = year[1] if year else j + 3
+        return end, dict(year=year[0] if year else None, month=month, day=day, calendar="gregorian")
+    return None
+
+
 def _explicit_date(s: Scan, i: int):
     """Parse a date starting at token i: returns (end index, fields) or None."""
     lang = s.lang
@@ -190,23 +238,32 @@ def _explicit_date(s: Scan, i: int):
     if wd:
         weekday, j = wd
         j = _skip_fillers(s, j)
-    # numeric 18/8/2025
-    if j + 4 < len(s.toks) and s.toks[j].kind == "num" and s.toks[j + 1].text == "/" and \
-            s.toks[j + 2].kind == "num" and s.toks[j + 3].text == "/" and s.toks[j + 4].kind == "num":
-        d, m, y = (int(s.toks[j + k].number) for k in (0, 2, 4))
-        if 1 <= m <= 12 and 1800 <= y <= 2200 and _valid(y, m, d):
-            return j + 5, dict(year=y, month=m, day=d, weekday=weekday, calendar="gregorian")
+    numeric = _numeric_date(s, j)
+    if numeric:
+        end, f = numeric
+        f["weekday"] = weekday
+        return end, f
     if s.word(j) in ("يوم", "the"):
         j += 1
     day = _day_at(s, j)
     if day:
         dval, k = day
+        if k < len(s.toks) and s.toks[k].text in ("-", ".", "/") and s.word(k + 1):
+            k += 1  # "28-نوفمبر", "2. أكتوبر"
         k = _skip_fillers(s, k)
-        month = _month_at(s, k, lang.months)
+        relative = s.phrase(k, lang.relative_months)
+        if relative:  # "20 من الشهر القادم"
+            return relative[2], dict(year=None, month=None, day=dval, weekday=weekday, calendar="gregorian",
+                                     month_offset=relative[1])
+        month = _month_at(s, k, lang.months, clitics=False)  # "يوم 27 ومايو": و is a conjunction
         calendar = "gregorian"
         if not month:
-            month = _month_at(s, k, lang.hijri_months)
+            month = _month_at(s, k, lang.hijri_months, clitics=False)
             calendar = "hijri"
+        if not month and s.word(j - 1) == "يوم" and s.toks[j].kind == "num":
+            # "يوم 27": a day of an unnamed month, kept as an unresolved date
+            return k, dict(year=None, month=None, day=dval, weekday=weekday, calendar="gregorian",
+                           month_offset=None)
         if month:
             mval, k, _ = month
             k = _double_month(s, k)
@@ -219,7 +276,11 @@ def _explicit_date(s: Scan, i: int):
     month = _month_at(s, j, lang.months)
     if month:
         mval, k, key = month
-        day = _day_at(s, k)
+        if k < len(s.toks) and s.toks[k].text == "-" and _num(s, k + 1):
+            k += 1  # "يناير-1"
+        # month first is English order; Arabic text only writes a digit after the month
+        day = _day_at(s, k) if lang.code == "en" else (
+            (_num(s, k) or s.phrase(k, ordinal_days(lang))) and _day_at(s, k))  # مايو الحادي عشر
         if day:
             dval, k = day
             year = _year_at(s, k)
@@ -248,10 +309,21 @@ def _double_month(s: Scan, k: int) -> int:
     return k
 
 
+@lru_cache(maxsize=None)
+def _date_openers(lang: Language) -> frozenset[str]:
+    """Words that can begin a date: a weekday, an ordinal day, a month, 'يوم'."""
+    tables = (lang.weekdays, ordinal_days(lang), lang.months, lang.hijri_months, lang.number_words)
+    return frozenset(k.split(" ")[0] for t in tables for k in t) | {"يوم", "on", "the"}
+
+
 def find_dates(s: Scan) -> None:
     lang = s.lang
+    openers = _date_openers(lang)
     i = 0
     while i < len(s.toks):
+        if s.toks[i].kind != "num" and openers.isdisjoint(s.readings[i]):
+            i += 1
+            continue
         parsed = _explicit_date(s, i)
         if not parsed:
             i += 1
@@ -272,6 +344,12 @@ def find_dates(s: Scan) -> None:
                 except (ValueError, OverflowError):
                     value = None
             s.add("date", nstart, nend, value, calendar="hijri", hijri=hijri, weekday=weekday)
+        elif "month_offset" in f:
+            value = None
+            if s.published and f["month_offset"] is not None:
+                y, m = _add_months(s.published.year, s.published.month, f["month_offset"])
+                value = iso(y, m, f["day"]) if _valid(y, m, f["day"]) else None
+            s.add("date", nstart, nend, value, calendar="gregorian", weekday=weekday, relative="published")
         else:
             year = f["year"]
             if year is None and f["day"] and s.published:
@@ -281,9 +359,136 @@ def find_dates(s: Scan) -> None:
                 continue
             s.add("date", nstart, nend, iso(year, f["month"], f["day"]), calendar="gregorian", weekday=weekday)
         i = end
+    _find_holidays(s)
+    _find_ago(s)
     _find_years(s)
+    _find_relative_periods(s)
     _find_weekdays(s)
     _find_relative_days(s)
+
+
+def _add_months(year: int, month: int, offset: int) -> tuple[int, int]:
+    n = year * 12 + (month - 1) + offset
+    return n // 12, n % 12 + 1
+
+
+def _shift_date(d: date, n: float, unit: str) -> date | None:
+    if unit in ("month", "year"):
+        y, m = _add_months(d.year, d.month, int(n * (12 if unit == "year" else 1)))
+        for day in (d.day, 30, 29, 28):
+            if _valid(y, m, day):
+                return date(y, m, day)
+    days = {"day": 1, "week": 7}.get(unit)
+    return d + timedelta(days=n * days) if days else None
+
+
+def _find_holidays(s: Scan) -> None:
+    i = 0
+    while i < len(s.toks):
+        hit = s.phrase(i, s.lang.holidays)
+        if not hit or s.taken(s.toks[i].start, s.toks[hit[2] - 1].end):
+            i += 1
+            continue
+        calendar, month, day = hit[1]
+        end = hit[2]
+        year = _year_at(s, end)
+        if year:
+            yval, end = year
+        else:
+            yval = s.published.year if s.published else None
+        value = None
+        if yval and calendar == "gregorian":
+            value = iso(yval, month, day)
+        elif yval:  # the Hijri holiday that falls in that Gregorian year
+            for h in range(yval - 579, yval - 577):
+                g = Hijri(h, month, day).to_gregorian()
+                if g.year == yval:
+                    value = g.isoformat()
+                    break
+        s.add("date", s.toks[i].start + hit[3], s.toks[end - 1].end, value, calendar=calendar)
+        i = end
+
+
+def _duration_at(s: Scan, j: int) -> tuple[float | None, str, int] | None:
+    """(amount, unit, next index) of 'يومين', 'ثلاثة أشهر', '2 weeks', 'شهر'."""
+    lang = s.lang
+    w = s.word(j)
+    if w is not None:
+        for _, rest in lang.clitic_splits(w):
+            cls = lang.dual_nouns.get(rest)
+            if cls in lang.duration_classes:
+                return 2, cls, j + 1
+            cls = lang.noun_classes.get(rest)
+            if cls in lang.duration_classes:
+                return 1, cls, j + 1
+    if w in lang.vague_amounts:  # "قبل بضعة أشهر": a date, but not a computable one
+        noun = s.word(j + 1)
+        if noun and lang.noun_classes.get(noun) in lang.duration_classes:
+            return None, lang.noun_classes[noun], j + 2
+    amount, k = None, j
+    n = _num(s, j)
+    if n:
+        amount, k = n[0], j + 1
+    else:
+        seq = _word_sequence(s, j)
+        if seq:
+            amount, k = parse_number_words(seq[0], s), seq[1]
+    if amount is None:
+        return None
+    noun = s.word(k)
+    cls = lang.noun_classes.get(noun) if noun else None
+    if cls in lang.duration_classes:
+        return amount, cls, k + 1
+    return None
+
+
+def _find_ago(s: Scan) -> None:
+    """'قبل يومين' (two days ago), 'بعد أسبوعين من الآن' (in two weeks): dates, not durations."""
+    lang = s.lang
+    for i, readings in enumerate(s.readings):
+        w = next((r for r in readings if r in lang.ago_words or r in lang.from_now), None)
+        if w is None:
+            continue
+        sign = -1 if w in lang.ago_words else 1
+        dur = _duration_at(s, i + 1)
+        if not dur:
+            continue
+        amount, unit, end = dur
+        if sign > 0:  # "بعد أسبوعين" alone counts from an event the text names: a duration
+            tail = s.phrase(end, lang.table("from_now_tails"), clitics=False)
+            if not tail:
+                continue
+            end = tail[2]
+        elif s.word(end) in ("من", "على", "او", "of", "or", "after", "before"):
+            continue  # "قبل يومين من القمة" counts from another event
+        if s.taken(s.toks[i].start, s.toks[end - 1].end):
+            continue
+        value = None
+        if s.published and amount is not None:
+            d = _shift_date(s.published, sign * amount, unit)
+            value = d.isoformat() if d else None
+        s.add("date", s.toks[i].start, s.toks[end - 1].end, value, calendar="gregorian", relative="published")
+
+
+def _find_relative_periods(s: Scan) -> None:
+    """'الشهر الماضي', 'العام المقبل': a month or a year counted from publication."""
+    for table, unit in ((s.lang.relative_months, "month"), (s.lang.relative_years, "year")):
+        i = 0
+        while i < len(s.toks):
+            hit = s.phrase(i, table)
+            if not hit or s.taken(s.toks[i].start, s.toks[hit[2] - 1].end):
+                i += 1
+                continue
+            value = None
+            if s.published:
+                if unit == "year":
+                    value = f"{s.published.year + hit[1]:04d}"
+                else:
+                    y, m = _add_months(s.published.year, s.published.month, hit[1])
+                    value = iso(y, m)
+            s.add("date", s.toks[i].start + hit[3], s.toks[hit[2] - 1].end, value, calendar="gregorian",
+                  relative="published")
+            i = hit[2]
 
 
 def _find_years(s: Scan) -> None:
@@ -336,10 +541,8 @@ def _find_relative_days(s: Scan) -> None:
             i += 1
     for i, (key, (anchor, offset), end, _) in found:
         nstart, nend = s.toks[i].start, s.toks[end - 1].end
-        if anchor == "published":
-            if s.published is None:
-                continue  # "today" means nothing without a publication date
-            value = (s.published + timedelta(days=offset)).isoformat()
+        if anchor == "published":  # unresolved without a publication date, but still a date
+            value = (s.published + timedelta(days=offset)).isoformat() if s.published else None
         else:
             previous = [m for m in s.mentions if m.kind == "date" and m._nend <= nstart
                         and m.value and len(m.value) == 10]

@@ -27,8 +27,17 @@ def _clean(v: float) -> int | float:
 
 
 def parse_number_words(words: list[str], s: Scan) -> float | None:
-    """Value of a sequence of number words ('ثلاثة وعشرين ألفا', 'twenty-one')."""
+    """Value of a sequence of number words ('ثلاثة وعشرين ألفا', 'twenty-one', 'واحد فاصلة خمسة')."""
     lang = s.lang
+    sign = 1
+    if words and words[0] in lang.negative:
+        sign, words = -1, words[1:]
+    point = next((k for k, w in enumerate(words) if w in lang.decimal_point), None)
+    if point is not None:
+        whole, frac = parse_number_words(words[:point], s), parse_number_words(words[point + 1:], s)
+        if whole is None or frac is None or not float(frac).is_integer():
+            return None
+        return sign * (whole + frac / 10 ** len(str(int(frac))))
     total = current = 0
     for w in words:
         if w in lang.units:
@@ -40,13 +49,15 @@ def parse_number_words(words: list[str], s: Scan) -> float | None:
         elif w in lang.hundreds:
             v = lang.hundreds[w]
             current = current * 100 if v == 100 and 0 < current < 10 else current + v
+        elif w in lang.fractions:
+            current += lang.fractions[w]
         elif w in lang.scales:
             v = lang.scales[w]
             total += v + current if w in lang.self_counted_scales else (current or 1) * v
             current = 0
         else:
             return None
-    return float(total + current)
+    return sign * float(total + current)
 
 
 def _word_sequence(s: Scan, i: int) -> tuple[list[str], int, int] | None:
@@ -54,12 +65,14 @@ def _word_sequence(s: Scan, i: int) -> tuple[list[str], int, int] | None:
     lang = s.lang
     table = lang.number_words
     first = s.word(i)
-    if first is None:
+    if first is None or first in lang.percent_words:
         return None
     # English compounds come hyphenated: twenty-one
     parts = first.split("-")
     prefix_len = 0
-    if all(p in table for p in parts):
+    if first in lang.negative and s.word(i + 1) and s.word(i + 1).split("-")[0] in table:
+        words = [first]
+    elif all(p in table for p in parts):
         words = parts
     else:
         for prefix, rest in lang.clitic_splits(first):
@@ -80,6 +93,11 @@ def _word_sequence(s: Scan, i: int) -> tuple[list[str], int, int] | None:
         if w == lang.conjunction and nxt and nxt.split("-")[0] in table and _may_follow(lang, words, nxt.split("-")[0]):
             k += 1
             continue
+        if (w in lang.decimal_point and nxt and nxt in table and words[-1] not in lang.negative) \
+                or (words[-1] in lang.negative and w.split("-")[0] in table):
+            words.append(w)  # "واحد فاصلة خمسة", "سالب ثلاثة"
+            k += 1
+            continue
         joined = w.startswith(lang.conjunction) and w[len(lang.conjunction):] in table
         if joined:
             w = w[len(lang.conjunction):]
@@ -94,6 +112,10 @@ def _word_sequence(s: Scan, i: int) -> tuple[list[str], int, int] | None:
 
 
 def _order(lang, w: str) -> tuple[str, int]:
+    if w in lang.fractions:
+        return "fraction", 0
+    if w in lang.decimal_point or w in lang.negative:
+        return "point", 0
     if w in lang.units:
         return "unit", 1
     if w in lang.ten_words:
@@ -108,6 +130,12 @@ def _order(lang, w: str) -> tuple[str, int]:
 def _may_follow(lang, words: list[str], nxt: str) -> bool:
     """Can ``nxt`` continue the number ``words``? ('ثمانية وثماني' and 'ألف وثلاثة آلاف' are two)."""
     (a, va), (b, vb) = _order(lang, words[-1]), _order(lang, nxt)
+    if a == "point":
+        return b != "point"
+    if b == "fraction":
+        return a != "fraction"  # "واحد ونصف"
+    if a == "fraction":
+        return b == "scale"  # "نصف مليون"
     if b == "scale" and any(_order(lang, w) == ("scale", v) and v <= vb
                             for w in words for v in [lang.scales.get(w, 0)]):
         return False
@@ -207,13 +235,14 @@ def find_numbers(s: Scan) -> None:
         pct = s.phrase(j, lang.table("percent_words"), clitics=False, max_words=2)
         if pct is None and j < len(s.toks) and s.toks[j].text == "%":
             pct = ("%", True, j + 1, 0)
-        if pct or (i > 0 and s.toks[i - 1].text == "%" and s.toks[i - 1].end == t.start):
+        before = _percent_before(s, i)
+        if pct or before is not None:
             q.kind, q.unit = "percent", "%"
             if pct:
                 j = pct[2]
                 q.nend = s.toks[j - 1].end
             else:
-                q.nstart = s.toks[i - 1].start
+                q.nstart = before
         else:
             cls, noun, k = _noun_after(s, j)
             if cls is not None:
@@ -229,8 +258,8 @@ def find_numbers(s: Scan) -> None:
             elif noun is not None:
                 q.unit = noun
                 q.extra["loose_unit"] = True
-        if t.kind == "word" and value == 1 and q.kind == "number":
-            i = j  # a lone "one"/"أحد" is rarely a checkable value
+        if t.kind == "word" and value == 1 and q.kind == "number" and s.word(j) == "of":
+            i = j  # "one of the ..." is a pronoun, not a value
             continue
         found.append(q)
         i = j
@@ -239,6 +268,19 @@ def find_numbers(s: Scan) -> None:
         if q.alternatives:
             fields["alternatives"] = [_clean(a) for a in q.alternatives]
         s.add(q.kind, q.nstart, q.nend, _clean(q.value), **fields)
+
+
+def _percent_before(s: Scan, i: int) -> int | None:
+    """Start of a percent marker written before the number: '%5', 'نسبة ١٠', 'بالمائة 10'."""
+    if i == 0:
+        return None
+    prev = s.toks[i - 1]
+    if prev.text == "%" and prev.end == s.toks[i].start:
+        return prev.start
+    if prev.kind == "word" and (prev.text in s.lang.percent_before or prev.text in s.lang.percent_words) \
+            and s.adjacent(i - 1, i):
+        return prev.start
+    return None
 
 
 def _dual_or_group(s: Scan, i: int, found: list[_Quantity]) -> None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import date
+from typing import NamedTuple
 
 from ..lang import Language
 from ..models import Mention
@@ -28,8 +29,7 @@ _TOKEN_RE = re.compile(
 )
 
 
-@dataclass(frozen=True)
-class Tok:
+class Tok(NamedTuple):
     text: str
     start: int  # offsets into the normalised text
     end: int
@@ -77,6 +77,10 @@ class Scan:
 
     def __post_init__(self) -> None:
         self.toks = tokenize(self.nt.text)
+        self.words = [t.text if t.kind == "word" else None for t in self.toks]
+        # every reading of each word with its clitics off, for fast table rejection
+        self.readings = [frozenset(r for _, r in self.lang.clitic_splits(w)) if w else frozenset()
+                         for w in self.words]
 
     # -- spans -----------------------------------------------------------------
     def taken(self, start: int, end: int) -> bool:
@@ -85,7 +89,8 @@ class Scan:
     def add(self, kind: str, nstart: int, nend: int, value, *, claim: bool = True, **fields) -> Mention:
         """Record a mention; ``claim`` marks its span so later finders skip it."""
         a, b = self.nt.to_original(nstart, nend)
-        m = Mention(kind=kind, start=a, end=b, text=self.nt.original[a:b], value=value, **fields)
+        # Built from values the finders computed themselves: no validation needed.
+        m = Mention.model_construct(kind=kind, start=a, end=b, text=self.nt.original[a:b], value=value, **fields)
         m._nstart, m._nend = nstart, nend
         self.mentions.append(m)
         if claim:
@@ -94,9 +99,7 @@ class Scan:
 
     # -- token helpers -----------------------------------------------------------
     def word(self, i: int) -> str | None:
-        if 0 <= i < len(self.toks) and self.toks[i].kind == "word":
-            return self.toks[i].text
-        return None
+        return self.words[i] if 0 <= i < len(self.words) else None
 
     def adjacent(self, i: int, j: int) -> bool:
         """Tokens i and j (i < j) are separated by white space only."""
@@ -107,12 +110,13 @@ class Scan:
 
         Returns (key, value, next index, prefix length) or None.
         """
-        first = self.word(i)
-        if first is None:
+        if not 0 <= i < len(self.words) or self.words[i] is None:
             return None
         starts = _first_words(self.lang, table)
-        splits = self.lang.clitic_splits(first) if clitics else [("", first)]
-        if not any(w in starts for _, w in splits):
+        if clitics:
+            if starts.isdisjoint(self.readings[i]):
+                return None
+        elif self.words[i] not in starts:
             return None
         for n in range(max_words, 0, -1):
             words = []
@@ -140,9 +144,8 @@ class Scan:
 
 def _first_words(lang: Language, table) -> frozenset[str]:
     """First words of a phrase table's keys, to reject most tokens at once."""
-    key = ("first", id(table))
-    hit = lang._cache.get(key)
+    hit = lang._cache.get(id(table))
     if hit is None or hit[0] is not table:
         hit = (table, frozenset(k.split(" ")[0] for k in table))
-        lang._cache[key] = hit
+        lang._cache[id(table)] = hit
     return hit[1]

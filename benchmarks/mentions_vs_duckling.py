@@ -1,0 +1,347 @@
+"""Score ``toolkit.find_mentions`` side by side with Duckling on the same cases.
+
+Corpora (read by path, never copied): ``../shared/datasets/recognizers-text-ar/`` (cases
+whose ``NotSupported`` names dotnet are left out: the reference never verified them) and
+``../shared/datasets/duckling-ar/``. Prints recall, precision, value accuracy and time per
+case for both systems, measured in one run, and the speed ratio.
+
+    python benchmarks/mentions_vs_duckling.py [--datasets ../shared/datasets] [--json out.json]
+
+Needs the ``bench`` extra (``pip install -e '.[bench]'``) for Duckling; without it, only
+the toolkit's figures are printed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import re
+import sys
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from toolkit import find_mentions
+
+ROOT = Path(__file__).resolve().parent.parent
+
+# recognizers-text file -> (category, news-relevant?, our kinds, Duckling dimensions)
+RECOGNIZERS = {
+    "Specs_DateTime_Arabic_DateExtractor.json": ("date", True),
+    "Specs_DateTime_Arabic_DateParser.json": ("date", True),
+    "Specs_Number_Arabic_NumberModel.json": ("number", True),
+    "Specs_Number_Arabic_PercentModel.json": ("percent", True),
+    "Specs_DateTime_Arabic_DurationExtractor.json": ("duration", False),
+    "Specs_DateTime_Arabic_DatePeriodExtractor.json": ("daterange", False),
+    "Specs_DateTime_Arabic_HolidayExtractor.json": ("holiday", False),
+    "Specs_DateTime_Arabic_TimeExtractor.json": ("time", False),
+}
+OUR_KINDS = {
+    "date": {"date", "weekday"}, "daterange": {"date", "weekday"}, "holiday": {"date"},
+    "time": {"date"}, "number": {"number", "count", "percent", "duration"},
+    "percent": {"percent"}, "duration": {"duration"},
+}
+DUCKLING_DIMS = {
+    "date": ["time"], "daterange": ["time"], "holiday": ["time"], "time": ["time"],
+    "number": ["number"], "percent": ["number"], "duration": ["duration"],
+}
+# duckling-ar corpus dimension -> our category
+DUCKLING_CORPUS = {
+    "Time": ("date", True), "Numeral": ("number", True), "Numeral_EG": ("number", False),
+    "Duration": ("duration", False), "AmountOfMoney": ("number", False),
+    "Ordinal": ("ordinal", False), "Quantity": ("number", False), "Volume": ("number", False),
+    "Temperature": ("number", False),
+}
+OUR_KINDS["ordinal"] = {"number"}
+OUR_KINDS["week"] = {"date"}
+DUCKLING_DIMS["week"] = ["time"]
+DUCKLING_DIMS["ordinal"] = ["ordinal"]
+DUCKLING_NOW = dt.datetime(2013, 2, 12, 4, 30, tzinfo=dt.timezone(dt.timedelta(hours=-2)))
+
+
+@dataclass
+class Case:
+    corpus: str
+    category: str
+    news: bool
+    text: str
+    spans: list[tuple[int, int]]  # expected [start, end)
+    values: list[str | None]
+    reference: dt.datetime | None = None
+    negative: bool = False
+
+
+@dataclass
+class Score:
+    expected: int = 0
+    found: int = 0
+    predicted: int = 0
+    predicted_right: int = 0
+    values_checked: int = 0
+    values_right: int = 0
+    negatives: int = 0
+    negatives_clean: int = 0
+    seconds: float = 0.0
+    cases: int = 0
+    misses: list[str] = field(default_factory=list)
+
+    def recall(self) -> float | None:
+        return self.found / self.expected if self.expected else None
+
+    def precision(self) -> float | None:
+        return self.predicted_right / self.predicted if self.predicted else None
+
+
+def _value_of_result(r: dict) -> str | None:
+    if "Value" in r and isinstance(r["Value"], dict):
+        timex = r["Value"].get("Timex", "")
+        return timex if re.fullmatch(r"(\d{4}|XXXX)-\d\d-\d\d", timex) else None
+    res = r.get("Resolution") or {}
+    v = res.get("value")
+    if isinstance(v, str):
+        return v.rstrip("%").replace(",", "")
+    return None
+
+
+def load_recognizers(folder: Path) -> list[Case]:
+    cases = []
+    for name, (category, news) in RECOGNIZERS.items():
+        path = folder / name
+        if not path.exists():
+            continue
+        for item in json.loads(path.read_text(encoding="utf-8-sig")):
+            if "dotnet" in str(item.get("NotSupported", "")).lower():
+                continue
+            spans, values = [], []
+            for r in item.get("Results", []):
+                start = r["Start"]
+                end = start + r["Length"] if "Length" in r else r["End"] + 1
+                spans.append((start, end))
+                values.append(_value_of_result(r))
+            ref = item.get("Context", {}).get("ReferenceDateTime")
+            cases.append(Case("recognizers-text-ar", category, news, item["Input"], spans, values,
+                              dt.datetime.fromisoformat(ref) if ref else None))
+    return cases
+
+
+def _duckling_value(expected: str | None) -> str | None:
+    if not expected:
+        return None
+    m = re.match(r"NumeralValue (-?[\d.e]+)", expected)
+    if m:
+        return m.group(1)
+    m = re.match(r"datetime \((\d+), (\d+), (\d+)(?:, [^)]*)?\) Day", expected)
+    if m:
+        return "%04d-%02d-%02d" % tuple(map(int, m.groups()))
+    return None
+
+
+def _time_grain(expected: str) -> tuple[str, bool]:
+    """Calendar dates (day, month, year grain, holidays) are what news summaries state;
+    clock times, weeks and intervals are scored but not counted toward the target."""
+    if "nterval" in expected:
+        return "daterange", False
+    if "Holiday" in expected:
+        return "date", True
+    grain = re.search(r"\) (\w+)\s*$", expected)
+    grain = grain.group(1) if grain else ""
+    if grain in ("Day", "Month", "Year"):
+        return "date", True
+    return ("week", False) if grain == "Week" else ("time", False)
+
+
+def load_duckling(folder: Path) -> list[Case]:
+    cases = []
+    path = folder / "duckling_ar_corpus.jsonl"
+    if not path.exists():
+        return cases
+    for line in path.read_text(encoding="utf-8").splitlines():
+        row = json.loads(line)
+        category, news = DUCKLING_CORPUS[row["dimension"]]
+        if row["dimension"] == "Time" and not row["negative"]:
+            category, news = _time_grain(row["expected"])
+        text = row["text"]
+        cases.append(Case("duckling-ar", category, news, text,
+                          [] if row["negative"] else [(0, len(text))],
+                          [] if row["negative"] else [_duckling_value(row["expected"])],
+                          DUCKLING_NOW.replace(tzinfo=None), row["negative"]))
+    return cases
+
+
+def _same_value(expected: str | None, got) -> bool | None:
+    if expected is None or got is None:
+        return None
+    try:
+        return abs(float(expected) - float(got)) < 1e-6
+    except (TypeError, ValueError):
+        e, g = str(expected), str(got)
+        return e[-5:] == g[-5:] and (e[:4] == g[:4] or "XXXX" in (e[:4], g[:4]))
+
+
+def ours(case: Case) -> list[tuple[int, int, object]]:
+    ref = case.reference.date() if case.reference else None
+    return [(m.start, m.end, m.value) for m in find_mentions(case.text, published=ref, lang="ar")
+            if m.kind in OUR_KINDS[case.category]]
+
+
+class Duckling:
+    """Duckling in a worker process: some Arabic inputs («سأعود يوم الأحد الثاني») crash
+    the Haskell runtime and would take the benchmark down with it. Parse time is
+    measured inside the worker, so the pipe costs Duckling nothing."""
+
+    def __init__(self) -> None:
+        import duckling  # noqa: F401  (fail early when the bench extra is missing)
+
+        self.crashes = 0
+        self._start()
+
+    def _start(self) -> None:
+        import subprocess
+
+        self.proc = subprocess.Popen([sys.executable, __file__, "--duckling-worker"], stdin=subprocess.PIPE,
+                                     stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True,
+                                     encoding="utf-8")
+
+    def __call__(self, case: Case) -> tuple[list[tuple[int, int, object]], float]:
+        ref = case.reference or dt.datetime(2016, 11, 7)
+        stamp = int(ref.replace(tzinfo=dt.timezone.utc).timestamp())
+        self.proc.stdin.write(json.dumps({"text": case.text, "category": case.category, "stamp": stamp}) + "\n")
+        self.proc.stdin.flush()
+        line = self.proc.stdout.readline()
+        if not line:  # the runtime died on this input: a miss, and a new worker
+            self.crashes += 1
+            self.proc.wait()
+            self._start()
+            return [], 0.0
+        data = json.loads(line)
+        return [tuple(x) for x in data["found"]], data["seconds"]
+
+
+def duckling_worker() -> None:
+    import duckling
+
+    tz = duckling.load_time_zones("/usr/share/zoneinfo")
+    locale = duckling.default_locale_lang(duckling.parse_lang("AR"))
+    dims = {k: duckling.parse_dimensions(v) for k, v in DUCKLING_DIMS.items()}
+    for line in sys.stdin:
+        req = json.loads(line)
+        t0 = time.perf_counter()
+        ctx = duckling.Context(duckling.parse_ref_time(tz, "UTC", req["stamp"]), locale)
+        found = []
+        for r in duckling.parse(req["text"], ctx, dims[req["category"]], False):
+            v = r.get("value", {}).get("value")
+            if isinstance(v, str) and "T" in v:
+                v = v[:10]
+            found.append((r["start"], r["end"], v))
+        seconds = time.perf_counter() - t0
+        print(json.dumps({"found": found, "seconds": seconds}), flush=True)
+
+
+def timed_ours(case: Case) -> tuple[list[tuple[int, int, object]], float]:
+    t0 = time.perf_counter()
+    found = ours(case)
+    return found, time.perf_counter() - t0
+
+
+def score(cases: list[Case], system, name: str) -> dict[tuple[str, str, bool], Score]:
+    scores: dict[tuple[str, str, bool], Score] = {}
+    for case in cases:
+        s = scores.setdefault((case.corpus, case.category, case.news), Score())
+        found, seconds = system(case)
+        s.seconds += seconds
+        s.cases += 1
+        if case.negative:
+            s.negatives += 1
+            s.negatives_clean += not found
+            continue
+        for (a, b), value in zip(case.spans, case.values):
+            s.expected += 1
+            hit = [f for f in found if f[0] < b and a < f[1]]
+            if hit:
+                s.found += 1
+                same = _same_value(value, hit[0][2])
+                if same is not None:
+                    s.values_checked += 1
+                    s.values_right += same
+            elif len(s.misses) < 400:
+                s.misses.append(case.text[a:b])
+        if case.corpus == "recognizers-text-ar":  # extractor files label every mention
+            for f in found:
+                s.predicted += 1
+                s.predicted_right += any(f[0] < b and a < f[1] for a, b in case.spans)
+    return scores
+
+
+def _pct(x: float | None) -> str:
+    return "   -  " if x is None else f"{100 * x:5.1f}%"
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--datasets", type=Path, default=ROOT.parent / "shared" / "datasets")
+    ap.add_argument("--json", type=Path, help="write all figures here")
+    ap.add_argument("--misses", action="store_true", help="print the toolkit's missed cases")
+    ap.add_argument("--duckling-worker", action="store_true", help=argparse.SUPPRESS)
+    args = ap.parse_args(argv)
+    if args.duckling_worker:
+        duckling_worker()
+        return 0
+    cases = load_recognizers(args.datasets / "recognizers-text-ar") + load_duckling(args.datasets / "duckling-ar")
+    if not cases:
+        print(f"no corpora under {args.datasets}: nothing to score", file=sys.stderr)
+        return 0
+    systems = {"toolkit": timed_ours}
+    try:
+        systems["duckling"] = Duckling()
+    except ImportError:
+        print("Duckling not installed (pip install -e '.[bench]'): toolkit figures only", file=sys.stderr)
+    for system in systems.values():  # warm-up: tables, caches, Duckling's own start
+        for case in cases[:20]:
+            system(case)
+    results = {name: score(cases, system, name) for name, system in systems.items()}
+
+    keys = sorted(results["toolkit"], key=lambda k: (not k[2], k[0], k[1]))
+    header = f"{'corpus':20} {'category':9} {'news':4} {'cases':>5}"
+    for name in systems:
+        header += f" | {name:>8} recall  prec  value  neg-ok  ms/case"
+    print(header)
+    summary: dict = {}
+    for key in keys:
+        line = f"{key[0]:20} {key[1]:9} {'yes' if key[2] else 'no':4} {results['toolkit'][key].cases:5}"
+        for name in systems:
+            s = results[name][key]
+            value = s.values_right / s.values_checked if s.values_checked else None
+            neg = s.negatives_clean / s.negatives if s.negatives else None
+            line += (f" | {'':8} {_pct(s.recall())} {_pct(s.precision())} {_pct(value)} {_pct(neg)}"
+                     f" {1000 * s.seconds / s.cases:7.3f}")
+            summary.setdefault(name, {})["/".join(map(str, key))] = {
+                "recall": s.recall(), "precision": s.precision(), "value_accuracy": value,
+                "negatives_clean": neg, "ms_per_case": 1000 * s.seconds / s.cases, "cases": s.cases}
+        print(line)
+    for name in systems:
+        news = [s for k, s in results[name].items() if k[2]]
+        exp = sum(s.expected for s in news)
+        found = sum(s.found for s in news)
+        secs = sum(s.seconds for s in results[name].values())
+        n = sum(s.cases for s in results[name].values())
+        print(f"{name}: news-relevant recall {found}/{exp} = {_pct(found / exp)}; "
+              f"{1000 * secs / n:.3f} ms per case over {n} cases")
+        summary[name]["news_recall"] = found / exp
+        summary[name]["ms_per_case"] = 1000 * secs / n
+    if "duckling" in systems:
+        ratio = summary["duckling"]["ms_per_case"] / summary["toolkit"]["ms_per_case"]
+        print(f"speed: toolkit is {ratio:.1f}x Duckling's speed (same cases, same run); "
+              f"Duckling crashed on {systems['duckling'].crashes} cases (counted as misses)")
+        summary["speed_ratio"] = ratio
+    if args.misses:
+        for key in keys:
+            if key[2]:
+                print(f"\nmissed {key}:", " | ".join(results["toolkit"][key].misses))
+    if args.json:
+        args.json.write_text(json.dumps(summary, ensure_ascii=False, indent=2))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
