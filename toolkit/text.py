@@ -56,26 +56,26 @@ class NormalizedText:
         return self.original[a:b]
 
 
+# str.translate does the one-to-one part; characters it deletes are the only ones whose
+# removal shifts offsets, so the map is built from the kept positions alone.
+_TABLE: dict[int, str | None] = {ord(c): None for c in _DROPPED}
+_TABLE.update({ord(k): (v or None) for k, v in _MAP.items()})
+_TABLE.update({c: chr(c).lower() for c in range(ord("A"), ord("Z") + 1)})
+_TABLE.update({c: chr(c).lower() for c in range(0xC0, 0x250)
+               if len(chr(c).lower()) == 1 and chr(c).lower() != chr(c)})
+_DELETED = {chr(c) for c, v in _TABLE.items() if v is None}
+_DELETED_RE = re.compile("[" + re.escape("".join(sorted(_DELETED))) + "]")
+
+
 @lru_cache(maxsize=256)
 def normalize(original: str) -> NormalizedText:
     """Normalise for matching; lower-case Latin letters; keep the offset map."""
-    chars: list[str] = []
-    offsets: list[int] = []
-    for i, ch in enumerate(original):
-        if ch in _DROPPED:
-            continue
-        rep = _MAP.get(ch, ch)
-        if rep == "":
-            continue
-        if rep.isascii() and rep.isalpha():
-            rep = rep.lower()
-        elif len(rep) == 1 and "\u00c0" <= rep <= "\u024f":
-            low = rep.lower()
-            rep = low if len(low) == 1 else rep
-        chars.append(rep)
-        offsets.append(i)
-    offsets.append(len(original))
-    return NormalizedText(original, "".join(chars), tuple(offsets))
+    text = original.translate(_TABLE)
+    if _DELETED_RE.search(original) is None:
+        offsets = tuple(range(len(original) + 1))
+    else:
+        offsets = tuple([i for i, ch in enumerate(original) if ch not in _DELETED] + [len(original)])
+    return NormalizedText(original, text, offsets)
 
 
 def norm(text: str) -> str:

@@ -75,6 +75,7 @@ class Language:
     leader_heads: tuple[str, ...]
     duration_classes: frozenset[str]
     currencies: dict[str, str]
+    currency_abbreviations: dict[str, tuple[str, int]]
     clitic_prefixes: tuple[str, ...]
     suffixes: tuple[str, ...]
     titles: tuple[str, ...]
@@ -207,6 +208,7 @@ def get_language(code: str) -> Language:
         leader_heads=tuple(norm(x) for x in m.LEADER_HEADS),
         duration_classes=frozenset(m.DURATION_CLASSES),
         currencies=_normalised(m.CURRENCIES),
+        currency_abbreviations=_normalised(m.CURRENCY_ABBREVIATIONS),
         clitic_prefixes=tuple(sorted((norm(x) for x in m.CLITIC_PREFIXES), key=len, reverse=True)),
         suffixes=tuple(norm(x) for x in m.SUFFIXES),
         titles=tuple(sorted((norm(x) for x in m.TITLES), key=len, reverse=True)),

@@ -181,6 +181,9 @@ DUAL_NOUNS = {
 # "leaders of N countries" counts leaders.
 LEADER_HEADS = ["قادة", "زعماء", "رؤساء"]
 DURATION_CLASSES = {"day", "week", "month", "year", "hour", "minute"}
+# Abbreviations of the Tunisian press: "194،647 م د" is 194.647 million dinars.
+CURRENCY_ABBREVIATIONS = {"م د": ("TND", 10**6), "مليون د": ("TND", 10**6), "مليار د": ("TND", 10**9),
+                          "د": ("TND", 1), "م دينار": ("TND", 10**6)}
 CURRENCIES = {"دينار": "TND", "دنانير": "TND", "دولار": "USD", "دولارات": "USD",
               "يورو": "EUR", "جنيه": "EGP", "ريال": "SAR", "درهم": "AED", "ليرة": "LBP"}
 

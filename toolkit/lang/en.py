@@ -99,6 +99,7 @@ NOUN_CLASSES = {
 DUAL_NOUNS: dict[str, str] = {}
 LEADER_HEADS = ["leaders of", "heads of", "presidents of"]
 DURATION_CLASSES = {"day", "week", "month", "year", "hour", "minute"}
+CURRENCY_ABBREVIATIONS: dict[str, tuple[str, int]] = {}
 CURRENCIES = {"dinar": "TND", "dinars": "TND", "dollar": "USD", "dollars": "USD",
               "$": "USD", "euro": "EUR", "euros": "EUR", "€": "EUR"}
 

@@ -383,12 +383,7 @@ def _shift_date(d: date, n: float, unit: str) -> date | None:
 
 
 def _find_holidays(s: Scan) -> None:
-    i = 0
-    while i < len(s.toks):
-        hit = s.phrase(i, s.lang.holidays)
-        if not hit or s.taken(s.toks[i].start, s.toks[hit[2] - 1].end):
-            i += 1
-            continue
+    for i, hit in list(s.matches(s.lang.holidays)):
         calendar, month, day = hit[1]
         end = hit[2]
         year = _year_at(s, end)
@@ -406,7 +401,6 @@ def _find_holidays(s: Scan) -> None:
                     value = g.isoformat()
                     break
         s.add("date", s.toks[i].start + hit[3], s.toks[end - 1].end, value, calendar=calendar)
-        i = end
 
 
 def _duration_at(s: Scan, j: int) -> tuple[float | None, str, int] | None:
@@ -473,12 +467,7 @@ def _find_ago(s: Scan) -> None:
 def _find_relative_periods(s: Scan) -> None:
     """'الشهر الماضي', 'العام المقبل': a month or a year counted from publication."""
     for table, unit in ((s.lang.relative_months, "month"), (s.lang.relative_years, "year")):
-        i = 0
-        while i < len(s.toks):
-            hit = s.phrase(i, table)
-            if not hit or s.taken(s.toks[i].start, s.toks[hit[2] - 1].end):
-                i += 1
-                continue
+        for i, hit in s.matches(table):
             value = None
             if s.published:
                 if unit == "year":
@@ -488,7 +477,6 @@ def _find_relative_periods(s: Scan) -> None:
                     value = iso(y, m)
             s.add("date", s.toks[i].start + hit[3], s.toks[hit[2] - 1].end, value, calendar="gregorian",
                   relative="published")
-            i = hit[2]
 
 
 def _find_years(s: Scan) -> None:
@@ -508,12 +496,8 @@ def _find_years(s: Scan) -> None:
 
 
 def _find_weekdays(s: Scan) -> None:
-    for i, t in enumerate(s.toks):
-        if s.taken(t.start, t.end):
-            continue
-        hit = s.phrase(i, s.lang.weekdays, max_words=1)
-        if not hit:
-            continue
+    for i, hit in s.matches(s.lang.weekdays, max_words=1):
+        t = s.toks[i]
         wd = hit[1]
         start = s.toks[i - 1].start if s.word(i - 1) in ("يوم", "on") else t.start
         resolved = None
@@ -530,16 +514,7 @@ def _find_weekdays(s: Scan) -> None:
 
 
 def _find_relative_days(s: Scan) -> None:
-    found = []
-    i = 0
-    while i < len(s.toks):
-        hit = s.phrase(i, s.lang.relative_days)
-        if hit and not s.taken(s.toks[i].start, s.toks[hit[2] - 1].end):
-            found.append((i, hit))
-            i = hit[2]
-        else:
-            i += 1
-    for i, (key, (anchor, offset), end, _) in found:
+    for i, (key, (anchor, offset), end, _) in list(s.matches(s.lang.relative_days)):
         nstart, nend = s.toks[i].start, s.toks[end - 1].end
         if anchor == "published":  # unresolved without a publication date, but still a date
             value = (s.published + timedelta(days=offset)).isoformat() if s.published else None

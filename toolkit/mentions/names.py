@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from ..models import Span
 from ..text import skeleton
-from .scan import Scan
+from .scan import Scan, _first_words
 
 _DESCRIPTORS = {"وزراء", "الوزراء", "العام", "للناتو", "المفوضيه", "الاوروبيه", "المنتهيه",
                 "ولايته", "السابق", "الحالي", "الجديد", "المنتخب", "نظام", "former", "the",
@@ -123,8 +123,13 @@ def find_entities(s: Scan, known_names: frozenset[str] = frozenset()) -> None:
     names: set[str] = set(known_names)
 
     short_quotes = find_quotes(s)
+    openers = _first_words(lang, lang.countries) | _first_words(lang, lang.table("titles"))
     i = 0
     while i < len(s.toks):
+        w = s.words[i]
+        if w is None or (openers.isdisjoint(s.readings[i]) and len(w) < 6):
+            i += 1  # neither a country, a title, nor long enough for a misspelt country
+            continue
         country = _country_at(s, i)
         if country:
             key, code, end, prefix = country

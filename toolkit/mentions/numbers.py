@@ -243,6 +243,9 @@ def find_numbers(s: Scan) -> None:
                 q.nend = s.toks[j - 1].end
             else:
                 q.nstart = before
+        elif (abbr := s.phrase(j, lang.currency_abbreviations, clitics=False, max_words=2)) and s.adjacent(j - 1, j):
+            code, factor = abbr[1]
+            q.value, q.unit, q.nend, j = q.value * factor, code, s.toks[abbr[2] - 1].end, abbr[2]
         else:
             cls, noun, k = _noun_after(s, j)
             if cls is not None:
@@ -295,6 +298,11 @@ def _dual_or_group(s: Scan, i: int, found: list[_Quantity]) -> None:
             found.append(_Quantity(kind, s.toks[i].start + len(prefix), s.toks[i].end, 2, unit=cls))
             return
         if rest in lang.group_words:
+            # "اللقاء الثلاثي" is three-party; "خلال الثلاثي الرابع", "للثلاثية" is a quarter
+            prev = s.word(i - 1)
+            after = s.word(i + 1)
+            if prefix or prev is None or prev in lang.stopwords or (after and after in lang.ordinal_units):
+                return
             found.append(_Quantity("count", s.toks[i].start + len(prefix), s.toks[i].end,
                                    lang.group_words[rest], unit="group"))
             return

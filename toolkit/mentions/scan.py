@@ -19,6 +19,7 @@ _TOKEN_RE = re.compile(
     r"""
     (?P<tun>(?<![\d.,])\d+ر\d+)(?!\d)                   # Tunisian decimal: fraction first
    |(?P<th>(?<![\d.,])\d{1,3}(?:,\d{3})+(?:\.\d+)?)(?![\d])  # 1,234,567(.5)
+   |(?P<spr>(?<![\d.,])\d{3}(?:\ \d{3})*\ \d{1,2})(?![\d.,])  # 841 991 2 = 2 991 841
    |(?P<sp>(?<![\d.,])\d{1,3}(?:\ \d{3})+)(?![\d.,])    # 231 336
    |(?P<dec>(?<![\d.,])\d+\.\d+|(?<![\d.,])\d+,\d{1,2})(?![\d])  # 3.7, 12261،2
    |(?P<int>\d+)
@@ -38,12 +39,14 @@ class Tok(NamedTuple):
     decimals: int = 0
 
 
-def _num_value(kind: str, s: str) -> tuple[float, int]:
+def _num_value(kind: str, s: str, reversed_groups: bool) -> tuple[float, int]:
     if kind == "tun":  # "3ر643" is 643.3: logical order puts the fraction first
         frac, whole = s.split("ر")
         return float(f"{whole}.{frac}"), len(frac)
     if kind == "th":
         s = s.replace(",", "")
+    elif kind == "spr" or (kind == "sp" and reversed_groups):
+        s = "".join(reversed(s.split(" ")))
     elif kind == "sp":
         s = s.replace(" ", "")
     elif kind == "dec":
@@ -53,15 +56,30 @@ def _num_value(kind: str, s: str) -> tuple[float, int]:
 
 
 def tokenize(text: str) -> list[Tok]:
+    """Tokens of a normalised text.
+
+    Some Arabic texts were typed in visual order, so that a number's digit groups come
+    reversed: "841 991 2" is 2 991 841 (and the Tunisian decimal "3ر643" is 643.3). A
+    text that writes a short last group shows it; then its "321 666" is 666 321 too."""
+    matches = list(_TOKEN_RE.finditer(text))
+    reversed_groups = any(m.lastgroup == "spr" for m in matches)
+    # A text whose comma is a decimal mark ("71،8") writes "117،901" for 117.901 too;
+    # only several groups ("1،234،567") are then read as thousands.
+    comma_decimal = any(m.lastgroup == "dec" and "," in m.group() for m in matches)
     toks: list[Tok] = []
-    for m in _TOKEN_RE.finditer(text):
+    for m in matches:
         kind = m.lastgroup or "punct"
         if kind in ("word", "punct"):
             toks.append(Tok(m.group(), m.start(), m.end(), kind))
         else:
-            value, decimals = _num_value(kind, m.group())
+            if kind == "th" and comma_decimal and m.group().count(",") == 1 and "." not in m.group():
+                kind = "dec"
+            value, decimals = _num_value(kind, m.group(), reversed_groups)
             toks.append(Tok(m.group(), m.start(), m.end(), "num", value, decimals))
     return toks
+
+
+_MENTION_DEFAULTS = {name: f.default for name, f in Mention.model_fields.items() if not f.is_required()}
 
 
 @dataclass
@@ -90,7 +108,8 @@ class Scan:
         """Record a mention; ``claim`` marks its span so later finders skip it."""
         a, b = self.nt.to_original(nstart, nend)
         # Built from values the finders computed themselves: no validation needed.
-        m = Mention.model_construct(kind=kind, start=a, end=b, text=self.nt.original[a:b], value=value, **fields)
+        m = Mention.model_construct(**{**_MENTION_DEFAULTS, "kind": kind, "start": a, "end": b,
+                                       "text": self.nt.original[a:b], "value": value, **fields})
         m._nstart, m._nend = nstart, nend
         self.mentions.append(m)
         if claim:
@@ -133,6 +152,21 @@ class Scan:
                 if key in table:
                     return key, table[key], i + n, len(prefix)
         return None
+
+    def matches(self, table, *, clitics: bool = True, max_words: int = 4):
+        """Non-overlapping phrases of ``table``, left to right, on spans no finder took yet:
+        yields (token index, phrase hit). Only tokens that can begin a phrase are tried."""
+        starts = _first_words(self.lang, table)
+        i = 0
+        while i < len(self.words):
+            readings = self.readings[i] if clitics else (self.words[i],)
+            if self.words[i] is not None and not starts.isdisjoint(readings):
+                hit = self.phrase(i, table, clitics=clitics, max_words=max_words)
+                if hit and not self.taken(self.toks[i].start, self.toks[hit[2] - 1].end):
+                    yield i, hit
+                    i = hit[2]
+                    continue
+            i += 1
 
     def index_at(self, pos: int) -> int:
         """Index of the first token starting at or after ``pos``."""
