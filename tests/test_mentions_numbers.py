@@ -99,3 +99,22 @@ def test_decimals_in_every_script(whole, tenth):
     eastern = f"{whole}٫{tenth}".translate(str.maketrans("0123456789", "٠١٢٣٤٥٦٧٨٩"))
     for text in (f"{whole}.{tenth}", eastern, f"{tenth}ر{whole}"):
         assert [v for _, v, _ in values(f"بلغ {text} نقطة")] == [pytest.approx(whole + tenth / 10)]
+
+
+def test_thousands_written_as_words_and_digits():
+    assert values("ليصل الى 231 الف و336 سائح") == [("count", 231336, "tourist")]
+    assert [v for _, v, _ in values("و80 الف 696 ليبي")] == [80696]
+
+
+def test_a_text_that_writes_digit_groups_reversed_is_read_reversed():
+    # JA-economy-2: "نقل 841 991 2 مسافر" is 2 991 841; the same text's "321 666" is 666 321
+    # (its own arithmetic: 666 321 / 602 269 = +11%, as the article says).
+    got = [v for _, v, _ in values("بلغ 321 666 شخصا مقابل 269 602 ونقل 841 991 2 مسافر")]
+    assert got == [666321, 602269, 2991841]
+    assert [v for _, v, _ in values("بلغ 321 666 شخصا")] == [321666]  # no evidence: normal order
+
+
+def test_a_text_with_a_decimal_comma_reads_one_group_as_decimals():
+    got = values("معدل 71،8 بالمائة وعائدات 117،901 مليون دينار و194،647 م د")
+    assert got == [("percent", 71.8, "%"), ("number", 117_901_000, "TND"), ("number", 194_647_000, "TND")]
+    assert [v for _, v, _ in values("بلغ ١،٢٣٤،٥٦٧ و117،901 نقطة")] == [1234567, 117901]

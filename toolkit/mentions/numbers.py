@@ -216,6 +216,12 @@ def find_numbers(s: Scan) -> None:
             if scale and s.adjacent(i, j) and scale[0] not in lang.self_counted_scales:
                 value *= scale[1]
                 j = scale[2]
+                # "231 الف و336" is 231 336, "80 الف 696" is 80 696
+                k = j + 1 if s.word(j) == lang.conjunction and s.adjacent(j - 1, j) else j
+                if k < len(s.toks) and s.toks[k].kind == "num" and s.adjacent(k - 1, k) \
+                        and s.toks[k].number < scale[1] and s.toks[k].decimals == 0:
+                    value += s.toks[k].number
+                    j = k + 1
         else:
             seq = _word_sequence(s, i)
             if seq is None:
