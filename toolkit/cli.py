@@ -7,6 +7,7 @@ Exit codes: 0 nothing contradicted, 1 something contradicted, 2 bad input or usa
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 from pathlib import Path
 from typing import NoReturn
@@ -66,6 +67,15 @@ def build_parser() -> argparse.ArgumentParser:
     v.add_argument("--published", help="publication date of the source, YYYY-MM-DD")
     v.add_argument("--lang", choices=["ar", "en"], help="language of the summary (detected if omitted)")
     v.add_argument("--format", choices=["text", "json", "markdown"], default="text")
+
+    e = sub.add_parser("eval", help="score the verifier on eval suites; gate on a baseline")
+    e.add_argument("suites", nargs="*", help="suite names (default: all); see evals/README.md")
+    e.add_argument("--format", choices=["table", "json", "markdown"], default="table")
+    e.add_argument("--baseline", type=Path, help="fail (exit 1) when a metric falls below this baseline")
+    e.add_argument("--update-baseline", action="store_true", help="write the figures to --baseline")
+    e.add_argument("--datasets", type=Path, help="external datasets folder (default: ../shared/datasets)")
+    e.add_argument("--output", type=Path, help="also write the JSON report to this file")
+    e.add_argument("--failures", action="store_true", help="list the cases each suite got wrong")
     return parser
 
 
@@ -78,7 +88,48 @@ def cmd_verify(args: argparse.Namespace) -> int:
     return EXIT_CONTRADICTED if report.counts["contradicted"] else EXIT_OK
 
 
-COMMANDS = {"verify": cmd_verify}
+def cmd_eval(args: argparse.Namespace) -> int:
+    from .evals import runner
+
+    if args.update_baseline and not args.baseline:
+        raise UsageError("--update-baseline needs --baseline PATH")
+    baseline = None
+    if args.baseline and not args.update_baseline:
+        try:
+            baseline = json.loads(args.baseline.read_text(encoding="utf-8"))
+        except (OSError, json.JSONDecodeError) as exc:
+            raise UsageError(f"cannot read baseline {args.baseline}: {exc}") from None
+    try:
+        results = runner.run(args.suites or None, datasets=args.datasets or runner.DEFAULT_DATASETS)
+    except ValueError as exc:
+        raise UsageError(str(exc)) from None
+    for r in results:
+        if r.skipped:
+            print(f"toolkit eval: skipped {r.name}: {r.skipped}", file=sys.stderr)
+    out = runner.render_json(results) if args.format == "json" else runner.render_table(
+        results, markdown=args.format == "markdown")
+    sys.stdout.write(out)
+    if args.failures:
+        for r in results:
+            for f in r.failures:
+                print(f"  [{r.name}] {f}")
+    if args.output:
+        args.output.write_text(runner.render_json(results), encoding="utf-8")
+    if args.update_baseline:
+        args.baseline.write_text(json.dumps(runner.to_baseline(results), indent=2) + "\n", encoding="utf-8")
+        print(f"baseline written to {args.baseline}", file=sys.stderr)
+        return EXIT_OK
+    if baseline is not None:
+        regressions = runner.compare(results, baseline)
+        for line in regressions:
+            print(f"REGRESSION {line}", file=sys.stderr)
+        if regressions:
+            return EXIT_CONTRADICTED
+        print(f"eval gate passed against {args.baseline}", file=sys.stderr)
+    return EXIT_OK
+
+
+COMMANDS = {"verify": cmd_verify, "eval": cmd_eval}
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -20,6 +20,7 @@ from .text import skeleton
 VALUE_KINDS = {"date", "weekday", "number", "percent", "count", "duration"}
 _SENTENCE_END = {".", "!", "?", ";"}
 PROXIMITY = 6.0  # tokens; words nearer the claimed value weigh more
+MIN_KEYS = 3  # fewer words than this in a passage: align on its sentence
 
 
 @dataclass
@@ -75,6 +76,9 @@ class Document:
                 keys.append([])
                 continue
             k = ["w:" + lang.stem(word)]
+            concept = lang.concept(word)
+            if concept:
+                k.append("x:" + concept)
             # A single-letter clitic (ب، ل، ك، ف) can't be told from a root letter, so
             # the word is also keyed without it: برؤساء matches رؤساء, لاجتماعه اجتماع.
             if len(word) >= 5 and word[0] in "بلكف" and not word.startswith("ال"):
@@ -147,9 +151,17 @@ class Document:
         s = self.scan
         pos = next((i for i, t in enumerate(s.toks) if t.start >= m._nstart), 0)
         end = next((i for i, t in enumerate(s.toks) if t.start >= m._nend), len(s.toks))
+        weights = self._weights(seg.start, seg.end, pos, end, m, comparable)
+        if len(weights) < MIN_KEYS:  # a passage of values only: read the whole sentence
+            weights = self._weights(*self.sentence_span(seg.sentence), pos, end, m, comparable)
+        return weights
+
+    def _weights(self, start: int, stop: int, pos: int, end: int, m: Mention,
+                 comparable: set[str] | None) -> dict[tuple[str, ...], float]:
+        s = self.scan
         weights: dict[tuple[str, ...], float] = {}
         for i, t in enumerate(s.toks):
-            if not seg.start <= t.start < seg.end:
+            if not start <= t.start < stop:
                 continue
             group = tuple(k for k in self._token_keys[i] if comparable is None or k[:2] in comparable)
             if not group or (pos <= i < end and m.kind not in VALUE_KINDS):

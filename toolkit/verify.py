@@ -25,6 +25,7 @@ from .text import detect_language, norm, skeleton
 ALIGNED_FLOOR = 0.2  # a passage sharing less than this of the claim's words is unrelated
 CONFIDENT = 0.4  # alignment needed before a differing value counts as a contradiction
 TIE = 0.8  # passages within this share of the best one are aligned too
+NEAR_TIE = 0.9  # another sentence this close to the best: the claim could be about either
 AMBIGUITY = 0.5  # a passage with the claimed value scoring this share of the best: no contradiction
 QUOTE_SAME = 100.0
 QUOTE_ALTERED = 85.0  # fuzzy score above which a quote is the source's, changed
@@ -57,7 +58,13 @@ class _Claim:
 
     @property
     def confident(self) -> bool:
-        return bool(self.ranked) and self.ranked[0].score >= CONFIDENT
+        """Aligned well, and with one event: no passage of another sentence matches the
+        claim (nearly) as well as the best one."""
+        if not self.ranked or self.ranked[0].score < CONFIDENT:
+            return False
+        best = self.ranked[0]
+        return not any(a.segment.sentence != best.segment.sentence and a.score >= NEAR_TIE * best.score
+                       for a in self.ranked[1:])
 
     def aligned_mentions(self, *kinds: str) -> list[Mention]:
         return [x for a in self.aligned for x in a.segment.mentions if x.kind in kinds]
@@ -70,6 +77,20 @@ class _Claim:
         """Does a passage holding the claimed value align almost as well as the best one?"""
         best = self.ranked[0].score if self.ranked else 0.0
         return any(self.score_of(x) >= AMBIGUITY * best for x in elsewhere)
+
+    def claimed_alongside(self, x: Mention) -> bool:
+        """Does the summary sentence of this claim also state ``x``'s value? Then a passage
+        holding ``x`` is about that other claim, and ``x`` is no rival to this one."""
+        seg = self.summ.segment_at(self.m._nstart)
+        a, b = self.summ.sentence_span(seg.sentence)
+        for other in self.summ.scan.mentions:
+            if other is self.m or not a <= other._nstart < b or other.kind != x.kind:
+                continue
+            if x.kind == "date" and other.value and x.value and same_date(other.value, x.value):
+                return True
+            if x.kind in ("number", "percent", "count", "duration") and quantities_equal(other, x):
+                return True
+        return False
 
     def sentence_mentions(self, *kinds: str) -> list[Mention]:
         sentences = {a.segment.sentence for a in self.aligned}
@@ -210,7 +231,8 @@ def check_date(c: _Claim) -> Claim:
             return _result(c, "supported", "The source uses the same relative day for this event.", same[:1])
         return _result(c, "unverifiable", "The relative day has no earlier date to count from.")
     gran = _granularity(v)
-    dates = [d for d in c.aligned_mentions("date") if d.value and _granularity(d.value) == gran]
+    dates = [d for d in c.aligned_mentions("date") if d.value and _granularity(d.value) == gran
+             and (same_date(v, d.value) or not c.claimed_alongside(d))]
     match = [d for d in dates if same_date(v, d.value)]
     if match:
         return _result(c, "supported", f"The source gives {_fmt_date(match[0].value)} for this event.", match[:1])
@@ -223,6 +245,11 @@ def check_date(c: _Claim) -> Claim:
         other = f"; {_fmt_date(v)} belongs to another passage of the source" if elsewhere else ""
         return _result(c, "contradicted",
                        f"The source dates this event {_fmt_date(dates[0].value)}, not {_fmt_date(v)}{other}.",
+                       dates[:1] + elsewhere[:1])
+    if dates:  # the passage about this event says otherwise, but not clearly enough to contradict
+        return _result(c, "unverifiable",
+                       f"The passage that best matches this claim gives {_fmt_date(dates[0].value)}"
+                       + (f"; {_fmt_date(v)} appears in another passage." if elsewhere else "."),
                        dates[:1] + elsewhere[:1])
     if elsewhere:
         best = max(elsewhere, key=c.score_of)
@@ -302,10 +329,14 @@ def check_quantity(c: _Claim, listed_in_summary: bool = False) -> Claim:
         return _result(c, "supported", "The source sentence about this event gives the same value.", nearby[:1])
     elsewhere = [x for seg in c.src.segments for x in seg.mentions
                  if x.kind in kinds and _may_support(q, x) and quantities_equal(q, x)]
-    rivals = [x for x in cands if _may_contradict(q, x)]
+    rivals = [x for x in cands if _may_contradict(q, x) and not c.claimed_alongside(x)]
     if c.confident and rivals and not c.ambiguous(elsewhere):
         other = "; that value belongs to another passage of the source" if elsewhere else ""
         return _result(c, "contradicted", f"The source gives «{rivals[0].text}» for this, not «{label}»{other}.",
+                       rivals[:1] + elsewhere[:1])
+    if rivals:
+        return _result(c, "unverifiable", f"The passage that best matches this claim gives «{rivals[0].text}»"
+                       + ("; the claimed value appears in another passage." if elsewhere else "."),
                        rivals[:1] + elsewhere[:1])
     if listed_in_summary and elsewhere:
         return _result(c, "supported", "The source gives this count, and the summary's list agrees with it.",
@@ -378,6 +409,11 @@ def _source_token(c: _Claim, word: str) -> list[Evidence]:
 
 def check_entity(c: _Claim, summary_enums: list[Mention]) -> Claim:
     e = c.m
+    for lst in summary_enums:  # a list item swapped for a name the source lists elsewhere
+        if lst._nstart <= e._nstart < lst._nend:
+            contra = _list_swap(c, e, lst)
+            if contra:
+                return contra
     near = [x for x in c.aligned_mentions("entity") if _name_matches(e, x)]
     if near:
         return _result(c, "supported", "The source names them in the passage about this event.", near[:1])
@@ -385,15 +421,17 @@ def check_entity(c: _Claim, summary_enums: list[Mention]) -> Claim:
         same_role = [x for x in c.aligned_mentions("entity") if x.role and _role_key(x.role) == _role_key(e.role)]
         if same_role and c.confident:
             return _result(c, "contradicted", f"The source names the {e.role} «{same_role[0].text}».", same_role[:1])
-    for lst in summary_enums:
-        if lst._nstart <= e._nstart < lst._nend:
-            contra = _list_swap(c, e, lst)
-            if contra:
-                return contra
+    in_sentence = [x for x in c.sentence_mentions("entity") if _name_matches(e, x)]
+    if in_sentence or not c.aligned:
+        pool = in_sentence or [x for seg in c.src.segments for x in seg.mentions
+                               if x.kind == "entity" and _name_matches(e, x)]
+        if pool:
+            return _result(c, "supported", "The source names them.", pool[:1])
     elsewhere = [x for seg in c.src.segments for x in seg.mentions if x.kind == "entity" and _name_matches(e, x)]
-    if elsewhere:  # names are not bound to one event the way dates and counts are
+    if elsewhere:
         best = max(elsewhere, key=c.score_of)
-        return _result(c, "supported", "The source names them.", [best])
+        return _result(c, "unverifiable", "The source names them, but not in the passage about this event.",
+                       [best])
     if not str(e.value).startswith("country:"):
         words = [w for w in str(e.value).split() if len(w) >= 3]
         found = [_source_token(c, w) for w in words]
@@ -412,6 +450,8 @@ def _list_swap(c: _Claim, e: Mention, lst: Mention) -> Claim | None:
     for src_list in c.aligned_mentions("enumeration"):
         src_items = [x for x in c.src.scan.mentions
                      if x.kind == "entity" and src_list._nstart <= x._nstart < src_list._nend]
+        if any(_name_matches(e, y) for y in src_items):
+            return None
         shared = sum(1 for x in items if any(_name_matches(x, y) for y in src_items))
         if shared * 2 >= len(items) and shared >= 1 and c.confident:
             return _result(c, "contradicted",
@@ -472,7 +512,7 @@ def verify(source: str, summary: str, *, published: str | _dt.date | None = None
     known = src.name_words if summ_lang == src_lang else frozenset()
     summ = Document(scan_text(summary, published=pub, lang=summ_lang, known_names=known))
     cross = summ_lang != src_lang
-    comparable = {"n:", "c:"} if cross else None
+    comparable = {"n:", "c:", "x:"} if cross else None
     enums = [m for m in summ.scan.mentions if m.kind == "enumeration"]
     quotes = [m for m in summ.scan.mentions if m.kind == "quote"]
 

@@ -13,6 +13,7 @@ from rapidfuzz.distance import Levenshtein
 
 from ..text import norm
 from . import ar, en
+from .concepts import CONCEPTS
 
 _MODULES: dict[str, ModuleType] = {"ar": ar, "en": en}
 SUPPORTED = tuple(_MODULES)
@@ -26,6 +27,7 @@ _COUNTRY_ALIASES = {
     "KP": ["كوريا الشمالية"],
     "KR": ["كوريا الجنوبية"],
     "CN": ["بيجين"],
+    "EG": ["جمهورية مصر العربية"],
 }
 
 
@@ -57,6 +59,7 @@ class Language:
     future_markers: frozenset[str]
     past_markers: frozenset[str]
     year_words: frozenset[str]
+    year_prepositions: frozenset[str]
     units: dict[str, int]
     ten_words: dict[str, int]
     tens: dict[str, int]
@@ -84,6 +87,7 @@ class Language:
     segment_breaks: tuple[str, ...]
     list_conjunctions: tuple[str, ...]
     countries: dict[str, str]  # normalised name -> ISO code
+    concepts: dict[str, str]  # normalised word (and its light stem) -> concept id
     country_lengths: dict[int, tuple[str, ...]] = field(default_factory=dict)  # one-word names by length
     _cache: dict = field(default_factory=dict, repr=False)
 
@@ -129,6 +133,22 @@ class Language:
                 break
         return word
 
+    def concept(self, token: str) -> str | None:
+        """The bilingual concept a word names, clitics and light suffixes tolerated."""
+        for _, rest in self.clitic_splits(token):
+            hit = self.concepts.get(rest)
+            if hit:
+                return hit
+        stem = self.stem(token)
+        return self.concepts.get(stem) or self._stem_concepts().get(stem)
+
+    def _stem_concepts(self) -> dict[str, str]:
+        table = self._cache.get("stem_concepts")
+        if table is None:
+            table = {self.stem(w): c for w, c in self.concepts.items()}
+            self._cache["stem_concepts"] = table
+        return table
+
     def country(self, words: str) -> str | None:
         """ISO code of a normalised country name, tolerating one letter of spelling
         variation in long names (قرغيزستان/قيرغيزستان)."""
@@ -155,6 +175,14 @@ def _countries(code: str) -> dict[str, str]:
             names[norm(a)] = iso
     # Arabic text writes many names with the article (الهند، البرازيل) and some without.
     return names
+
+
+def _concepts(code: str) -> dict[str, str]:
+    out: dict[str, str] = {}
+    for concept, words in CONCEPTS.items():
+        for w in words.get(code, []):
+            out[norm(w)] = concept
+    return out
 
 
 @lru_cache(maxsize=None)
@@ -190,6 +218,7 @@ def get_language(code: str) -> Language:
         future_markers=frozenset(norm(x) for x in m.FUTURE_MARKERS),
         past_markers=frozenset(norm(x) for x in m.PAST_MARKERS),
         year_words=frozenset(norm(x) for x in m.YEAR_WORDS),
+        year_prepositions=frozenset(norm(x) for x in m.YEAR_PREPOSITIONS),
         units=_normalised(m.UNITS),
         ten_words=_normalised(m.TEN_WORDS),
         tens=_normalised(m.TENS),
@@ -217,5 +246,6 @@ def get_language(code: str) -> Language:
         segment_breaks=tuple(norm(x) for x in m.SEGMENT_BREAKS),
         list_conjunctions=tuple(m.LIST_CONJUNCTIONS),
         countries=countries,
+        concepts=_concepts(code),
         country_lengths={n: tuple(v) for n, v in lengths.items()},
     )

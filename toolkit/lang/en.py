@@ -41,6 +41,7 @@ HOLIDAYS = {"christmas": ("gregorian", 12, 25), "christmas day": ("gregorian", 1
 FUTURE_MARKERS = ["next", "coming", "upcoming"]
 PAST_MARKERS = ["last", "past", "previous"]
 YEAR_WORDS = ["in", "of", "year"]
+YEAR_PREPOSITIONS = ["since", "until", "by", "during", "late", "early", "mid", "end", "throughout"]
 DAY_WORDS = ["on"]
 MONTH_WORDS = ["month of"]
 

@@ -490,7 +490,7 @@ def _find_years(s: Scan) -> None:
         if prev is None:
             continue
         stripped = {r for _, r in s.lang.clitic_splits(prev)}
-        if stripped & (s.lang.year_words | {"في", "منذ", "خلال", "حتى", "since", "until", "by", "during"}):
+        if stripped & (s.lang.year_words | s.lang.year_prepositions):
             start = s.toks[i - 1].start if prev in s.lang.year_words or stripped & s.lang.year_words else t.start
             s.add("date", start, t.end, f"{int(t.number):04d}", calendar="gregorian")
 

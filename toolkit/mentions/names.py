@@ -44,6 +44,11 @@ def find_quotes(s: Scan) -> list[tuple[int, int]]:
     return short
 
 
+def _with_article(word: str) -> bool:
+    """الشركة، للشركة، بالبنك: a noun with the article describes; it does not name."""
+    return word.startswith(("ال", "لل", "بال", "وال", "فال", "كال"))
+
+
 def _is_nisba(word: str) -> bool:
     """Arabic relational adjective (الروسي، الأمريكية): describes, never names."""
     return word.startswith("ال") and (word.endswith("ي") or word.endswith("يه"))
@@ -80,7 +85,7 @@ def _name_token(s: Scan, k: int, position: int = 0, names: set[str] = frozenset(
         if w.startswith("و") and (position > 1 or rest.startswith("ال") or rest in s.lang.titles
                                   or rest in names):
             return False  # "بوتين والرئيس ترامب", "زيلينسكي وبوتين": a conjunction ends the name
-        return not w.startswith("ال") and len(w) >= 2
+        return not _with_article(w) and len(w) >= 2
     return _capitalised(s, k) and w not in _EN_NOT_NAMES
 
 
@@ -96,7 +101,8 @@ def _titled_names(s: Scan, i: int, found: list, names: set[str]) -> tuple[int, i
         w = s.word(j)
         if w is None:
             return None
-        if _is_nisba(w) or w in _DESCRIPTORS or (s.lang.code == "en" and w in ("russian", "american", "french", "chinese")):
+        if _is_nisba(w) or w in _DESCRIPTORS or (s.lang.code == "ar" and _with_article(w)) \
+                or (s.lang.code == "en" and w in ("russian", "american", "french", "chinese")):
             j += 1
             continue
         country = _country_at(s, j)

@@ -1,0 +1,211 @@
+"""The FactCC idea for Arabic and English: from a faithful summary and its source, plant
+one labelled error at a time, so suites grow without hand-labelling.
+
+Every perturbation rewrites one mention of the summary in the summary's own script and
+style (digits stay Eastern Arabic where they were, number words keep their gender form),
+and is deterministic: the same input always gives the same cases.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import date
+
+from babel import Locale
+
+from ..lang import get_language
+from ..mentions import scan_text
+from ..mentions.dates import WEEKDAY_NAMES, parse_iso, same_date
+from ..models import Mention, Span
+from ..text import norm
+from ..verify import verify
+from .cases import Case, PlantedError
+
+_EASTERN = "٠١٢٣٤٥٦٧٨٩"
+# Counted-noun number words by gender form (ة-form with masculine nouns).
+_AR_WORDS_M = ["", "واحد", "اثنان", "ثلاثة", "أربعة", "خمسة", "ستة", "سبعة", "ثمانية", "تسعة", "عشرة"]
+_AR_WORDS_F = ["", "واحدة", "اثنتان", "ثلاث", "أربع", "خمس", "ست", "سبع", "ثماني", "تسع", "عشر"]
+_EN_WORDS = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+             "eleven", "twelve"]
+_AR_WEEKDAYS = ["الاثنين", "الثلاثاء", "الأربعاء", "الخميس", "الجمعة", "السبت", "الأحد"]
+_EN_WEEKDAYS = [w.title() for w in WEEKDAY_NAMES]
+_STAND_INS = {"ar": {"country": "المغرب", "person": "محمد العربي"},
+              "en": {"country": "Morocco", "person": "John Smith"}}
+
+
+@dataclass(frozen=True)
+class Edit:
+    kind: str
+    start: int  # offsets into the summary
+    end: int
+    replacement: str
+
+
+def _bump_digit(text: str) -> str | None:
+    """Change the leading digit of a number, keeping its script: 12261،2 -> 22261،2."""
+    for i, ch in enumerate(text):
+        if ch.isdigit():
+            eastern = ch in _EASTERN
+            d = int(ch) if not eastern else _EASTERN.index(ch)
+            new = (d + 1) % 10 or 2
+            rep = _EASTERN[new] if eastern else str(new)
+            return text[:i] + rep + text[i + 1:]
+    return None
+
+
+def _change_count_word(text: str, value: int, lang: str) -> str | None:
+    """'ثمانية من القادة' -> 'تسعة من القادة', keeping the gender form; 'eight' -> 'nine'."""
+    if lang == "en":
+        for n, w in enumerate(_EN_WORDS):
+            if text.lower().startswith(w) and n == value and n + 1 < len(_EN_WORDS):
+                return _EN_WORDS[n + 1] + text[len(w):]
+        return None
+    if not 3 <= value <= 9:
+        return None
+    words = text.split(" ")
+    for table in (_AR_WORDS_M, _AR_WORDS_F):
+        for k, w in enumerate(words):
+            if norm(w).endswith(norm(table[value])) and len(norm(w)) - len(norm(table[value])) <= 2:
+                prefix = w[: len(w) - len(table[value])] if w.endswith(table[value]) else ""
+                words[k] = prefix + table[value + 1]
+                return " ".join(words)
+    return None
+
+
+def _edits(source: str, summary: str, published, lang: str, passages: dict) -> Iterator[Edit]:
+    """``passages``: summary offset of a claim -> the source passage its faithful version rests on."""
+    src = scan_text(source, published=published)
+    summ = scan_text(summary, published=published, lang=lang)
+    used_names = {str(m.value) for m in summ.mentions if m.kind == "entity"}
+    for m in summ.mentions:
+        if m.kind == "date" and m.value and m.calendar == "gregorian" and not m.relative:
+            new = _bump_day(m)
+            if new:
+                yield Edit("date", m.start, m.end, new)
+            home = passages.get(m.start)
+            other = next((d for d in src.mentions if d.kind == "date" and d.value and not d.relative
+                          and len(d.value) == len(m.value) and not same_date(d.value, m.value)
+                          and not d.weekday and not (home and home.start <= d.start < home.end)), None)
+            if other:
+                text = _strip_preposition(other.text) if src.lang.code == lang else _english_date(other.value)
+                yield Edit("wrong-event", m.start, m.end, text)
+        if m.kind == "weekday" or (m.kind == "date" and m.weekday):
+            edit = _swap_weekday(m, summary, lang)
+            if edit:
+                yield edit
+        if m.kind == "count" and isinstance(m.value, (int, float)) and not m.alternatives:
+            new = _change_count_word(m.text, int(m.value), lang) if not any(c.isdigit() for c in m.text) \
+                else _bump_digit(m.text)
+            if new and new != m.text:
+                yield Edit("count", m.start, m.end, new)
+        if m.kind in ("number", "percent") and any(c.isdigit() for c in m.text):
+            new = _bump_digit(m.text)
+            if new:
+                yield Edit(m.kind, m.start, m.end, new)
+        if m.kind == "entity":
+            new = _swap_entity(m, src.mentions, used_names, lang, src.lang.code != lang)
+            if new:
+                yield Edit("entity", m.start, m.end, new)
+        if m.kind == "quote":
+            new = _alter_quote(m, src.mentions, source)
+            if new:
+                yield Edit("quote", m.start, m.end, new)
+
+
+def _bump_day(m: Mention) -> str | None:
+    """'15 أغسطس' -> '16 أغسطس': the first number in a date's words, not its year."""
+    text = m.text
+    for i, ch in enumerate(text):
+        if ch.isdigit():
+            j = i
+            while j < len(text) and text[j].isdigit():
+                j += 1
+            if j - i > 2:
+                return None
+            eastern = ch in _EASTERN
+            day = int("".join(str(_EASTERN.index(c)) if eastern else c for c in text[i:j]))
+            new = str(day + 1 if day < 28 else day - 1)
+            if eastern:
+                new = "".join(_EASTERN[int(c)] for c in new)
+            return text[:i] + new + text[j:]
+    return None
+
+
+def _english_date(value: str) -> str:
+    year, month, day = parse_iso(value)
+    month_name = date(2001, month, 1).strftime("%B") if month else ""
+    return " ".join(str(x) for x in (day, month_name, year) if x)
+
+
+def _strip_preposition(text: str) -> str:
+    for p in ("في ", "يوم ", "وفي ", "on ", "On "):
+        if text.startswith(p):
+            return text[len(p):]
+    return text
+
+
+def _swap_weekday(m: Mention, summary: str, lang: str) -> Edit | None:
+    names = _EN_WEEKDAYS if lang == "en" else _AR_WEEKDAYS
+    day = m.value if m.kind == "weekday" else m.weekday
+    current = WEEKDAY_NAMES.index(day)
+    for cand in {names[current], norm(names[current])} | ({"الإثنين"} if current == 0 else set()):
+        pos = summary.find(cand, m.start, m.end)
+        if pos < 0 and lang == "en":
+            pos = summary.lower().find(cand.lower(), m.start, m.end)
+        if pos >= 0:
+            return Edit("weekday", pos, pos + len(cand), names[(current + 1) % 7])
+    return None
+
+
+def _swap_entity(m: Mention, source_mentions: list[Mention], used: set[str], lang: str,
+                 cross_lingual: bool) -> str | None:
+    """Another name of the same type from the same article, in the summary's language."""
+    kind = "country" if str(m.value).startswith("country:") else "person"
+    for e in source_mentions:
+        if e.kind != "entity" or str(e.value) in used or e.value == m.value:
+            continue
+        if kind == "country" and str(e.value).startswith("country:"):
+            return Locale(lang).territories.get(str(e.value)[8:]) if cross_lingual else e.text
+        if kind == "person" and e.unit == "person" and not cross_lingual and len(e.text) >= 3:
+            return e.text
+    return _STAND_INS.get(lang, _STAND_INS["en"])[kind]
+
+
+def _alter_quote(m: Mention, source_mentions: list[Mention], source: str) -> str | None:
+    """Replace the quote's longest word with another word of the source."""
+    inner_words = m.text.strip("\"«»“”").split()
+    if len(inner_words) < 4:
+        return None
+    longest = max(inner_words, key=len)
+    pool = [w for w in source.split() if len(w) >= 4 and w not in inner_words and w.isalpha()]
+    if not pool:
+        return None
+    replacement = max(pool, key=len)
+    return m.text.replace(longest, replacement, 1)
+
+
+def perturb(case: Case, source: str, *, published=None) -> list[Case]:
+    """Cases with one planted error each, from a faithful case. The faithful verdict's
+    evidence for the changed claim becomes the gold evidence of the perturbed case."""
+    lang = case.lang or ("ar" if any("\u0600" <= c <= "\u06ff" for c in case.summary) else "en")
+    get_language(lang)
+    baseline = verify(source, case.summary, published=published, lang=lang)
+    out: list[Case] = []
+    seen: set[tuple[int, str]] = set()
+    passages = {c.span.start: c.passage for c in baseline.claims if c.passage}
+    for n, edit in enumerate(_edits(source, case.summary, published, lang, passages)):
+        if (edit.start, edit.kind) in seen:
+            continue
+        seen.add((edit.start, edit.kind))
+        summary = case.summary[:edit.start] + edit.replacement + case.summary[edit.end:]
+        gold = [Span(start=e.start, end=e.end) for c in baseline.claims
+                if c.span.start <= edit.start < c.span.end for e in c.evidence[:1]]
+        out.append(Case(
+            id=f"{case.id}~{edit.kind}{n}", source=case.source, source_path=case.source_path,
+            summary=summary, published=case.published, lang=lang, label="error", generated=True,
+            error=PlantedError(kind=edit.kind, span=Span(start=edit.start, end=edit.start + len(edit.replacement)),
+                               original=case.summary[edit.start:edit.end], replacement=edit.replacement),
+            gold_evidence=gold,
+        ))
+    return out

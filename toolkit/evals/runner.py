@@ -1,0 +1,167 @@
+"""Run eval suites, print a table, write a JSON report, and gate on a baseline.
+
+Deterministic: no model is called, no randomness; the same tree gives the same figures.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..verify import verify
+from .cases import MissingData, load_cases, resolve_source
+from .external import EXTERNAL, pair_metrics
+from .metrics import SuiteScore, judge
+from .perturb import perturb
+
+ROOT = Path(__file__).resolve().parents[2]
+SUITES_DIR = ROOT / "evals" / "suites"
+DEFAULT_DATASETS = ROOT.parent / "shared" / "datasets"
+TOLERANCE = 0.02  # a metric may fall this much (absolute) below its baseline
+LOWER_IS_BETTER = ("false_alarm_rate",)
+
+
+@dataclass
+class SuiteResult:
+    name: str
+    metrics: dict = field(default_factory=dict)
+    failures: list[str] = field(default_factory=list)
+    skipped: str | None = None
+
+
+def available_suites() -> list[str]:
+    return sorted([p.stem for p in SUITES_DIR.glob("*.jsonl")] + list(EXTERNAL))
+
+
+def _progress(enabled: bool) -> Callable[[Iterable, str], Iterable]:
+    if not enabled:
+        return lambda items, label: items
+
+    def bar(items: Iterable, label: str) -> Iterable:
+        from rich.progress import Progress
+
+        items = list(items)
+        with Progress(transient=True, console=_stderr_console()) as progress:
+            task = progress.add_task(label, total=len(items))
+            for item in items:
+                yield item
+                progress.advance(task)
+    return bar
+
+
+def _stderr_console():
+    from rich.console import Console
+
+    return Console(stderr=True)
+
+
+def run_hand_suite(name: str, *, datasets: Path, verifier, progress) -> SuiteResult:
+    cases = load_cases(SUITES_DIR / f"{name}.jsonl")
+    expanded = []
+    try:
+        for case in cases:
+            source, published = resolve_source(case, root=ROOT, datasets=datasets)
+            pub = case.published or published
+            expanded.append((case, source, pub))
+            if case.label == "faithful":
+                expanded += [(c, source, pub) for c in perturb(case, source, published=pub)]
+    except MissingData as exc:
+        return SuiteResult(name, skipped=str(exc))
+    score = SuiteScore()
+    for case, source, pub in progress(expanded, name):
+        report = verifier(source, case.summary, published=pub, lang=case.lang)
+        err = case.error
+        score.outcomes.append(judge(report, case.label, err.span if err else None, err.kind if err else None,
+                                    case.gold_evidence, case.id))
+    return SuiteResult(name, score.metrics(), score.failures())
+
+
+def run_external(name: str, *, datasets: Path, verifier, progress) -> SuiteResult:
+    try:
+        rows = list(EXTERNAL[name](datasets, verifier, progress))
+    except MissingData as exc:
+        return SuiteResult(name, skipped=str(exc))
+    failures = [f"{r['id']}: {'false alarm' if r['consistent'] else 'caught'} {r['claim']}"
+                for r in rows if r["flagged"] and r["consistent"]]
+    failures += [f"{r['id']}: missed number edit" for r in rows if r["number_edit"] and not r["flagged"]]
+    return SuiteResult(name, pair_metrics(rows), failures)
+
+
+def run(names: list[str] | None = None, *, datasets: Path = DEFAULT_DATASETS, verifier=verify,
+        show_progress: bool = True) -> list[SuiteResult]:
+    progress = _progress(show_progress and sys.stderr.isatty())
+    results = []
+    for name in names or available_suites():
+        if name in EXTERNAL:
+            results.append(run_external(name, datasets=datasets, verifier=verifier, progress=progress))
+        elif (SUITES_DIR / f"{name}.jsonl").exists():
+            results.append(run_hand_suite(name, datasets=datasets, verifier=verifier, progress=progress))
+        else:
+            raise ValueError(f"unknown suite {name!r}; available: {', '.join(available_suites())}")
+    return results
+
+
+def compare(results: list[SuiteResult], baseline: dict, tolerance: float = TOLERANCE) -> list[str]:
+    """Metrics that fell below their baseline by more than ``tolerance``."""
+    regressions = []
+    for r in results:
+        if r.skipped:
+            continue
+        for metric, base in baseline.get(r.name, {}).items():
+            value = r.metrics.get(metric)
+            if base is None or value is None:
+                continue
+            worse = value - base > tolerance if metric in LOWER_IS_BETTER else base - value > tolerance
+            if worse:
+                regressions.append(f"{r.name}: {metric} {value:.3f} vs baseline {base:.3f} (tolerance {tolerance})")
+    return regressions
+
+
+def to_baseline(results: list[SuiteResult]) -> dict:
+    return {r.name: {k: v for k, v in r.metrics.items() if isinstance(v, float)}
+            for r in results if not r.skipped}
+
+
+# -- output ----------------------------------------------------------------------------
+
+_COLUMNS = ["cases", "false_alarm_rate", "recall_at_span", "reported_at_span", "balanced_accuracy",
+            "evidence_accuracy", "recall_number_edits"]
+
+
+def _fmt(v) -> str:
+    if v is None:
+        return "-"
+    return f"{100 * v:.1f}%" if isinstance(v, float) else str(v)
+
+
+def render_table(results: list[SuiteResult], *, markdown: bool = False) -> str:
+    rows = [["suite", *_COLUMNS]]
+    for r in results:
+        rows.append([r.name, *(["skipped: " + (r.skipped or "")] + [""] * (len(_COLUMNS) - 1)
+                               if r.skipped else [_fmt(r.metrics.get(c)) for c in _COLUMNS])])
+    kinds = sorted({k for r in results for k in r.metrics if k.startswith("recall[")})
+    lines = []
+    if markdown:
+        lines.append("| " + " | ".join(rows[0]) + " |")
+        lines.append("|" + "---|" * len(rows[0]))
+        lines += ["| " + " | ".join(row) + " |" for row in rows[1:]]
+    else:
+        widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
+        lines += ["  ".join(c.ljust(w) for c, w in zip(row, widths)) for row in rows]
+    if kinds:
+        lines.append("")
+        lines.append("recall of planted errors at their span, by kind (contradicted / reported):")
+        for r in results:
+            parts = [f"{k[7:-1]} {_fmt(r.metrics[k])} / {_fmt(r.metrics.get('reported' + k[6:]))}"
+                     for k in kinds if k in r.metrics]
+            if parts:
+                lines.append(f"  {r.name}: " + ", ".join(parts))
+    return "\n".join(lines) + "\n"
+
+
+def render_json(results: list[SuiteResult]) -> str:
+    return json.dumps({r.name: {"metrics": r.metrics, "skipped": r.skipped, "failures": r.failures[:50]}
+                       for r in results}, ensure_ascii=False, indent=2) + "\n"
