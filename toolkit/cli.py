@@ -14,7 +14,7 @@ from typing import NoReturn
 
 from .mentions import parse_published
 from .render import render_json, render_markdown_report, render_text
-from .verify import InputError, verify
+from .checks import InputError, verify
 
 EXIT_OK, EXIT_CONTRADICTED, EXIT_USAGE = 0, 1, 2
 

@@ -24,8 +24,12 @@ def _values(text: str, lang: str) -> Counter:
 
 
 def changes_a_number(a: str, b: str, lang: str) -> bool:
-    """Do the two texts state different values? A change of digit script (12 / ١٢) is not one."""
-    return _values(a, lang) != _values(b, lang)
+    """Does ``b`` state a value that ``a`` states differently? ``b`` must give a value of a
+    kind ``a`` also gives, and ``a`` must not have it. Dropping a number is no change of
+    it, nor is a change of digit script (12 / ١٢): values are compared, not digits."""
+    va, vb = _values(a, lang), _values(b, lang)
+    kinds_a = {k for k, _ in va}
+    return any(kind in kinds_a and (kind, value) not in va for kind, value in vb)
 
 
 def summedits(datasets: Path, verifier: Verifier, progress) -> Iterator[dict]:

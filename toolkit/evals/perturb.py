@@ -19,7 +19,7 @@ from ..mentions import scan_text
 from ..mentions.dates import WEEKDAY_NAMES, parse_iso, same_date
 from ..models import Mention, Span
 from ..text import norm
-from ..verify import verify
+from ..checks import verify
 from .cases import Case, PlantedError
 
 _EASTERN = "٠١٢٣٤٥٦٧٨٩"
@@ -30,6 +30,15 @@ _EN_WORDS = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eig
              "eleven", "twelve"]
 _AR_WEEKDAYS = ["الاثنين", "الثلاثاء", "الأربعاء", "الخميس", "الجمعة", "السبت", "الأحد"]
 _EN_WEEKDAYS = [w.title() for w in WEEKDAY_NAMES]
+# Month names by family, so a swap stays in the text's own naming (أوت -> سبتمبر).
+_MONTH_FAMILIES = [
+    ["يناير", "فبراير", "مارس", "أبريل", "مايو", "يونيو", "يوليو", "أغسطس", "سبتمبر", "أكتوبر", "نوفمبر", "ديسمبر"],
+    ["جانفي", "فيفري", "مارس", "أفريل", "ماي", "جوان", "جويلية", "أوت", "سبتمبر", "أكتوبر", "نوفمبر", "ديسمبر"],
+    ["كانون الثاني", "شباط", "آذار", "نيسان", "أيار", "حزيران", "تموز", "آب", "أيلول", "تشرين الأول",
+     "تشرين الثاني", "كانون الأول"],
+    ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+     "November", "December"],
+]
 _STAND_INS = {"ar": {"country": "المغرب", "person": "محمد العربي"},
               "en": {"country": "Morocco", "person": "John Smith"}}
 
@@ -76,17 +85,26 @@ def _change_count_word(text: str, value: int, lang: str) -> str | None:
 def _edits(source: str, summary: str, published, lang: str, passages: dict) -> Iterator[Edit]:
     """``passages``: summary offset of a claim -> the source passage its faithful version rests on."""
     src = scan_text(source, published=published)
-    summ = scan_text(summary, published=published, lang=lang)
+    names = frozenset(w for m in src.mentions if m.kind == "entity" and not str(m.value).startswith("country:")
+                      for w in str(m.value).split() if len(w) >= 3)
+    summ = scan_text(summary, published=published, lang=lang,
+                     known_names=names if src.lang.code == lang else frozenset())
     used_names = {str(m.value) for m in summ.mentions if m.kind == "entity"}
     for m in summ.mentions:
         if m.kind == "date" and m.value and m.calendar == "gregorian" and not m.relative:
             new = _bump_day(m)
             if new:
                 yield Edit("date", m.start, m.end, new)
+            new = _next_month(m.text)
+            if new:
+                yield Edit("date", m.start, m.end, new)
             home = passages.get(m.start)
+            home_dates = [d.value for d in src.mentions if d.kind == "date" and d.value and home
+                          and home.start <= d.start < home.end]
             other = next((d for d in src.mentions if d.kind == "date" and d.value and not d.relative
                           and len(d.value) == len(m.value) and not same_date(d.value, m.value)
-                          and not d.weekday and not (home and home.start <= d.start < home.end)), None)
+                          and not d.weekday and not any(h[:4] == d.value[:4] and same_date(h[:len(d.value)], d.value)
+                                                        for h in home_dates)), None)
             if other:
                 text = _strip_preposition(other.text) if src.lang.code == lang else _english_date(other.value)
                 yield Edit("wrong-event", m.start, m.end, text)
@@ -138,6 +156,18 @@ def _english_date(value: str) -> str:
     return " ".join(str(x) for x in (day, month_name, year) if x)
 
 
+def _next_month(text: str) -> str | None:
+    """'15 أغسطس' -> '15 سبتمبر': the month name swapped for the next one of its family."""
+    normal = norm(text)
+    for family in _MONTH_FAMILIES:
+        for k, name in sorted(enumerate(family), key=lambda x: -len(x[1])):
+            pos = normal.find(norm(name))
+            if pos >= 0 and text.find(name) >= 0:
+                at = text.find(name)
+                return text[:at] + family[(k + 1) % 12] + text[at + len(name):]
+    return None
+
+
 def _strip_preposition(text: str) -> str:
     for p in ("في ", "يوم ", "وفي ", "on ", "On "):
         if text.startswith(p):
@@ -162,9 +192,10 @@ def _swap_entity(m: Mention, source_mentions: list[Mention], used: set[str], lan
                  cross_lingual: bool) -> str | None:
     """Another name of the same type from the same article, in the summary's language."""
     kind = "country" if str(m.value).startswith("country:") else "person"
+    words = set(str(m.value).split())
     for e in source_mentions:
-        if e.kind != "entity" or str(e.value) in used or e.value == m.value:
-            continue
+        if e.kind != "entity" or str(e.value) in used or words & set(str(e.value).split()):
+            continue  # the same name, or the same person more fully named
         if kind == "country" and str(e.value).startswith("country:"):
             return Locale(lang).territories.get(str(e.value)[8:]) if cross_lingual else e.text
         if kind == "person" and e.unit == "person" and not cross_lingual and len(e.text) >= 3:
@@ -192,12 +223,12 @@ def perturb(case: Case, source: str, *, published=None) -> list[Case]:
     get_language(lang)
     baseline = verify(source, case.summary, published=published, lang=lang)
     out: list[Case] = []
-    seen: set[tuple[int, str]] = set()
+    seen: set[tuple[int, str, str]] = set()
     passages = {c.span.start: c.passage for c in baseline.claims if c.passage}
     for n, edit in enumerate(_edits(source, case.summary, published, lang, passages)):
-        if (edit.start, edit.kind) in seen:
+        if (edit.start, edit.kind, edit.replacement) in seen:
             continue
-        seen.add((edit.start, edit.kind))
+        seen.add((edit.start, edit.kind, edit.replacement))
         summary = case.summary[:edit.start] + edit.replacement + case.summary[edit.end:]
         gold = [Span(start=e.start, end=e.end) for c in baseline.claims
                 if c.span.start <= edit.start < c.span.end for e in c.evidence[:1]]

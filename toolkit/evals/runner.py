@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..verify import verify
+from ..checks import verify
 from .cases import MissingData, load_cases, resolve_source
 from .external import EXTERNAL, pair_metrics
 from .metrics import SuiteScore, judge

@@ -67,6 +67,7 @@ class Language:
     scales: dict[str, int]
     self_counted_scales: frozenset[str]
     conjunction: str
+    construct_dual_scales: frozenset[str]
     ordinal_units: dict[str, int]
     ordinal_teens: dict[str, int]
     ordinal_tens: dict[str, int]
@@ -226,6 +227,7 @@ def get_language(code: str) -> Language:
         scales=_normalised(m.SCALES),
         self_counted_scales=frozenset(norm(x) for x in m.SELF_COUNTED_SCALES),
         conjunction=m.CONJUNCTION,
+        construct_dual_scales=frozenset(norm(x) for x in m.CONSTRUCT_DUAL_SCALES),
         ordinal_units=_normalised(m.ORDINAL_UNITS),
         ordinal_teens=_normalised(m.ORDINAL_TEENS),
         ordinal_tens=_normalised(m.ORDINAL_TENS),

@@ -135,6 +135,9 @@ PERCENT_BEFORE = ["نسبة", "بنسبة"]
 # Scale words that carry their own multiplier (duals) must not multiply a preceding number.
 SELF_COUNTED_SCALES = {"ألفان", "ألفين", "مليونان", "مليونين", "ملياران", "مليارين"}
 CONJUNCTION = "و"
+# Duals in construct lose their ن: "مليارا دولار" is two billion dollars. After a number
+# the same spelling is the accusative singular ("ثلاثين ألفا"), so only a lone one doubles.
+CONSTRUCT_DUAL_SCALES = ["ألفا", "مليونا", "مليارا"]
 
 # Ordinals as used for days of the month (الخامس عشر من أغسطس).
 ORDINAL_UNITS = {
@@ -162,7 +165,8 @@ NOUN_CLASSES = {
     "رئيس": "leader", "رؤساء": "leader", "رئيسة": "leader",
     "دولة": "country", "دول": "country", "بلد": "country", "بلدان": "country", "بلاد": "country",
     "وزير": "minister", "وزراء": "minister",
-    "شخص": "person", "أشخاص": "person", "شخصا": "person", "قتيل": "dead", "قتلى": "dead",
+    "شخص": "person", "أشخاص": "person", "شخصا": "person", "فرد": "person", "أفراد": "person",
+    "عنصر": "person", "عناصر": "person", "عنصرا": "person", "قتيل": "dead", "قتلى": "dead",
     "جريح": "injured", "جرحى": "injured",
     "يوم": "day", "أيام": "day", "يوما": "day", "أسبوع": "week", "أسابيع": "week",
     "شهر": "month", "أشهر": "month", "شهور": "month", "سنة": "year", "سنوات": "year",

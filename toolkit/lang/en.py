@@ -64,11 +64,13 @@ SCALES = {
     "dozen": 12, "a dozen": 12,
 }
 SELF_COUNTED_SCALES: set[str] = set()
-FRACTIONS = {"half": 0.5, "a half": 0.5, "quarter": 0.25, "a quarter": 0.25, "third": 1 / 3}
+# "quarter" and "third" alone are periods and ordinals far more often than fractions.
+FRACTIONS = {"half": 0.5, "a half": 0.5, "a quarter": 0.25, "a third": 1 / 3}
 DECIMAL_POINT = ["point"]
 NEGATIVE = ["minus", "negative"]
 PERCENT_BEFORE: list[str] = []
 CONJUNCTION = "and"
+CONSTRUCT_DUAL_SCALES: list[str] = []
 
 ORDINAL_UNITS = {
     "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,

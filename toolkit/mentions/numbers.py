@@ -210,6 +210,7 @@ def find_numbers(s: Scan) -> None:
             i += 1
             continue
         start = t.start
+        bare_scale = False  # "مليار دولار": a magnitude, loosely stated
         if t.kind == "num":
             value, j = t.number, i + 1
             scale = s.phrase(j, lang.scales, clitics=False, max_words=1)
@@ -236,8 +237,12 @@ def find_numbers(s: Scan) -> None:
             if value is None:
                 i += 1
                 continue
+            if len(words) == 1 and words[0] in lang.construct_dual_scales:
+                value *= 2
             start = t.start + prefix_len
-        q = _Quantity("number", start, s.toks[j - 1].end, value, approximate=_approximate(s, i))
+            bare_scale = len(words) == 1 and words[0] in lang.scales
+        q = _Quantity("number", start, s.toks[j - 1].end, value,
+                      approximate=_approximate(s, i) or (t.kind == "word" and bare_scale))
         pct = s.phrase(j, lang.table("percent_words"), clitics=False, max_words=2)
         if pct is None and j < len(s.toks) and s.toks[j].text == "%":
             pct = ("%", True, j + 1, 0)
@@ -273,10 +278,20 @@ def find_numbers(s: Scan) -> None:
         found.append(q)
         i = j
     for q in _merge_alternatives(s, found):
+        if _bare_year(s, q):  # "أوسكار 2018", "Eurovision 2018:"
+            s.add("date", q.nstart, q.nend, f"{int(q.value):04d}", calendar="gregorian")
+            continue
         fields = dict(unit=q.unit, approximate=q.approximate)
         if q.alternatives:
             fields["alternatives"] = [_clean(a) for a in q.alternatives]
         s.add(q.kind, q.nstart, q.nend, _clean(q.value), **fields)
+
+
+def _bare_year(s: Scan, q: _Quantity) -> bool:
+    """A four-digit number between 1900 and 2100 counting nothing is a year."""
+    text = s.nt.text[q.nstart:q.nend]
+    return (q.kind == "number" and q.unit is None and not q.alternatives and text.isdigit()
+            and len(text) == 4 and 1900 <= q.value <= 2100)
 
 
 def _percent_before(s: Scan, i: int) -> int | None:

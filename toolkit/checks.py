@@ -1,4 +1,4 @@
-"""Claims -> checks -> report: the deterministic verifier.
+"""Claims -> checks -> report: the deterministic verifier (`toolkit.verify`).
 
 Every checkable value of the summary becomes a claim. Each claim is aligned with the
 source passages about the same event (:mod:`toolkit.index`) and its value is looked up
@@ -28,7 +28,9 @@ TIE = 0.8  # passages within this share of the best one are aligned too
 NEAR_TIE = 0.9  # another sentence this close to the best: the claim could be about either
 AMBIGUITY = 0.5  # a passage with the claimed value scoring this share of the best: no contradiction
 QUOTE_SAME = 100.0
+APPROXIMATE_SPREAD = 0.25
 QUOTE_ALTERED = 85.0  # fuzzy score above which a quote is the source's, changed
+QUOTE_MIN_WORDS = 6  # shorter quotations resemble too many passages to call one altered
 _LIST_CLASSES = {"leader", "country", "person", "minister", "party", None}
 # Unit classes the language tables know (anything else is a loose noun stem).
 _CLASSES = {"leader", "country", "minister", "person", "dead", "injured", "time", "call", "tourist",
@@ -48,6 +50,15 @@ class _Claim:
     summ: Document
     ranked: list[Alignment]
     cross_lingual: bool
+    keys: dict = None  # the claim's alignment keys
+
+    @property
+    def anchored(self) -> bool:
+        """Does the best passage share a name or a country with the claim?"""
+        if not self.ranked or not self.keys:
+            return False
+        seg = self.ranked[0].segment
+        return any(k in seg.keys for g in self.keys for k in g if k[:2] in ("n:", "c:"))
 
     @property
     def aligned(self) -> list[Alignment]:
@@ -58,13 +69,18 @@ class _Claim:
 
     @property
     def confident(self) -> bool:
-        """Aligned well, and with one event: no passage of another sentence matches the
-        claim (nearly) as well as the best one."""
+        return self.sure()
+
+    def sure(self, rivals: list[Mention] = ()) -> bool:
+        """Aligned well, and with one event: any passage of another sentence that matches
+        the claim (nearly) as well as the best one says the same as the ``rivals`` found."""
         if not self.ranked or self.ranked[0].score < CONFIDENT:
             return False
         best = self.ranked[0]
-        return not any(a.segment.sentence != best.segment.sentence and a.score >= NEAR_TIE * best.score
-                       for a in self.ranked[1:])
+        said = {str(r.value) for r in rivals}
+        return all(any(str(x.value) in said for x in a.segment.mentions)
+                   for a in self.ranked[1:]
+                   if a.segment.sentence != best.segment.sentence and a.score >= NEAR_TIE * best.score)
 
     def aligned_mentions(self, *kinds: str) -> list[Mention]:
         return [x for a in self.aligned for x in a.segment.mentions if x.kind in kinds]
@@ -75,6 +91,8 @@ class _Claim:
 
     def ambiguous(self, elsewhere: list[Mention]) -> bool:
         """Does a passage holding the claimed value align almost as well as the best one?"""
+        if self.cross_lingual and elsewhere and not self.anchored:
+            return True  # concept words alone align languages too coarsely to pick one event
         best = self.ranked[0].score if self.ranked else 0.0
         return any(self.score_of(x) >= AMBIGUITY * best for x in elsewhere)
 
@@ -174,10 +192,28 @@ def _may_support(q: Mention, c: Mention) -> bool:
     return True
 
 
+def _lone_numbers(c: _Claim, q: Mention, rival: Mention) -> bool:
+    """Unit-less numbers compare only as the one number of the claim's sentence against
+    the one number of the passage: then they are the same quantity (٧٧ مليار / ٦٦ مليار)."""
+    if q.kind != "number" or rival.kind != "number" or q.unit is not None or rival.unit is not None:
+        return False
+    seg = c.summ.segment_at(q._nstart)
+    a, b = c.summ.sentence_span(seg.sentence)
+    mine = [x for x in c.summ.scan.mentions if a <= x._nstart < b and x.kind in ("number", "count", "percent")]
+    src_seg = c.src.segment_at(rival._nstart)
+    theirs = [x for x in src_seg.mentions if x.kind in ("number", "count", "percent")]
+    return len(mine) == 1 and len(theirs) == 1
+
+
 def _may_contradict(q: Mention, c: Mention) -> bool:
-    """Same kind of quantity about the same kind of thing."""
+    """Same kind of quantity about the same kind of thing; a loosely stated value ("نحو",
+    "a billion") only against one that is off by more than a quarter."""
     if q.unit is None or c.unit is None:
         return False
+    if (q.approximate or c.approximate) and not q.alternatives and not c.alternatives:
+        x, y = float(q.value), float(c.value)
+        if abs(x - y) <= APPROXIMATE_SPREAD * max(abs(x), abs(y)):
+            return False
     if q.kind == "percent" or c.kind == "percent":
         return q.kind == c.kind
     if q.kind == c.kind == "duration":
@@ -234,6 +270,8 @@ def check_date(c: _Claim) -> Claim:
     dates = [d for d in c.aligned_mentions("date") if d.value and _granularity(d.value) == gran
              and (same_date(v, d.value) or not c.claimed_alongside(d))]
     match = [d for d in dates if same_date(v, d.value)]
+    if gran == 4 and not match:  # a year is stated by any date in it ("جوان 2017" for 2017)
+        match = [d for d in c.aligned_mentions("date") if d.value and d.value[:4] == v]
     if match:
         return _result(c, "supported", f"The source gives {_fmt_date(match[0].value)} for this event.", match[:1])
     nearby = [d for d in c.sentence_mentions("date") if d.value and same_date(v, d.value)]
@@ -241,7 +279,7 @@ def check_date(c: _Claim) -> Claim:
         return _result(c, "supported", f"The source sentence about this event gives {_fmt_date(v)}.", nearby[:1])
     elsewhere = [d for seg in c.src.segments for d in seg.mentions
                  if d.kind == "date" and d.value and _granularity(d.value) == gran and same_date(v, d.value)]
-    if dates and c.confident and not c.ambiguous(elsewhere):
+    if dates and c.sure(dates) and not c.ambiguous(elsewhere):
         other = f"; {_fmt_date(v)} belongs to another passage of the source" if elsewhere else ""
         return _result(c, "contradicted",
                        f"The source dates this event {_fmt_date(dates[0].value)}, not {_fmt_date(v)}{other}.",
@@ -280,7 +318,7 @@ def check_weekday(c: _Claim) -> Claim:
         if weekday_of(d.value) == wd:
             return _result(c, "supported", f"The source's date, {_fmt_date(d.value)}, is a {wd.title()}.", [d],
                            kind="weekday")
-    if c.confident and (stated or dated):
+    if (stated or dated) and c.sure(stated or dated):
         w = (stated or dated)[0]
         name = (w.value if w.kind == "weekday" else w.weekday) if stated else weekday_of(w.value)
         return _result(c, "contradicted", f"The source places this event on a {name.title()}, not a {wd.title()}.",
@@ -329,8 +367,9 @@ def check_quantity(c: _Claim, listed_in_summary: bool = False) -> Claim:
         return _result(c, "supported", "The source sentence about this event gives the same value.", nearby[:1])
     elsewhere = [x for seg in c.src.segments for x in seg.mentions
                  if x.kind in kinds and _may_support(q, x) and quantities_equal(q, x)]
-    rivals = [x for x in cands if _may_contradict(q, x) and not c.claimed_alongside(x)]
-    if c.confident and rivals and not c.ambiguous(elsewhere):
+    rivals = [x for x in cands if (_may_contradict(q, x) or _lone_numbers(c, q, x))
+              and not c.claimed_alongside(x)]
+    if rivals and c.sure(rivals) and not c.ambiguous(elsewhere):
         other = "; that value belongs to another passage of the source" if elsewhere else ""
         return _result(c, "contradicted", f"The source gives «{rivals[0].text}» for this, not «{label}»{other}.",
                        rivals[:1] + elsewhere[:1])
@@ -417,8 +456,9 @@ def check_entity(c: _Claim, summary_enums: list[Mention]) -> Claim:
     near = [x for x in c.aligned_mentions("entity") if _name_matches(e, x)]
     if near:
         return _result(c, "supported", "The source names them in the passage about this event.", near[:1])
-    if e.role:
-        same_role = [x for x in c.aligned_mentions("entity") if x.role and _role_key(x.role) == _role_key(e.role)]
+    if e.role and _name_like(e):
+        same_role = [x for x in c.aligned_mentions("entity")
+                     if x.role and _role_key(x.role) == _role_key(e.role) and _name_like(x)]
         if same_role and c.confident:
             return _result(c, "contradicted", f"The source names the {e.role} «{same_role[0].text}».", same_role[:1])
     in_sentence = [x for x in c.sentence_mentions("entity") if _name_matches(e, x)]
@@ -438,6 +478,13 @@ def check_entity(c: _Claim, summary_enums: list[Mention]) -> Claim:
         if words and all(found):
             return _result(c, "supported", "The source contains this name.", [f[0] for f in found])
     return _result(c, "unverifiable", "The source does not mention this name.")
+
+
+def _name_like(e: Mention) -> bool:
+    """A first and a last name, neither shaped like an Arabic present-tense verb (يأمر،
+    تدعو): headlines often put a verb where a name would follow the title."""
+    words = str(e.value).split()
+    return len(words) >= 2 and not any(w[0] in "يت" for w in words)
 
 
 def _role_key(role: str) -> str:
@@ -460,6 +507,16 @@ def _list_swap(c: _Claim, e: Mention, lst: Mention) -> Claim | None:
     return None
 
 
+def _altered(quote: str, passage: str) -> bool:
+    """The same quotation with a word or two changed: long enough to be sure it is the
+    same quotation, and no more than a fifth of its words differ."""
+    q, p = quote.split(), passage.split()
+    if len(q) < QUOTE_MIN_WORDS:
+        return False
+    same = sum(1 for a, b in zip(q, p) if a == b)
+    return len(q) - same <= max(1, len(q) // 5) and abs(len(q) - len(p)) <= 1
+
+
 def check_quote(c: _Claim) -> Claim:
     if c.cross_lingual:
         return _result(c, "unverifiable", "A translated quote cannot be checked word for word.")
@@ -473,7 +530,7 @@ def check_quote(c: _Claim) -> Claim:
             evidence.append(evidence_span(c.src, pos, pos + len(part)))
             continue
         al = fuzz.partial_ratio_alignment(part, source, score_cutoff=50)
-        if al is not None and al.score >= QUOTE_ALTERED:
+        if al is not None and al.score >= QUOTE_ALTERED and _altered(part, source[al.dest_start:al.dest_end]):
             ev = evidence_span(c.src, al.dest_start, al.dest_end)
             return _result(c, "contradicted", "The source's words differ from this quote.", [ev])
         return _result(c, "unverifiable", "The source does not contain this quote.",
@@ -522,7 +579,8 @@ def verify(source: str, summary: str, *, published: str | _dt.date | None = None
             continue
         if m.kind == "entity" and any(qm._nstart <= m._nstart < qm._nend for qm in quotes):
             continue  # a name inside a quote is checked with the quote
-        c = _Claim(m, src, summ, src.align(summ.claim_keys(m, comparable=comparable)), cross)
+        keys = summ.claim_keys(m, comparable=comparable)
+        c = _Claim(m, src, summ, src.align(keys), cross, keys)
         if m.kind == "date":
             claims.append(check_date(c))
             if m.weekday:
