@@ -10,6 +10,7 @@ Keys are light stems, name skeletons (``n:btn`` for بوتين and Putin) and co
 from __future__ import annotations
 
 import math
+from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from dataclasses import dataclass, field
 
@@ -46,7 +47,9 @@ class Document:
         self.scan = scan
         self.segments: list[Segment] = []
         self.sentences: list[tuple[int, int]] = []
-        self._starts = [(m._nstart, m) for m in scan.mentions]
+        self._starts = sorted(((m._nstart, m) for m in scan.mentions), key=lambda x: x[0])
+        self._mention_starts = [a for a, _ in self._starts]
+        self._tok_starts = [t.start for t in scan.toks]
         self._token_keys = self._keys_per_token()
         self._cut()
 
@@ -54,14 +57,21 @@ class Document:
     def _keys_per_token(self) -> list[list[str]]:
         s = self.scan
         lang = s.lang
-        valued = [(m._nstart, m._nend) for m in s.mentions if m.kind in VALUE_KINDS]
-        entities = [(m._nstart, m._nend, m) for m in s.mentions if m.kind == "entity"]
+        valued = bytearray(len(s.nt.text))
+        owner: dict[int, tuple[int, int, Mention]] = {}  # character -> entity covering it
+        for m in s.mentions:
+            a, b = m._nstart, m._nend
+            if m.kind in VALUE_KINDS:
+                valued[a:b] = b"\x01" * (b - a)
+            elif m.kind == "entity":
+                for pos in range(a, b):
+                    owner.setdefault(pos, (a, b, m))
         keys: list[list[str]] = []
         for t in s.toks:
-            if t.kind != "word" or any(a <= t.start < b for a, b in valued):
+            if t.kind != "word" or valued[t.start]:
                 keys.append([])
                 continue
-            hit = next((e for e in entities if e[0] <= t.start < e[1]), None)
+            hit = owner.get(t.start)
             ent = hit[2] if hit else None
             if ent is not None and isinstance(ent.value, str) and ent.value.startswith("country:"):
                 keys.append(["c:" + ent.value[8:]])
@@ -125,18 +135,18 @@ class Document:
         if end <= start:
             return
         seg = Segment(len(self.segments), start, end, sentence)
-        for i, t in enumerate(s.toks):
-            if start <= t.start < end:
-                for key in self._token_keys[i]:
-                    seg.keys.setdefault(key, []).append(i)
-        seg.mentions = [m for a, m in self._starts if start <= a < end]
+        for i in range(bisect_left(self._tok_starts, start), bisect_left(self._tok_starts, end)):
+            for key in self._token_keys[i]:
+                seg.keys.setdefault(key, []).append(i)
+        seg.mentions = [m for _, m in self._starts[bisect_left(self._mention_starts, start):
+                                                    bisect_left(self._mention_starts, end)]]
         self.segments.append(seg)
 
     # -- lookup -------------------------------------------------------------------
     def segment_at(self, pos: int) -> Segment:
-        for seg in self.segments:
-            if seg.start <= pos < seg.end:
-                return seg
+        k = bisect_right([g.start for g in self.segments], pos) - 1
+        if k >= 0 and self.segments[k].start <= pos < self.segments[k].end:
+            return self.segments[k]
         return min(self.segments, key=lambda g: abs(g.start - pos))
 
     def sentence_span(self, sentence: int) -> tuple[int, int]:

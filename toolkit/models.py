@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as _dt
 from typing import Literal, Union
 
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr
@@ -83,3 +84,17 @@ class VerificationReport(BaseModel):
     @property
     def contradicted(self) -> list[Claim]:
         return [c for c in self.claims if c.verdict == "contradicted"]
+
+
+class FactCheckResult(BaseModel):
+    """A summary of a source with its verification, and how it was produced."""
+
+    source: str
+    summary: str
+    published: str | None = None
+    report: VerificationReport
+    backend: str = Field("given", description="what wrote the summary: 'given' when the caller supplied it")
+    model: str | None = None
+    template: str | None = None
+    template_hash: str | None = None
+    created: _dt.datetime = Field(default_factory=lambda: _dt.datetime.now(_dt.timezone.utc))

@@ -168,12 +168,14 @@ def find_entities(s: Scan, known_names: frozenset[str] = frozenset()) -> None:
         _capitalised_runs(s, found, names)
     names -= lang.stopwords | set(lang.titles)
     # Every other occurrence of a known name word, clitics stripped only onto a name.
-    covered = [(a, b) for a, b, *_ in found]
+    covered = bytearray(len(s.nt.text))
+    for a, b, *_ in found:
+        covered[a:b] = b"\x01" * (b - a)
     skeletons = {sk for sk in map(skeleton, names) if len(sk) >= 4}
     i = 0
     while i < len(s.toks):
         t = s.toks[i]
-        if t.kind != "word" or any(a <= t.start < b for a, b in covered):
+        if t.kind != "word" or covered[t.start]:
             i += 1
             continue
         prefix = _name_prefix(s, t.text, names, skeletons)
@@ -208,7 +210,9 @@ def _name_prefix(s: Scan, word: str, names: set[str], skeletons: set[str]) -> in
 
 
 def _capitalised_runs(s: Scan, found, names: set[str]) -> None:
-    covered = [(a, b) for a, b, *_ in found]
+    covered = bytearray(len(s.nt.text))
+    for a, b, *_ in found:
+        covered[a:b] = b"\x01" * (b - a)
     # Words capitalised mid-sentence are names; so are the same words at a sentence start.
     for i, t in enumerate(s.toks):
         if i and t.kind == "word" and _capitalised(s, i) and s.toks[i - 1].text not in (".", "!", "?", '"') \
@@ -219,7 +223,7 @@ def _capitalised_runs(s: Scan, found, names: set[str]) -> None:
         t = s.toks[i]
         if t.kind != "word" or not _capitalised(s, i) or t.text in _EN_NOT_NAMES \
                 or t.text in s.lang.months or t.text in s.lang.weekdays \
-                or any(a <= t.start < b for a, b in covered):
+                or covered[t.start]:
             i += 1
             continue
         k = i + 1

@@ -91,10 +91,11 @@ class Scan:
     published: date | None
     toks: list[Tok] = field(default_factory=list)
     mentions: list[Mention] = field(default_factory=list)
-    _taken: list[tuple[int, int]] = field(default_factory=list)
+    _mask: bytearray = field(default_factory=bytearray)  # 1 where a finder took the character
 
     def __post_init__(self) -> None:
         self.toks = tokenize(self.nt.text)
+        self._mask = bytearray(len(self.nt.text))
         self.words = [t.text if t.kind == "word" else None for t in self.toks]
         # every reading of each word with its clitics off, for fast table rejection
         self.readings = [frozenset(r for _, r in self.lang.clitic_splits(w)) if w else frozenset()
@@ -102,7 +103,7 @@ class Scan:
 
     # -- spans -----------------------------------------------------------------
     def taken(self, start: int, end: int) -> bool:
-        return any(a < end and start < b for a, b in self._taken)
+        return self._mask.find(1, start, max(end, start + 1)) != -1
 
     def add(self, kind: str, nstart: int, nend: int, value, *, claim: bool = True, **fields) -> Mention:
         """Record a mention; ``claim`` marks its span so later finders skip it."""
@@ -113,7 +114,7 @@ class Scan:
         m._nstart, m._nend = nstart, nend
         self.mentions.append(m)
         if claim:
-            self._taken.append((nstart, nend))
+            self._mask[nstart:nend] = b"\x01" * (nend - nstart)
         return m
 
     # -- token helpers -----------------------------------------------------------
