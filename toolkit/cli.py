@@ -68,6 +68,14 @@ def build_parser() -> argparse.ArgumentParser:
     v.add_argument("--lang", choices=["ar", "en"], help="language of the summary (detected if omitted)")
     v.add_argument("--format", choices=["text", "json", "markdown"], default="text")
 
+    r = sub.add_parser("report", help="write an editor's report (HTML or Markdown) for a summary")
+    r.add_argument("source", help="source article (UTF-8 text file)")
+    r.add_argument("summary", help="summary to check (UTF-8 text file, or - for standard input)")
+    r.add_argument("--published", help="publication date of the source, YYYY-MM-DD")
+    r.add_argument("--lang", choices=["ar", "en"], help="language of the summary (detected if omitted)")
+    r.add_argument("--format", choices=["html", "markdown"], default="html")
+    r.add_argument("-o", "--output", type=Path, help="write the report here (default: standard output)")
+
     e = sub.add_parser("eval", help="score the verifier on eval suites; gate on a baseline")
     e.add_argument("suites", nargs="*", help="suite names (default: all); see evals/README.md")
     e.add_argument("--format", choices=["table", "json", "markdown"], default="table")
@@ -86,6 +94,27 @@ def cmd_verify(args: argparse.Namespace) -> int:
     render = {"text": render_text, "json": render_json, "markdown": render_markdown_report}[args.format]
     sys.stdout.write(render(report))
     return EXIT_CONTRADICTED if report.counts["contradicted"] else EXIT_OK
+
+
+def cmd_report(args: argparse.Namespace) -> int:
+    from .pipeline import fact_check
+    from .report import render_html, render_markdown
+
+    source = read_text(args.source, "source")
+    summary = read_text(args.summary, "summary")
+    result = fact_check(source, summary, published=_published(args.published), lang=args.lang)
+    page = render_html(result) if args.format == "html" else render_markdown(result)
+    if args.output:
+        try:
+            args.output.write_text(page, encoding="utf-8")
+        except OSError as exc:
+            raise UsageError(f"cannot write {args.output}: {exc.strerror}") from None
+        c = result.report.counts
+        print(f"{args.output}: {c['contradicted']} contradicted, {c['unverifiable']} unverifiable, "
+              f"{c['supported']} supported", file=sys.stderr)
+    else:
+        sys.stdout.write(page)
+    return EXIT_CONTRADICTED if result.report.counts["contradicted"] else EXIT_OK
 
 
 def cmd_eval(args: argparse.Namespace) -> int:
@@ -129,7 +158,7 @@ def cmd_eval(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-COMMANDS = {"verify": cmd_verify, "eval": cmd_eval}
+COMMANDS = {"verify": cmd_verify, "report": cmd_report, "eval": cmd_eval}
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -1,0 +1,96 @@
+"""Result -> report for editors: one self-contained HTML file (jinja2, autoescaped, no
+network: no external fonts, scripts or images) and Markdown for a CMS or a chat message.
+
+The summary comes first, every claim marked by verdict with a text label (so it reads
+without colour); activating a claim shows its reason and scrolls to its evidence,
+highlighted in the full source beside it. ``report.html#claim-3`` opens on claim 3.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+
+from .models import Claim, FactCheckResult
+from .render import LABELS, render_markdown_report
+from .text import detect_language
+
+TEMPLATES = Path(__file__).parent / "templates"
+_RANK = {"contradicted": 0, "unverifiable": 1, "supported": 2}
+SYMBOLS = {"supported": "✓", "unverifiable": "?", "contradicted": "✗"}
+
+
+@dataclass
+class Piece:
+    """A run of text and the claims (summary) or evidence (source) covering all of it."""
+
+    text: str
+    claims: list[int]
+    verdict: str | None = None
+    anchors: tuple[str, ...] = ()
+    ends: tuple[int, ...] = ()  # claims that end with this piece (their label follows it)
+
+
+def _pieces(text: str, spans: list[tuple[int, int, int]], verdicts: dict[int, str] | None = None) -> list[Piece]:
+    """Cut ``text`` at every span boundary; each piece lists the spans (by id) covering it."""
+    cuts = sorted({0, len(text), *(a for a, _, _ in spans), *(b for _, b, _ in spans)})
+    seen: set[int] = set()
+    out: list[Piece] = []
+    for a, b in zip(cuts, cuts[1:]):
+        ids = [i for s, e, i in spans if s <= a and b <= e]
+        anchors = tuple(f"ev-{i}" for i in ids if i not in seen)
+        seen.update(ids)
+        verdict = None
+        if verdicts and ids:
+            verdict = min((verdicts[i] for i in ids), key=_RANK.__getitem__)
+        ends = tuple(i for s, e, i in spans if e == b and s < b)
+        out.append(Piece(text[a:b], ids, verdict, anchors, ends))
+    return out
+
+
+def _direction(text: str) -> str:
+    return "rtl" if detect_language(text) == "ar" else "ltr"
+
+
+@lru_cache(maxsize=1)
+def _environment() -> Environment:
+    return Environment(loader=FileSystemLoader(TEMPLATES), autoescape=select_autoescape(["html", "j2"]),
+                       undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True)
+
+
+def _claim_view(n: int, c: Claim) -> dict:
+    return {"id": n, "text": c.text, "kind": c.kind, "verdict": c.verdict, "label": LABELS[c.verdict],
+            "reason": c.reason, "evidence": [e.model_dump() for e in c.evidence],
+            "dir": _direction(c.text)}
+
+
+def render_html(result: FactCheckResult) -> str:
+    """The report as one self-contained HTML page."""
+    claims = result.report.claims
+    verdicts = {n: c.verdict for n, c in enumerate(claims)}
+    summary = _pieces(result.summary, [(c.span.start, c.span.end, n) for n, c in enumerate(claims)], verdicts)
+    evidence = [(e.start, e.end, n) for n, c in enumerate(claims) for e in c.evidence]
+    source = _pieces(result.source, evidence)
+    return _environment().get_template("report.html.j2").render(
+        result=result, counts=result.report.counts, claims=[_claim_view(n, c) for n, c in enumerate(claims)],
+        summary=summary, source=source, summary_dir=_direction(result.summary),
+        source_dir=_direction(result.source), lang=result.report.lang, source_lang=result.report.source_lang,
+        created=result.created.strftime("%Y-%m-%d %H:%M UTC"), symbols=SYMBOLS,
+    )
+
+
+def render_markdown(result: FactCheckResult) -> str:
+    """The report as Markdown: the summary, run details, then the claims table."""
+    meta = [f"backend: {result.backend}"]
+    if result.model:
+        meta.append(f"model: {result.model}")
+    if result.template_hash:
+        meta.append(f"template: {result.template} ({result.template_hash[:12]})")
+    if result.published:
+        meta.append(f"published: {result.published}")
+    meta.append(f"run: {result.created.strftime('%Y-%m-%d %H:%M UTC')}")
+    quoted = "\n".join(f"> {line}" if line.strip() else ">" for line in result.summary.strip().splitlines())
+    return f"## Fact-check\n\n{quoted}\n\n_{' · '.join(meta)}_\n\n" + render_markdown_report(result.report)
