@@ -438,6 +438,28 @@ def _word_matches(x: str, y: str) -> bool:
     return min(len(sx), len(sy)) >= 4 and Levenshtein.distance(sx, sy) <= 1
 
 
+def _words_in_passages(c: _Claim, e: Mention) -> list[Evidence]:
+    """Evidence that every word of the name stands in an aligned passage (clitics allowed)."""
+    if str(e.value).startswith("country:"):
+        return []
+    s = c.src.scan
+    found = []
+    for w in [w for w in str(e.value).split() if len(w) >= 3]:
+        hit = None
+        for a in c.aligned:
+            for t in s.toks:
+                if a.segment.start <= t.start < a.segment.end and t.kind == "word" and any(
+                        _word_matches(w, rest) for _, rest in s.lang.clitic_splits(t.text)):
+                    hit = evidence_span(c.src, t.start, t.end)
+                    break
+            if hit:
+                break
+        if hit is None:
+            return []
+        found.append(hit)
+    return found
+
+
 def _source_token(c: _Claim, word: str) -> list[Evidence]:
     s = c.src.scan
     for t in s.toks:
@@ -456,6 +478,9 @@ def check_entity(c: _Claim, summary_enums: list[Mention]) -> Claim:
     near = [x for x in c.aligned_mentions("entity") if _name_matches(e, x)]
     if near:
         return _result(c, "supported", "The source names them in the passage about this event.", near[:1])
+    in_passage = _words_in_passages(c, e)
+    if in_passage:
+        return _result(c, "supported", "The passage about this event has this name.", in_passage)
     if e.role and _name_like(e):
         same_role = [x for x in c.aligned_mentions("entity")
                      if x.role and _role_key(x.role) == _role_key(e.role) and _name_like(x)]

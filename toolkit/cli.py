@@ -1,4 +1,4 @@
-"""Command line: ``toolkit verify SOURCE SUMMARY``.
+"""Command line: ``toolkit verify | summarize | fact-check | report | eval``.
 
 Exit codes: 0 nothing contradicted, 1 something contradicted, 2 bad input or usage
 (one line on stderr, never a traceback).
@@ -15,6 +15,7 @@ from typing import NoReturn
 from .mentions import parse_published
 from .render import render_json, render_markdown_report, render_text
 from .checks import InputError, verify
+from .llm.client import ConfigError, ExtractionError
 
 EXIT_OK, EXIT_CONTRADICTED, EXIT_USAGE = 0, 1, 2
 
@@ -68,13 +69,36 @@ def build_parser() -> argparse.ArgumentParser:
     v.add_argument("--lang", choices=["ar", "en"], help="language of the summary (detected if omitted)")
     v.add_argument("--format", choices=["text", "json", "markdown"], default="text")
 
-    r = sub.add_parser("report", help="write an editor's report (HTML or Markdown) for a summary")
+    def model_options(p: argparse.ArgumentParser) -> None:
+        p.add_argument("--backend", choices=["extractive", "openai", "llamacpp"],
+                       help="who writes the summary (default: openai when OPENAI_API_KEY or OPENAI_BASE_URL "
+                            "is set, else extractive)")
+        p.add_argument("--model", help="model name (openai) or GGUF path (llamacpp)")
+        p.add_argument("--no-cache", action="store_true", help="always call the model")
+
+    sm = sub.add_parser("summarize", help="summarise an article and mark each sentence's verdict")
+    sm.add_argument("file", help="article (UTF-8 text file, or - for standard input)")
+    sm.add_argument("--lang", choices=["ar", "en"], help="language of the summary (default: the article's)")
+    sm.add_argument("--published", help="publication date of the article, YYYY-MM-DD")
+    sm.add_argument("--format", choices=["text", "json", "markdown"], default="text")
+    model_options(sm)
+
+    fc = sub.add_parser("fact-check", help="summarise (unless a summary is given) and check every fact")
+    fc.add_argument("source", help="source article (UTF-8 text file)")
+    fc.add_argument("summary", nargs="?", help="summary to check; omitted: the toolkit writes one")
+    fc.add_argument("--published", help="publication date of the source, YYYY-MM-DD")
+    fc.add_argument("--lang", choices=["ar", "en"], help="language of the summary")
+    fc.add_argument("--format", choices=["text", "json", "markdown"], default="text")
+    model_options(fc)
+
+    r = sub.add_parser("report", help="write an editor's report (HTML or Markdown)")
     r.add_argument("source", help="source article (UTF-8 text file)")
-    r.add_argument("summary", help="summary to check (UTF-8 text file, or - for standard input)")
+    r.add_argument("summary", nargs="?", help="summary to check; omitted: the toolkit writes one")
     r.add_argument("--published", help="publication date of the source, YYYY-MM-DD")
     r.add_argument("--lang", choices=["ar", "en"], help="language of the summary (detected if omitted)")
     r.add_argument("--format", choices=["html", "markdown"], default="html")
     r.add_argument("-o", "--output", type=Path, help="write the report here (default: standard output)")
+    model_options(r)
 
     e = sub.add_parser("eval", help="score the verifier on eval suites; gate on a baseline")
     e.add_argument("suites", nargs="*", help="suite names (default: all); see evals/README.md")
@@ -96,13 +120,85 @@ def cmd_verify(args: argparse.Namespace) -> int:
     return EXIT_CONTRADICTED if report.counts["contradicted"] else EXIT_OK
 
 
-def cmd_report(args: argparse.Namespace) -> int:
+def _fact_check(args: argparse.Namespace):
     from .pipeline import fact_check
-    from .report import render_html, render_markdown
 
     source = read_text(args.source, "source")
-    summary = read_text(args.summary, "summary")
-    result = fact_check(source, summary, published=_published(args.published), lang=args.lang)
+    summary = read_text(args.summary, "summary") if args.summary else None
+    return fact_check(source, summary, published=_published(args.published), lang=args.lang,
+                      backend=args.backend, model=args.model, cache=not args.no_cache)
+
+
+def _run_line(result) -> str:
+    parts = [f"backend: {result.backend}"]
+    if result.model:
+        parts.append(f"model: {result.model}")
+    if result.template_hash:
+        parts.append(f"template: {result.template} {result.template_hash[:12]}")
+    usage = result.usage
+    if usage.requests:
+        parts.append(f"tokens: {usage.total_tokens} in {usage.requests} requests")
+    if any(r.cached for r in result.runs):
+        parts.append("from cache")
+    return " · ".join(parts)
+
+
+def cmd_fact_check(args: argparse.Namespace) -> int:
+    result = _fact_check(args)
+    if args.format == "json":
+        sys.stdout.write(json.dumps(result.model_dump(mode="json"), ensure_ascii=False, indent=2) + "\n")
+    elif args.format == "markdown":
+        from .report import render_markdown
+
+        sys.stdout.write(render_markdown(result))
+    else:
+        print(_run_line(result))
+        if result.summary_doc:
+            print(f"\n{result.summary_doc.headline}\n")
+        print(result.summary.strip() + "\n")
+        sys.stdout.write(render_text(result.report))
+        for c in result.claims:
+            print(f"[{c.verdict.upper()}] extracted claim «{c.claim.text}»")
+    return EXIT_CONTRADICTED if result.report.counts["contradicted"] else EXIT_OK
+
+
+def cmd_summarize(args: argparse.Namespace) -> int:
+    from .pipeline import fact_check
+
+    text = read_text(args.file, "article")
+    result = fact_check(text, None, published=_published(args.published), lang=args.lang, backend=args.backend,
+                        model=args.model, cache=not args.no_cache)
+    if args.format == "json":
+        sys.stdout.write(json.dumps(result.model_dump(mode="json"), ensure_ascii=False, indent=2) + "\n")
+        return EXIT_OK
+    doc = result.summary_doc
+    rank = {"contradicted": 0, "unverifiable": 1, "supported": 2}
+    lines = []
+    offset = 0
+    for sentence in doc.sentences:
+        start = result.summary.find(sentence.text.strip(), offset)
+        end = start + len(sentence.text.strip())
+        offset = max(offset, end)
+        verdicts = [c.verdict for c in result.report.claims if start <= c.span.start < end]
+        label = min(verdicts, key=rank.__getitem__).upper() if verdicts else "NO CHECKABLE VALUES"
+        lines.append((label, sentence.text.strip()))
+    if args.format == "markdown":
+        print(f"## {doc.headline}\n")
+        for label, text_ in lines:
+            print(f"- **{label}** {text_}")
+        print(f"\n_{_run_line(result)}_")
+    else:
+        print(_run_line(result))
+        print(f"\n{doc.headline}\n")
+        for label, text_ in lines:
+            print(f"[{label}] {text_}")
+    return EXIT_OK
+
+
+def cmd_report(args: argparse.Namespace) -> int:
+    from .report import render_html, render_markdown
+
+    result = _fact_check(args)
     page = render_html(result) if args.format == "html" else render_markdown(result)
     if args.output:
         try:
@@ -158,16 +254,28 @@ def cmd_eval(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-COMMANDS = {"verify": cmd_verify, "report": cmd_report, "eval": cmd_eval}
+COMMANDS = {"verify": cmd_verify, "summarize": cmd_summarize, "fact-check": cmd_fact_check,
+            "report": cmd_report, "eval": cmd_eval}
 
 
 def main(argv: list[str] | None = None) -> int:
     try:
         args = build_parser().parse_args(argv)
         return COMMANDS[args.command](args)
-    except (UsageError, InputError) as exc:
+    except (UsageError, InputError, ConfigError) as exc:
         print(f"toolkit: error: {exc}", file=sys.stderr)
         return EXIT_USAGE
+    except ExtractionError as exc:
+        print(f"toolkit: error: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except Exception as exc:  # the model's endpoint failed after its retries
+        import openai
+
+        if isinstance(exc, openai.APIError):
+            print(f"toolkit: error: the model endpoint failed: {type(exc).__name__}: {str(exc)[:300]}",
+                  file=sys.stderr)
+            return EXIT_USAGE
+        raise
     except KeyboardInterrupt:
         print("toolkit: interrupted", file=sys.stderr)
         return 130

@@ -98,3 +98,18 @@ class FactCheckResult(BaseModel):
     template: str | None = None
     template_hash: str | None = None
     created: _dt.datetime = Field(default_factory=lambda: _dt.datetime.now(_dt.timezone.utc))
+    summary_doc: "Summary | None" = Field(None, description="the structured summary, when the toolkit wrote it")
+    claims: "list[CheckedClaim]" = Field(default_factory=list, description="claims a model extracted, each checked")
+    runs: "list[Run]" = Field(default_factory=list, description="every model call behind this result, with usage")
+
+    @property
+    def usage(self) -> "Usage":
+        total = Usage()
+        for r in self.runs:
+            total = total.add(r.usage)
+        return total
+
+
+from .llm.schemas import CheckedClaim, Run, Summary, Usage  # noqa: E402  (they use Claim and Span)
+
+FactCheckResult.model_rebuild()
