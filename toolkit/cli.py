@@ -159,6 +159,8 @@ def cmd_fact_check(args: argparse.Namespace) -> int:
         sys.stdout.write(render_text(result.report))
         for c in result.claims:
             print(f"[{c.verdict.upper()}] extracted claim «{c.claim.text}»")
+    for e in result.errors:
+        print(f"toolkit: warning: {e}", file=sys.stderr)
     return EXIT_CONTRADICTED if result.report.counts["contradicted"] else EXIT_OK
 
 

@@ -101,6 +101,7 @@ class FactCheckResult(BaseModel):
     summary_doc: "Summary | None" = Field(None, description="the structured summary, when the toolkit wrote it")
     claims: "list[CheckedClaim]" = Field(default_factory=list, description="claims a model extracted, each checked")
     runs: "list[Run]" = Field(default_factory=list, description="every model call behind this result, with usage")
+    errors: list[str] = Field(default_factory=list, description="stages that failed; what they had is kept")
 
     @property
     def usage(self) -> "Usage":

@@ -12,6 +12,7 @@ from collections.abc import Iterable
 from .checks import InputError, verify
 from .index import Document
 from .llm.backends import Backend, resolve_backend
+from .llm.client import ExtractionError
 from .llm.schemas import AtomicClaim, CheckedClaim, Run, Summary
 from .mentions import scan_text
 from .models import FactCheckResult, Span
@@ -95,14 +96,20 @@ def fact_check(source: str, summary: str | None = None, *, published: str | _dt.
     report = verify(source, summary, published=published, lang=lang)
     checked: list[CheckedClaim] = []
     runs = [run]
+    errors: list[str] = []
     if extract or (extract is None and chosen is not None and chosen.name != "extractive"):
-        claims, claim_run = extract_claims(summary, lang=report.lang, backend=chosen or backend, model=model,
-                                           cache=cache)
-        checked = _check_claims(source, claims, published, report.lang)
-        runs.append(claim_run)
+        try:
+            claims, claim_run = extract_claims(summary, lang=report.lang, backend=chosen or backend, model=model,
+                                               cache=cache)
+            checked = _check_claims(source, claims, published, report.lang)
+            runs.append(claim_run)
+        except ExtractionError as exc:  # the summary and its deterministic verdicts stand
+            errors.append(f"claim extraction: {exc}")
+            runs.append(Run(backend=run.backend, model=run.model, template="extract_claims", usage=exc.usage))
     return FactCheckResult(source=source, summary=summary, published=report.published, report=report,
                            backend=run.backend, model=run.model, template=run.template,
-                           template_hash=run.template_hash, summary_doc=summary_doc, claims=checked, runs=runs)
+                           template_hash=run.template_hash, summary_doc=summary_doc, claims=checked, runs=runs,
+                           errors=errors)
 
 
 async def afact_check(source: str, summary: str | None = None, **kwargs) -> FactCheckResult:

@@ -69,10 +69,9 @@ class ExtractiveBackend:
         for m in scan_text(summary, lang=lang).mentions:
             if m.kind in ("enumeration",):
                 continue
-            kind = m.kind if m.kind != "entity" else "entity"
-            claims.append(AtomicClaim(text=m.text[:300], kind=kind if kind != "weekday" else "weekday",
-                                      subject="", value=str(m.value)[:120]))
-        return ClaimList(claims=claims[:20]), Run(backend=self.name)
+            kind = m.kind
+            claims.append(AtomicClaim(text=m.text[:200], kind=kind, subject="", value=str(m.value)[:80]))
+        return ClaimList(claims=claims[:10]), Run(backend=self.name)
 
 
 class ModelBackend:

@@ -31,15 +31,15 @@ class Summary(BaseModel):
 class AtomicClaim(BaseModel):
     """One fact stated by the summary: who or what, and the value stated about it."""
 
-    text: str = Field(min_length=1, max_length=300, description="the fact as one short sentence")
+    text: str = Field(min_length=1, max_length=200, description="the fact as one short sentence")
     kind: ClaimKind
-    subject: str = Field(max_length=120, description="who or what the fact is about")
-    value: str = Field(max_length=120, description="the date, number, name or quote stated")
+    subject: str = Field(max_length=80, description="who or what the fact is about")
+    value: str = Field(max_length=80, description="the date, number, name or quote stated")
     span: Span | None = Field(None, description="where the summary states it (set by the toolkit)")
 
 
 class ClaimList(BaseModel):
-    claims: list[AtomicClaim] = Field(max_length=20)
+    claims: list[AtomicClaim] = Field(max_length=10)
 
 
 class Usage(BaseModel):
