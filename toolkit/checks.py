@@ -591,8 +591,10 @@ def verify(source: str, summary: str, *, published: str | _dt.date | None = None
     src_lang = detect_language(source)
     summ_lang = lang or detect_language(summary)
     src = SourceIndex(scan_text(source, published=pub, lang=src_lang))
-    known = src.name_words if summ_lang == src_lang else frozenset()
-    summ = Document(scan_text(summary, published=pub, lang=summ_lang, known_names=known))
+    same = summ_lang == src_lang
+    summ = Document(scan_text(summary, published=pub, lang=summ_lang,
+                              known_names=src.name_words if same else frozenset(),
+                              fmt=src.scan.fmt if same else None))
     cross = summ_lang != src_lang
     comparable = {"n:", "c:", "x:"} if cross else None
     enums = [m for m in summ.scan.mentions if m.kind == "enumeration"]

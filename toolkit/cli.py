@@ -83,22 +83,21 @@ def build_parser() -> argparse.ArgumentParser:
     sm.add_argument("--format", choices=["text", "json", "markdown"], default="text")
     model_options(sm)
 
+    def source_and_summary(p: argparse.ArgumentParser) -> None:
+        p.add_argument("source", help="source article (UTF-8 text file)")
+        p.add_argument("summary", nargs="?", help="summary to check; omitted: the toolkit writes one")
+        p.add_argument("--published", help="publication date of the source, YYYY-MM-DD")
+        p.add_argument("--lang", choices=["ar", "en"], help="language of the summary (detected if omitted)")
+        model_options(p)
+
     fc = sub.add_parser("fact-check", help="summarise (unless a summary is given) and check every fact")
-    fc.add_argument("source", help="source article (UTF-8 text file)")
-    fc.add_argument("summary", nargs="?", help="summary to check; omitted: the toolkit writes one")
-    fc.add_argument("--published", help="publication date of the source, YYYY-MM-DD")
-    fc.add_argument("--lang", choices=["ar", "en"], help="language of the summary")
+    source_and_summary(fc)
     fc.add_argument("--format", choices=["text", "json", "markdown"], default="text")
-    model_options(fc)
 
     r = sub.add_parser("report", help="write an editor's report (HTML or Markdown)")
-    r.add_argument("source", help="source article (UTF-8 text file)")
-    r.add_argument("summary", nargs="?", help="summary to check; omitted: the toolkit writes one")
-    r.add_argument("--published", help="publication date of the source, YYYY-MM-DD")
-    r.add_argument("--lang", choices=["ar", "en"], help="language of the summary (detected if omitted)")
+    source_and_summary(r)
     r.add_argument("--format", choices=["html", "markdown"], default="html")
     r.add_argument("-o", "--output", type=Path, help="write the report here (default: standard output)")
-    model_options(r)
 
     e = sub.add_parser("eval", help="score the verifier on eval suites; gate on a baseline")
     e.add_argument("suites", nargs="*", help="suite names (default: all); see evals/README.md")
@@ -108,6 +107,10 @@ def build_parser() -> argparse.ArgumentParser:
     e.add_argument("--datasets", type=Path, help="external datasets folder (default: ../shared/datasets)")
     e.add_argument("--output", type=Path, help="also write the JSON report to this file")
     e.add_argument("--failures", action="store_true", help="list the cases each suite got wrong")
+    e.add_argument("--backend", choices=["extractive", "openai", "llamacpp"],
+                   help="model suites: write summaries live with this backend (default: replay recorded answers)")
+    e.add_argument("--model", help="model suites: the model name (openai) for a live run")
+    e.add_argument("--record", action="store_true", help="model suites: store live answers in evals/cache")
     return parser
 
 
@@ -227,7 +230,8 @@ def cmd_eval(args: argparse.Namespace) -> int:
         except (OSError, json.JSONDecodeError) as exc:
             raise UsageError(f"cannot read baseline {args.baseline}: {exc}") from None
     try:
-        results = runner.run(args.suites or None, datasets=args.datasets or runner.DEFAULT_DATASETS)
+        results = runner.run(args.suites or None, datasets=args.datasets or runner.DEFAULT_DATASETS,
+                             backend=args.backend, model=args.model, record=args.record)
     except ValueError as exc:
         raise UsageError(str(exc)) from None
     for r in results:

@@ -20,8 +20,10 @@ from .perturb import perturb
 ROOT = Path(__file__).resolve().parents[2]
 SUITES_DIR = ROOT / "evals" / "suites"
 DEFAULT_DATASETS = ROOT.parent / "shared" / "datasets"
+EVAL_CACHE = ROOT / "evals" / "cache"  # recorded model answers, replayed in CI
 TOLERANCE = 0.02  # a metric may fall this much (absolute) below its baseline
-LOWER_IS_BETTER = ("false_alarm_rate",)
+LOWER_IS_BETTER = ("false_alarm_rate", "share_contradicted")
+NOT_GATED = ("compression", "share_unverifiable")  # descriptive, neither better nor worse
 
 
 @dataclass
@@ -33,7 +35,8 @@ class SuiteResult:
 
 
 def available_suites() -> list[str]:
-    return sorted([p.stem for p in SUITES_DIR.glob("*.jsonl")] + list(EXTERNAL))
+    return sorted([p.stem for p in SUITES_DIR.glob("*.jsonl")] + [p.stem for p in SUITES_DIR.glob("*.json")]
+                  + list(EXTERNAL))
 
 
 def _progress(enabled: bool) -> Callable[[Iterable, str], Iterable]:
@@ -90,8 +93,86 @@ def run_external(name: str, *, datasets: Path, verifier, progress) -> SuiteResul
     return SuiteResult(name, pair_metrics(rows), failures)
 
 
+def _model_backend(spec: dict, backend: str | None, model: str | None, record: bool):
+    """The recorded answers (replay) unless a live backend is asked for."""
+    from ..llm.backends import ModelBackend, local_server, resolve_backend
+    from ..llm.client import LLMClient
+
+    name = backend or spec["backend"]
+    if name == "extractive":
+        return resolve_backend("extractive")
+    model_name = model or spec.get("model")
+    cache_dir = EVAL_CACHE if (record or backend is None) else None
+    if backend is None:  # replay
+        return ModelBackend(LLMClient(model=model_name, cache_only=True, cache_dir=EVAL_CACHE, backend=name), name)
+    extra = {"cache_dir": cache_dir} if cache_dir else {}
+    if name == "llamacpp":
+        server = local_server()
+        client = LLMClient(model=model_name, base_url=server.base_url, api_key="local", backend=name,
+                           max_tokens=900, **extra)
+        return ModelBackend(client, name)
+    return ModelBackend(LLMClient(model=model_name, backend=name, **extra), name)
+
+
+def key_facts(text: str, published, lead_sentences: int = 3) -> set[tuple[str, str]]:
+    """The dates, counts, numbers and names of a news article's lead."""
+    from ..index import Document
+    from ..mentions import scan_text
+
+    doc = Document(scan_text(text, published=published))
+    end = doc.sentences[min(lead_sentences, len(doc.sentences)) - 1][1] if doc.sentences else 0
+    return {(m.kind if m.kind != "count" else "number", str(m.value)) for m in doc.scan.mentions
+            if m._nstart < end and m.value is not None and m.kind in ("date", "count", "number", "percent", "entity")}
+
+
+def run_model_suite(name: str, *, datasets: Path, verifier, progress, backend: str | None = None,
+                    model: str | None = None, record: bool = False) -> SuiteResult:
+    """Summaries written by a backend, graded by the verifier."""
+    from ..mentions import scan_text
+    from ..pipeline import fact_check
+
+    spec = json.loads((SUITES_DIR / f"{name}.json").read_text(encoding="utf-8"))
+    chosen = _model_backend(spec, backend, model, record)
+    verdicts = {"supported": 0, "contradicted": 0, "unverifiable": 0}
+    coverage, compression, failures = [], [], []
+    failed = 0
+    for article in progress(spec["articles"], name):
+        from .cases import Case
+
+        case = Case(id=article["id"], source_path=article["source_path"], summary="-", label="faithful")
+        try:
+            source, published = resolve_source(case, root=ROOT, datasets=datasets)
+        except MissingData as exc:
+            return SuiteResult(name, skipped=str(exc))
+        published = article.get("published") or published
+        try:
+            result = fact_check(source, published=published, backend=chosen, extract=False)
+        except Exception as exc:  # a summary that could not be written is a failure to report
+            failed += 1
+            failures.append(f"{article['id']}: no summary: {type(exc).__name__}: {str(exc)[:200]}")
+            continue
+        for c in result.report.claims:
+            verdicts[c.verdict] += 1
+            if c.verdict != "supported":
+                failures.append(f"{article['id']}: {c.verdict} «{c.text}»: {c.reason}")
+        facts = key_facts(source, published)
+        summary_values = {(m.kind if m.kind != "count" else "number", str(m.value))
+                          for m in scan_text(result.summary, published=published).mentions}
+        if facts:
+            coverage.append(len(facts & summary_values) / len(facts))
+        compression.append(len(result.summary) / max(len(source), 1))
+    total = sum(verdicts.values())
+    metrics = {"articles": len(spec["articles"]), "summaries_failed": failed, "claims": total}
+    for verdict, n in verdicts.items():
+        metrics[f"share_{verdict}"] = n / total if total else None
+    metrics["key_fact_coverage"] = sum(coverage) / len(coverage) if coverage else None
+    metrics["compression"] = sum(compression) / len(compression) if compression else None
+    return SuiteResult(name, metrics, failures)
+
+
 def run(names: list[str] | None = None, *, datasets: Path = DEFAULT_DATASETS, verifier=verify,
-        show_progress: bool = True) -> list[SuiteResult]:
+        show_progress: bool = True, backend: str | None = None, model: str | None = None,
+        record: bool = False) -> list[SuiteResult]:
     progress = _progress(show_progress and sys.stderr.isatty())
     results = []
     for name in names or available_suites():
@@ -99,6 +180,9 @@ def run(names: list[str] | None = None, *, datasets: Path = DEFAULT_DATASETS, ve
             results.append(run_external(name, datasets=datasets, verifier=verifier, progress=progress))
         elif (SUITES_DIR / f"{name}.jsonl").exists():
             results.append(run_hand_suite(name, datasets=datasets, verifier=verifier, progress=progress))
+        elif (SUITES_DIR / f"{name}.json").exists():
+            results.append(run_model_suite(name, datasets=datasets, verifier=verifier, progress=progress,
+                                           backend=backend, model=model, record=record))
         else:
             raise ValueError(f"unknown suite {name!r}; available: {', '.join(available_suites())}")
     return results
@@ -112,7 +196,7 @@ def compare(results: list[SuiteResult], baseline: dict, tolerance: float = TOLER
             continue
         for metric, base in baseline.get(r.name, {}).items():
             value = r.metrics.get(metric)
-            if base is None or value is None:
+            if base is None or value is None or metric in NOT_GATED:
                 continue
             worse = value - base > tolerance if metric in LOWER_IS_BETTER else base - value > tolerance
             if worse:
@@ -129,6 +213,8 @@ def to_baseline(results: list[SuiteResult]) -> dict:
 
 _COLUMNS = ["cases", "false_alarm_rate", "recall_at_span", "reported_at_span", "balanced_accuracy",
             "evidence_accuracy", "recall_number_edits"]
+_MODEL_COLUMNS = ["articles", "summaries_failed", "claims", "share_supported", "share_contradicted", "share_unverifiable",
+                  "key_fact_coverage", "compression"]
 
 
 def _fmt(v) -> str:
@@ -138,19 +224,31 @@ def _fmt(v) -> str:
 
 
 def render_table(results: list[SuiteResult], *, markdown: bool = False) -> str:
+    model = [r for r in results if "share_supported" in r.metrics]
     rows = [["suite", *_COLUMNS]]
     for r in results:
+        if r in model:
+            continue
         rows.append([r.name, *(["skipped: " + (r.skipped or "")] + [""] * (len(_COLUMNS) - 1)
                                if r.skipped else [_fmt(r.metrics.get(c)) for c in _COLUMNS])])
     kinds = sorted({k for r in results for k in r.metrics if k.startswith("recall[")})
     lines = []
-    if markdown:
+    if len(rows) == 1:  # only model suites: no verifier table
+        pass
+    elif markdown:
         lines.append("| " + " | ".join(rows[0]) + " |")
         lines.append("|" + "---|" * len(rows[0]))
         lines += ["| " + " | ".join(row) + " |" for row in rows[1:]]
     else:
         widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
         lines += ["  ".join(c.ljust(w) for c, w in zip(row, widths)) for row in rows]
+    if model:
+        lines.append("")
+        lines.append("model-written summaries, graded by the verifier:")
+        table = [["suite", *_MODEL_COLUMNS]] + [[r.name, *[_fmt(r.metrics.get(c)) for c in _MODEL_COLUMNS]]
+                                                  for r in model]
+        widths = [max(len(row[i]) for row in table) for i in range(len(table[0]))]
+        lines += ["  ".join(c.ljust(w) for c, w in zip(row, widths)) for row in table]
     if kinds:
         lines.append("")
         lines.append("recall of planted errors at their span, by kind (contradicted / reported):")

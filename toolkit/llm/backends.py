@@ -135,6 +135,14 @@ def default_gguf() -> Path:
 _SERVERS: dict[str, LocalLlamaServer] = {}
 
 
+def local_server(path: str | Path | None = None) -> LocalLlamaServer:
+    """One running server per model for the life of the process (it stops when we exit)."""
+    path = Path(path) if path else default_gguf()
+    if str(path) not in _SERVERS:
+        _SERVERS[str(path)] = LocalLlamaServer(path)
+    return _SERVERS[str(path)]
+
+
 def resolve_backend(name: str | None = None, *, model: str | None = None, cache: bool = True) -> Backend:
     """``None`` picks ``openai`` when an endpoint is configured, else ``extractive``."""
     if name is None:
@@ -146,11 +154,8 @@ def resolve_backend(name: str | None = None, *, model: str | None = None, cache:
         chosen = model or os.environ.get("TOOLKIT_MODEL") or DEFAULT_OPENAI_MODEL
         return ModelBackend(LLMClient(model=chosen, cache=cache), "openai")
     if name == "llamacpp":
-        path = Path(model) if model else default_gguf()
-        if str(path) not in _SERVERS:
-            _SERVERS[str(path)] = LocalLlamaServer(path)
-        server = _SERVERS[str(path)]
-        client = LLMClient(model=path.name, base_url=server.base_url, api_key="local", cache=cache,
+        server = local_server(model)
+        client = LLMClient(model=server.model_path.name, base_url=server.base_url, api_key="local", cache=cache,
                            backend="llamacpp")
         return ModelBackend(client, "llamacpp")
     raise ConfigError(f"unknown backend {name!r}: expected extractive, openai or llamacpp")

@@ -124,8 +124,11 @@ class LLMClient:
     max_tokens: int | None = 1024
     backend: str = "openai"
     http_client: object | None = None  # an httpx or httpx2 client, e.g. with a test transport
+    cache_only: bool = False  # replay recorded answers; a request not in the cache is an error
 
     def __post_init__(self) -> None:
+        if self.cache_only:  # never reaches a network
+            self.base_url, self.api_key, self.cache = "http://replay.invalid/v1", "replay", True
         self.base_url = self.base_url or os.environ.get("OPENAI_BASE_URL") or None
         self.api_key = self.api_key or os.environ.get("OPENAI_API_KEY")
         if not self.api_key:
@@ -152,6 +155,9 @@ class LLMClient:
             cached = json.loads(path.read_text(encoding="utf-8"))
             run.cached = True
             return schema.model_validate(cached["output"]), run
+        if self.cache_only:
+            raise ConfigError(f"no recorded answer of {self.model} for this {template or 'request'} in "
+                              f"{self.cache_dir}: record it against a live endpoint first")
 
         usage = Usage()
         last_raw: list[str | None] = [None]

@@ -10,7 +10,7 @@ from ..text import detect_language, normalize
 from .dates import find_dates
 from .names import find_entities, find_enumerations
 from .numbers import find_numbers
-from .scan import Scan
+from .scan import NumberFormat, Scan
 
 __all__ = ["find_mentions", "scan_text", "parse_published"]
 
@@ -26,9 +26,12 @@ def parse_published(published: str | _dt.date | None) -> _dt.date | None:
 
 
 def scan_text(text: str, *, published=None, lang: str | None = None,
-              known_names: frozenset[str] = frozenset()) -> Scan:
-    """Run every finder over ``text``; the Scan keeps normalised offsets for alignment."""
-    scan = Scan(normalize(text), get_language(lang or detect_language(text)), parse_published(published))
+              known_names: frozenset[str] = frozenset(), fmt: NumberFormat | None = None) -> Scan:
+    """Run every finder over ``text``; the Scan keeps normalised offsets for alignment.
+
+    ``known_names`` and ``fmt`` carry what another text (the source) taught: its names and
+    how it writes numbers."""
+    scan = Scan(normalize(text), get_language(lang or detect_language(text)), parse_published(published), fmt)
     find_dates(scan)
     find_numbers(scan)
     find_entities(scan, known_names)

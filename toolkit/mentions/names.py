@@ -70,6 +70,16 @@ def _country_at(s: Scan, i: int):
     return None
 
 
+def _record_country(s: Scan, i: int, found: list) -> int | None:
+    """Record the country named at token i in ``found``; the index after it, or None."""
+    country = _country_at(s, i)
+    if not country:
+        return None
+    _, code, end, prefix = country
+    found.append((s.toks[i].start + prefix, s.toks[end - 1].end, f"country:{code}", "country", None))
+    return end
+
+
 def _capitalised(s: Scan, i: int) -> bool:
     t = s.toks[i]
     ch = s.nt.original[s.nt.to_original(t.start, t.end)[0]]
@@ -105,10 +115,8 @@ def _titled_names(s: Scan, i: int, found: list, names: set[str]) -> tuple[int, i
                 or (s.lang.code == "en" and w in ("russian", "american", "french", "chinese")):
             j += 1
             continue
-        country = _country_at(s, j)
-        if country:
-            _, code, end, prefix = country
-            found.append((s.toks[j].start + prefix, s.toks[end - 1].end, f"country:{code}", "country", None))
+        end = _record_country(s, j, found)
+        if end:
             j = end
             continue
         break
@@ -136,10 +144,8 @@ def find_entities(s: Scan, known_names: frozenset[str] = frozenset()) -> None:
         if w is None or (openers.isdisjoint(s.readings[i]) and len(w) < 6):
             i += 1  # neither a country, a title, nor long enough for a misspelt country
             continue
-        country = _country_at(s, i)
-        if country:
-            key, code, end, prefix = country
-            found.append((s.toks[i].start + prefix, s.toks[end - 1].end, f"country:{code}", "country", None))
+        end = _record_country(s, i, found)
+        if end:
             i = end
             continue
         titled = _titled_names(s, i, found, names)

@@ -55,17 +55,35 @@ def _num_value(kind: str, s: str, reversed_groups: bool) -> tuple[float, int]:
     return float(s), decimals
 
 
-def tokenize(text: str) -> list[Tok]:
+@dataclass(frozen=True)
+class NumberFormat:
+    """How a text writes numbers, read from the text itself (see :func:`tokenize`)."""
+
+    reversed_groups: bool = False
+    comma_decimal: bool = False
+
+    def __or__(self, other: "NumberFormat") -> "NumberFormat":
+        return NumberFormat(self.reversed_groups or other.reversed_groups, self.comma_decimal or other.comma_decimal)
+
+
+def number_format(text: str) -> NumberFormat:
+    matches = list(_TOKEN_RE.finditer(text))
+    return NumberFormat(any(m.lastgroup == "spr" for m in matches),
+                        any(m.lastgroup == "dec" and "," in m.group() for m in matches))
+
+
+def tokenize(text: str, fmt: NumberFormat | None = None) -> list[Tok]:
     """Tokens of a normalised text.
 
     Some Arabic texts were typed in visual order, so that a number's digit groups come
     reversed: "841 991 2" is 2 991 841 (and the Tunisian decimal "3ر643" is 643.3). A
     text that writes a short last group shows it; then its "321 666" is 666 321 too."""
     matches = list(_TOKEN_RE.finditer(text))
-    reversed_groups = any(m.lastgroup == "spr" for m in matches)
     # A text whose comma is a decimal mark ("71،8") writes "117،901" for 117.901 too;
-    # only several groups ("1،234،567") are then read as thousands.
-    comma_decimal = any(m.lastgroup == "dec" and "," in m.group() for m in matches)
+    # only several groups ("1،234،567") are then read as thousands. ``fmt`` adds what
+    # another text shows (a summary inherits its source's conventions).
+    fmt = number_format(text) | (fmt or NumberFormat())
+    reversed_groups, comma_decimal = fmt.reversed_groups, fmt.comma_decimal
     toks: list[Tok] = []
     for m in matches:
         kind = m.lastgroup or "punct"
@@ -89,12 +107,14 @@ class Scan:
     nt: NormalizedText
     lang: Language
     published: date | None
+    fmt: NumberFormat | None = None
     toks: list[Tok] = field(default_factory=list)
     mentions: list[Mention] = field(default_factory=list)
     _mask: bytearray = field(default_factory=bytearray)  # 1 where a finder took the character
 
     def __post_init__(self) -> None:
-        self.toks = tokenize(self.nt.text)
+        self.toks = tokenize(self.nt.text, self.fmt)
+        self.fmt = number_format(self.nt.text) | (self.fmt or NumberFormat())
         self._mask = bytearray(len(self.nt.text))
         self.words = [t.text if t.kind == "word" else None for t in self.toks]
         # every reading of each word with its clitics off, for fast table rejection
