@@ -29,8 +29,8 @@ def median_ms(fn, runs: int = 5) -> float:
 def main() -> None:
     for name, article in (("seed", SEED), ("50 KB", "\n".join([SEED] * 10))):
         result = fact_check(article, SUMMARY, published="2025-08-19")
-        verify_ms = median_ms(lambda: fact_check(article + " ", SUMMARY, published="2025-08-19"))
-        render_ms = median_ms(lambda: render_html(result))
+        verify_ms = median_ms(lambda text=article: fact_check(text + " ", SUMMARY, published="2025-08-19"))
+        render_ms = median_ms(lambda r=result: render_html(r))
         size = len(article.encode("utf-8")) // 1024
         print(f"{name:6} ({size:3d} KB): verify {verify_ms:7.1f} ms, render {render_ms:6.1f} ms, "
               f"render/verify {render_ms / verify_ms:.2f}")

@@ -27,8 +27,7 @@ CONFIDENT = 0.4  # alignment needed before a differing value counts as a contrad
 TIE = 0.8  # passages within this share of the best one are aligned too
 NEAR_TIE = 0.9  # another sentence this close to the best: the claim could be about either
 AMBIGUITY = 0.5  # a passage with the claimed value scoring this share of the best: no contradiction
-QUOTE_SAME = 100.0
-APPROXIMATE_SPREAD = 0.25
+APPROXIMATE_SPREAD = 0.25  # a loosely stated value contradicts only one off by more than this
 QUOTE_ALTERED = 85.0  # fuzzy score above which a quote is the source's, changed
 QUOTE_MIN_WORDS = 6  # shorter quotations resemble too many passages to call one altered
 _LIST_CLASSES = {"leader", "country", "person", "minister", "party", None}
@@ -50,7 +49,7 @@ class _Claim:
     summ: Document
     ranked: list[Alignment]
     cross_lingual: bool
-    keys: dict = None  # the claim's alignment keys
+    keys: dict[tuple[str, ...], float] | None = None  # the claim's alignment keys
 
     @property
     def anchored(self) -> bool:
@@ -325,7 +324,7 @@ def check_weekday(c: _Claim) -> Claim:
                        [w], kind="weekday")
     if c.m.kind == "date" and c.m.value and weekday_of(c.m.value) == wd:
         return _result(c, "supported", f"{wd.title()} agrees with the date it is written with.", [], kind="weekday")
-    return _result(c, "unverifiable", f"The source does not say on which weekday this happened.", kind="weekday")
+    return _result(c, "unverifiable", "The source does not say on which weekday this happened.", kind="weekday")
 
 
 def _enumeration_total(enums: list[Mention]) -> int:
@@ -353,7 +352,7 @@ def check_quantity(c: _Claim, listed_in_summary: bool = False) -> Claim:
     cands = [x for x in c.aligned_mentions(*kinds)]
     match = [x for x in cands if _may_support(q, x) and quantities_equal(q, x)]
     if match:
-        return _result(c, "supported", f"The source gives the same value for this event.", match[:1])
+        return _result(c, "supported", "The source gives the same value for this event.", match[:1])
     enums = c.aligned_mentions("enumeration")
     if q.kind == "count" and q.unit in _LIST_CLASSES and not q.alternatives:
         for e in enums:

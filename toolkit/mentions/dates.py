@@ -216,7 +216,7 @@ def _numeric_date(s: Scan, j: int):
         return None
     if sep != "/":
         return None
-    (x, xl), (y, yl) = a, b
+    (x, _), (y, yl) = a, b
     if yl == 4 and 1 <= x <= 12:  # 2/2013
         return j + 3, dict(year=y, month=x, day=None, calendar="gregorian")
     year = _year_at(s, j + 3)
@@ -514,7 +514,7 @@ def _find_weekdays(s: Scan) -> None:
 
 
 def _find_relative_days(s: Scan) -> None:
-    for i, (key, (anchor, offset), end, _) in list(s.matches(s.lang.relative_days)):
+    for i, (_, (anchor, offset), end, _) in list(s.matches(s.lang.relative_days)):
         nstart, nend = s.toks[i].start, s.toks[end - 1].end
         if anchor == "published":  # unresolved without a publication date, but still a date
             value = (s.published + timedelta(days=offset)).isoformat() if s.published else None
