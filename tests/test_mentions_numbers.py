@@ -118,3 +118,8 @@ def test_a_text_with_a_decimal_comma_reads_one_group_as_decimals():
     got = values("معدل 71،8 بالمائة وعائدات 117،901 مليون دينار و194،647 م د")
     assert got == [("percent", 71.8, "%"), ("number", 117_901_000, "TND"), ("number", 194_647_000, "TND")]
     assert [v for _, v, _ in values("بلغ ١،٢٣٤،٥٦٧ و117،901 نقطة")] == [1234567, 117901]
+
+
+def test_currency_signs_before_numbers():
+    assert values("sales of $5bn and €20 million, £3.5m") == [
+        ("number", 5_000_000_000, "USD"), ("number", 20_000_000, "EUR"), ("number", 3_500_000, "GBP")]

@@ -33,7 +33,7 @@ QUOTE_MIN_WORDS = 6  # shorter quotations resemble too many passages to call one
 _LIST_CLASSES = {"leader", "country", "person", "minister", "party", None}
 # Unit classes the language tables know (anything else is a loose noun stem).
 _CLASSES = {"leader", "country", "minister", "person", "dead", "injured", "time", "call", "tourist",
-            "group", "party", "%", "TND", "USD", "EUR", "EGP", "SAR", "AED", "LBP"}
+            "group", "party", "%", "TND", "USD", "EUR", "GBP", "EGP", "SAR", "AED", "LBP"}
 
 
 class InputError(ValueError):

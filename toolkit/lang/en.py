@@ -104,7 +104,8 @@ LEADER_HEADS = ["leaders of", "heads of", "presidents of"]
 DURATION_CLASSES = {"day", "week", "month", "year", "hour", "minute"}
 CURRENCY_ABBREVIATIONS: dict[str, tuple[str, int]] = {}
 CURRENCIES = {"dinar": "TND", "dinars": "TND", "dollar": "USD", "dollars": "USD",
-              "$": "USD", "euro": "EUR", "euros": "EUR", "€": "EUR"}
+              "$": "USD", "euro": "EUR", "euros": "EUR", "€": "EUR", "£": "GBP", "pound": "GBP",
+              "pounds": "GBP"}
 
 CLITIC_PREFIXES: list[str] = []
 SUFFIXES = ["'s", "s"]

@@ -107,6 +107,7 @@ class LocalLlamaServer:
         params.port = _free_port()
         params.cpuparams.n_threads = threads
         params.cpuparams_batch.n_threads = threads
+        params.verbosity = 0  # llama.cpp's progress logs would bury our own output
         self._server = xllamacpp.Server(params)
         self.base_url = self._server.listening_address.rstrip("/") + "/v1"
         self.model_path = Path(model_path)

@@ -246,6 +246,9 @@ def find_numbers(s: Scan) -> None:
         pct = s.phrase(j, lang.table("percent_words"), clitics=False, max_words=2)
         if pct is None and j < len(s.toks) and s.toks[j].text == "%":
             pct = ("%", True, j + 1, 0)
+        symbol = _currency_before(s, i) if t.kind == "num" else None
+        if symbol:  # "$5bn", "€20"
+            q.unit, q.nstart = symbol
         before = _percent_before(s, i)
         if pct or before is not None:
             q.kind, q.unit = "percent", "%"
@@ -292,6 +295,17 @@ def _bare_year(s: Scan, q: _Quantity) -> bool:
     text = s.nt.text[q.nstart:q.nend]
     return (q.kind == "number" and q.unit is None and not q.alternatives and text.isdigit()
             and len(text) == 4 and 1900 <= q.value <= 2100)
+
+
+def _currency_before(s: Scan, i: int) -> tuple[str, int] | None:
+    """(currency code, start) of a currency sign written right before a number."""
+    if i == 0:
+        return None
+    prev = s.toks[i - 1]
+    code = s.lang.currencies.get(prev.text)
+    if code and prev.kind == "punct" and s.adjacent(i - 1, i):
+        return code, prev.start
+    return None
 
 
 def _percent_before(s: Scan, i: int) -> int | None:
