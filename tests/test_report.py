@@ -106,3 +106,15 @@ def test_report_command(seed_path, tmp_path):
     r = subprocess.run([sys.executable, "-m", "toolkit.cli", "report", str(seed_path), str(summary),
                         "--format", "markdown"], capture_output=True, text=True)
     assert r.stdout.startswith("## Fact-check")
+
+
+def test_extracted_claims_and_stage_errors_are_listed(seed):
+    from toolkit.llm.schemas import AtomicClaim, CheckedClaim
+
+    result = fact_check(seed, WRONG, published=SEED_PUBLISHED)
+    claim = AtomicClaim(text="اتصل بوتين يوم 16 أغسطس <b>", kind="date", subject="بوتين", value="16 أغسطس")
+    result = result.model_copy(update={"claims": [CheckedClaim(claim=claim, verdict="contradicted")],
+                                       "errors": ["claim extraction: <timeout>"]})
+    page = render_html(result)
+    assert "Claims the model extracted" in page and "اتصل بوتين يوم 16 أغسطس &lt;b&gt;" in page
+    assert "claim extraction: &lt;timeout&gt;" in page

@@ -79,6 +79,8 @@ def render_html(result: FactCheckResult) -> str:
         summary=summary, source=source, summary_dir=_direction(result.summary),
         source_dir=_direction(result.source), lang=result.report.lang, source_lang=result.report.source_lang,
         created=result.created.strftime("%Y-%m-%d %H:%M UTC"), symbols=SYMBOLS,
+        extracted=[{"verdict": c.verdict, "label": LABELS[c.verdict], "kind": c.claim.kind, "text": c.claim.text,
+                    "dir": _direction(c.claim.text)} for c in result.claims],
     )
 
 
