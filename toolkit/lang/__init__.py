@@ -86,7 +86,6 @@ class Language:
     name_stopwords: frozenset[str]
     stopwords: frozenset[str]
     segment_breaks: tuple[str, ...]
-    list_conjunctions: tuple[str, ...]
     countries: dict[str, str]  # normalised name -> ISO code
     concepts: dict[str, str]  # normalised word (and its light stem) -> concept id
     country_lengths: dict[int, tuple[str, ...]] = field(default_factory=dict)  # one-word names by length
@@ -246,7 +245,6 @@ def get_language(code: str) -> Language:
         name_stopwords=frozenset(norm(x) for x in m.NAME_STOPWORDS),
         stopwords=frozenset(norm(x) for x in m.STOPWORDS),
         segment_breaks=tuple(norm(x) for x in m.SEGMENT_BREAKS),
-        list_conjunctions=tuple(m.LIST_CONJUNCTIONS),
         countries=countries,
         concepts=_concepts(code),
         country_lengths={n: tuple(v) for n, v in lengths.items()},

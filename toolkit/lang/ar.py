@@ -86,8 +86,6 @@ YEAR_WORDS = ["عام", "سنة", "العام", "السنة"]
 # Words before a bare year that make it a date: "في 2016", "أواخر 2016", "موفى 2016".
 YEAR_PREPOSITIONS = ["في", "منذ", "خلال", "حتى", "أواخر", "أوائل", "منتصف", "موفى", "نهاية", "بداية",
                      "مطلع", "غضون", "لسنة"]
-DAY_WORDS = ["يوم"]
-MONTH_WORDS = ["شهر"]
 
 # Cardinal number words. Gender and case forms are listed; clitics (و، ب، ل...) are
 # stripped by the matcher.
@@ -222,5 +220,3 @@ STOPWORDS = NAME_STOPWORDS + [
 
 # Words that end a passage inside a sentence: the event after them may have another date.
 SEGMENT_BREAKS = ["ثم", "بينما", "في حين", "فيما", "قبل أن", "بعد أن"]
-LIST_CONJUNCTIONS = ["و"]
-QUOTE_PAIRS = [("«", "»"), ("\u201c", "\u201d"), ('"', '"')]

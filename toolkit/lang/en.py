@@ -42,8 +42,6 @@ FUTURE_MARKERS = ["next", "coming", "upcoming"]
 PAST_MARKERS = ["last", "past", "previous"]
 YEAR_WORDS = ["in", "of", "year"]
 YEAR_PREPOSITIONS = ["since", "until", "by", "during", "late", "early", "mid", "end", "throughout"]
-DAY_WORDS = ["on"]
-MONTH_WORDS = ["month of"]
 
 UNITS = {
     "zero": 0, "one": 1, "a single": 1, "two": 2, "three": 3, "four": 4, "five": 5,
@@ -120,5 +118,3 @@ STOPWORDS = NAME_STOPWORDS + [
     "would", "about", "into", "than", "then", "there", "these", "those", "we", "our",
 ]
 SEGMENT_BREAKS = ["then", "while", "whereas", "before", "after which"]
-LIST_CONJUNCTIONS = ["and"]
-QUOTE_PAIRS = [("\u201c", "\u201d"), ('"', '"')]

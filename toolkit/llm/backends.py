@@ -112,9 +112,6 @@ class LocalLlamaServer:
         self.base_url = self._server.listening_address.rstrip("/") + "/v1"
         self.model_path = Path(model_path)
 
-    def close(self) -> None:
-        self._server = None
-
 
 def _free_port() -> int:
     with socket.socket() as s:
