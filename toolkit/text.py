@@ -83,20 +83,6 @@ def norm(text: str) -> str:
     return normalize(text).text
 
 
-TOKEN_RE = re.compile(r"[^\W_]+(?:['-][^\W_]+)*", re.UNICODE)
-
-
-@dataclass(frozen=True)
-class Token:
-    text: str
-    start: int  # offsets into the normalised text
-    end: int
-
-
-def tokenize(normalized: str) -> list[Token]:
-    return [Token(m.group(), m.start(), m.end()) for m in TOKEN_RE.finditer(normalized)]
-
-
 def is_arabic(token: str) -> bool:
     return bool(token) and "\u0600" <= token[0] <= "\u06ff"
 

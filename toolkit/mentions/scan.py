@@ -66,14 +66,13 @@ class NumberFormat:
         return NumberFormat(self.reversed_groups or other.reversed_groups, self.comma_decimal or other.comma_decimal)
 
 
-def number_format(text: str) -> NumberFormat:
-    matches = list(_TOKEN_RE.finditer(text))
+def _format_of(matches: list[re.Match]) -> NumberFormat:
     return NumberFormat(any(m.lastgroup == "spr" for m in matches),
                         any(m.lastgroup == "dec" and "," in m.group() for m in matches))
 
 
-def tokenize(text: str, fmt: NumberFormat | None = None) -> list[Tok]:
-    """Tokens of a normalised text.
+def tokenize(text: str, fmt: NumberFormat | None = None) -> tuple[list[Tok], NumberFormat]:
+    """Tokens of a normalised text, and how it writes numbers.
 
     Some Arabic texts were typed in visual order, so that a number's digit groups come
     reversed: "841 991 2" is 2 991 841 (and the Tunisian decimal "3ر643" is 643.3). A
@@ -82,7 +81,7 @@ def tokenize(text: str, fmt: NumberFormat | None = None) -> list[Tok]:
     # A text whose comma is a decimal mark ("71،8") writes "117،901" for 117.901 too;
     # only several groups ("1،234،567") are then read as thousands. ``fmt`` adds what
     # another text shows (a summary inherits its source's conventions).
-    fmt = number_format(text) | (fmt or NumberFormat())
+    fmt = _format_of(matches) | (fmt or NumberFormat())
     reversed_groups, comma_decimal = fmt.reversed_groups, fmt.comma_decimal
     toks: list[Tok] = []
     for m in matches:
@@ -94,7 +93,7 @@ def tokenize(text: str, fmt: NumberFormat | None = None) -> list[Tok]:
                 kind = "dec"
             value, decimals = _num_value(kind, m.group(), reversed_groups)
             toks.append(Tok(m.group(), m.start(), m.end(), "num", value, decimals))
-    return toks
+    return toks, fmt
 
 
 _MENTION_DEFAULTS = {name: f.default for name, f in Mention.model_fields.items() if not f.is_required()}
@@ -113,8 +112,7 @@ class Scan:
     _mask: bytearray = field(default_factory=bytearray)  # 1 where a finder took the character
 
     def __post_init__(self) -> None:
-        self.toks = tokenize(self.nt.text, self.fmt)
-        self.fmt = number_format(self.nt.text) | (self.fmt or NumberFormat())
+        self.toks, self.fmt = tokenize(self.nt.text, self.fmt)
         self._mask = bytearray(len(self.nt.text))
         self.words = [t.text if t.kind == "word" else None for t in self.toks]
         # every reading of each word with its clitics off, for fast table rejection
