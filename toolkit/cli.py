@@ -12,10 +12,11 @@ import sys
 from pathlib import Path
 from typing import NoReturn
 
-from .mentions import parse_published
-from .render import render_json, render_markdown_report, render_text
 from .checks import InputError, verify
 from .llm.client import ConfigError, ExtractionError
+from .mentions import parse_published
+from .models import worst
+from .render import render_json, render_markdown_report, render_text
 
 EXIT_OK, EXIT_CONTRADICTED, EXIT_USAGE = 0, 1, 2
 
@@ -177,15 +178,14 @@ def cmd_summarize(args: argparse.Namespace) -> int:
         sys.stdout.write(json.dumps(result.model_dump(mode="json"), ensure_ascii=False, indent=2) + "\n")
         return EXIT_OK
     doc = result.summary_doc
-    rank = {"contradicted": 0, "unverifiable": 1, "supported": 2}
     lines = []
     offset = 0
     for sentence in doc.sentences:
         start = result.summary.find(sentence.text.strip(), offset)
         end = start + len(sentence.text.strip())
         offset = max(offset, end)
-        verdicts = [c.verdict for c in result.report.claims if start <= c.span.start < end]
-        label = min(verdicts, key=rank.__getitem__).upper() if verdicts else "NO CHECKABLE VALUES"
+        verdict = worst(c.verdict for c in result.report.claims if start <= c.span.start < end)
+        label = verdict.upper() if verdict else "NO CHECKABLE VALUES"
         lines.append((label, sentence.text.strip()))
     if args.format == "markdown":
         print(f"## {doc.headline}\n")

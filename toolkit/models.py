@@ -11,6 +11,12 @@ MentionKind = Literal[
     "date", "weekday", "number", "percent", "count", "duration", "enumeration", "entity", "quote"
 ]
 Verdict = Literal["supported", "contradicted", "unverifiable"]
+SEVERITY = {"contradicted": 0, "unverifiable": 1, "supported": 2}  # worst first
+
+
+def worst(verdicts) -> Verdict | None:
+    """The most serious of some verdicts (None for none)."""
+    return min(verdicts, key=SEVERITY.__getitem__, default=None)
 Value = Union[int, float, str, list[str], None]
 
 

@@ -15,11 +15,10 @@ from .llm.backends import Backend, resolve_backend
 from .llm.client import ExtractionError
 from .llm.schemas import AtomicClaim, CheckedClaim, Run, Summary
 from .mentions import scan_text
-from .models import FactCheckResult, Span
+from .models import FactCheckResult, Span, worst
 from .text import detect_language
 
 MAX_SENTENCES = 3
-_RANK = {"contradicted": 0, "unverifiable": 1, "supported": 2}
 
 
 class SummaryResult(Summary):
@@ -74,7 +73,7 @@ def _check_claims(source: str, claims: list[AtomicClaim], published, lang: str) 
     out = []
     for c in claims:
         report = verify(source, c.text, published=published, lang=lang)
-        verdict = min((x.verdict for x in report.claims), key=_RANK.__getitem__, default="unverifiable")
+        verdict = worst(x.verdict for x in report.claims) or "unverifiable"
         out.append(CheckedClaim(claim=c, verdict=verdict, checks=report.claims))
     return out
 

@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import json
 
-from .models import Claim, VerificationReport
+from .models import SEVERITY, Claim, VerificationReport
 
 LABELS = {"supported": "SUPPORTED", "contradicted": "CONTRADICTED", "unverifiable": "UNVERIFIABLE"}
-_ORDER = {"contradicted": 0, "unverifiable": 1, "supported": 2}
 
 
 def _counts_line(report: VerificationReport) -> str:
@@ -22,7 +21,7 @@ def _evidence(claim: Claim) -> list[str]:
 
 def render_text(report: VerificationReport) -> str:
     lines = [_counts_line(report)]
-    for cl in sorted(report.claims, key=lambda c: (_ORDER[c.verdict], c.span.start)):
+    for cl in sorted(report.claims, key=lambda c: (SEVERITY[c.verdict], c.span.start)):
         lines.append(f"[{LABELS[cl.verdict]}] {cl.kind} «{cl.text}» (summary chars {cl.span.start}-{cl.span.end})")
         lines.append(f"    {cl.reason}")
         for e in _evidence(cl):
@@ -37,7 +36,7 @@ def _cell(text: str) -> str:
 def render_markdown_report(report: VerificationReport) -> str:
     lines = [f"**{_counts_line(report)}**", "", "| verdict | kind | claim | reason | evidence |",
              "|---|---|---|---|---|"]
-    for cl in sorted(report.claims, key=lambda c: (_ORDER[c.verdict], c.span.start)):
+    for cl in sorted(report.claims, key=lambda c: (SEVERITY[c.verdict], c.span.start)):
         ev = "<br>".join(_cell(e) for e in _evidence(cl))
         lines.append(f"| {LABELS[cl.verdict]} | {cl.kind} | {_cell(cl.text)} | {_cell(cl.reason)} | {ev} |")
     return "\n".join(lines) + "\n"

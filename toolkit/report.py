@@ -14,12 +14,11 @@ from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 
-from .models import Claim, FactCheckResult
+from .models import Claim, FactCheckResult, worst
 from .render import LABELS, render_markdown_report
 from .text import detect_language
 
 TEMPLATES = Path(__file__).parent / "templates"
-_RANK = {"contradicted": 0, "unverifiable": 1, "supported": 2}
 SYMBOLS = {"supported": "✓", "unverifiable": "?", "contradicted": "✗"}
 
 
@@ -43,9 +42,7 @@ def _pieces(text: str, spans: list[tuple[int, int, int]], verdicts: dict[int, st
         ids = [i for s, e, i in spans if s <= a and b <= e]
         anchors = tuple(f"ev-{i}" for i in ids if i not in seen)
         seen.update(ids)
-        verdict = None
-        if verdicts and ids:
-            verdict = min((verdicts[i] for i in ids), key=_RANK.__getitem__)
+        verdict = worst(verdicts[i] for i in ids) if verdicts else None
         ends = tuple(i for s, e, i in spans if e == b and s < b)
         out.append(Piece(text[a:b], ids, verdict, anchors, ends))
     return out
