@@ -239,6 +239,16 @@ def _result(c: _Claim, verdict: str, reason: str, evidence: list[Mention | Evide
                  passage=c.passage())
 
 
+def _found_elsewhere(c: _Claim, elsewhere: list[Mention], what: str) -> Claim:
+    """The value is in the source, not in the passage about this event: supported when its
+    passage still relates to the claim, else unverifiable."""
+    best = max(elsewhere, key=c.score_of)
+    if c.score_of(best) >= ALIGNED_FLOOR:
+        return _result(c, "supported", f"The source gives {what} in a related passage.", [best])
+    return _result(c, "unverifiable", f"{what[0].upper()}{what[1:]} appears in the source, but in a passage "
+                   "about something else.", [best])
+
+
 def _fmt_date(value: str) -> str:
     year, month, day = parse_iso(value)
     if month is None:
@@ -289,11 +299,7 @@ def check_date(c: _Claim) -> Claim:
                        + (f"; {_fmt_date(v)} appears in another passage." if elsewhere else "."),
                        dates[:1] + elsewhere[:1])
     if elsewhere:
-        best = max(elsewhere, key=c.score_of)
-        if c.score_of(best) >= ALIGNED_FLOOR:
-            return _result(c, "supported", f"The source gives {_fmt_date(v)} in a related passage.", [best])
-        return _result(c, "unverifiable",
-                       f"{_fmt_date(v)} appears in the source, but in a passage about something else.", [best])
+        return _found_elsewhere(c, elsewhere, _fmt_date(v))
     return _result(c, "unverifiable", f"The source gives no date for this event; {_fmt_date(v)} is not in it.")
 
 
@@ -387,11 +393,7 @@ def check_quantity(c: _Claim, listed_in_summary: bool = False) -> Claim:
             return _result(c, "contradicted",
                            f"The source lists {len(e.value)} ({', '.join(e.value)}), not {q.value}.", [e])
     if elsewhere:
-        best = max(elsewhere, key=c.score_of)
-        if c.score_of(best) >= ALIGNED_FLOOR:
-            return _result(c, "supported", "The source gives this value in a related passage.", [best])
-        return _result(c, "unverifiable", "The value appears in the source, but in a passage about something else.",
-                       [best])
+        return _found_elsewhere(c, elsewhere, "this value")
     return _result(c, "unverifiable", "The source gives no such value for this event.")
 
 
@@ -486,12 +488,9 @@ def check_entity(c: _Claim, summary_enums: list[Mention]) -> Claim:
         if same_role and c.confident:
             return _result(c, "contradicted", f"The source names the {e.role} «{same_role[0].text}».", same_role[:1])
     in_sentence = [x for x in c.sentence_mentions("entity") if _name_matches(e, x)]
-    if in_sentence or not c.aligned:
-        pool = in_sentence or [x for seg in c.src.segments for x in seg.mentions
-                               if x.kind == "entity" and _name_matches(e, x)]
-        if pool:
-            return _result(c, "supported", "The source names them.", pool[:1])
     elsewhere = [x for seg in c.src.segments for x in seg.mentions if x.kind == "entity" and _name_matches(e, x)]
+    if in_sentence or (elsewhere and not c.aligned):
+        return _result(c, "supported", "The source names them.", (in_sentence or elsewhere)[:1])
     if elsewhere:
         best = max(elsewhere, key=c.score_of)
         return _result(c, "unverifiable", "The source names them, but not in the passage about this event.",
@@ -590,11 +589,10 @@ def verify(source: str, summary: str, *, published: str | _dt.date | None = None
     src_lang = detect_language(source)
     summ_lang = lang or detect_language(summary)
     src = SourceIndex(scan_text(source, published=pub, lang=src_lang))
-    same = summ_lang == src_lang
-    summ = Document(scan_text(summary, published=pub, lang=summ_lang,
-                              known_names=src.name_words if same else frozenset(),
-                              fmt=src.scan.fmt if same else None))
     cross = summ_lang != src_lang
+    summ = Document(scan_text(summary, published=pub, lang=summ_lang,
+                              known_names=frozenset() if cross else src.name_words,
+                              fmt=None if cross else src.scan.fmt))
     comparable = {"n:", "c:", "x:"} if cross else None
     enums = [m for m in summ.scan.mentions if m.kind == "enumeration"]
     quotes = [m for m in summ.scan.mentions if m.kind == "quote"]
