@@ -49,9 +49,9 @@ class Document:
         self.sentences: list[tuple[int, int]] = []
         self._starts = sorted(((m._nstart, m) for m in scan.mentions), key=lambda x: x[0])
         self._mention_starts = [a for a, _ in self._starts]
-        self._tok_starts = [t.start for t in scan.toks]
         self._token_keys = self._keys_per_token()
         self._cut()
+        self._segment_starts = [g.start for g in self.segments]
 
     # -- construction -------------------------------------------------------------
     def _keys_per_token(self) -> list[list[str]]:
@@ -135,7 +135,7 @@ class Document:
         if end <= start:
             return
         seg = Segment(len(self.segments), start, end, sentence)
-        for i in range(bisect_left(self._tok_starts, start), bisect_left(self._tok_starts, end)):
+        for i in range(self.scan.index_at(start), self.scan.index_at(end)):
             for key in self._token_keys[i]:
                 seg.keys.setdefault(key, []).append(i)
         seg.mentions = [m for _, m in self._starts[bisect_left(self._mention_starts, start):
@@ -144,7 +144,7 @@ class Document:
 
     # -- lookup -------------------------------------------------------------------
     def segment_at(self, pos: int) -> Segment:
-        k = bisect_right([g.start for g in self.segments], pos) - 1
+        k = bisect_right(self._segment_starts, pos) - 1
         if k >= 0 and self.segments[k].start <= pos < self.segments[k].end:
             return self.segments[k]
         return min(self.segments, key=lambda g: abs(g.start - pos))
@@ -159,8 +159,7 @@ class Document:
         clitic, its name skeleton); a group counts once."""
         seg = self.segment_at(m._nstart)
         s = self.scan
-        pos = next((i for i, t in enumerate(s.toks) if t.start >= m._nstart), 0)
-        end = next((i for i, t in enumerate(s.toks) if t.start >= m._nend), len(s.toks))
+        pos, end = s.index_at(m._nstart), s.index_at(m._nend)
         weights = self._weights(seg.start, seg.end, pos, end, m, comparable)
         if len(weights) < MIN_KEYS:  # a passage of values only: read the whole sentence
             weights = self._weights(*self.sentence_span(seg.sentence), pos, end, m, comparable)

@@ -7,6 +7,7 @@ Numbers are kept whole as one token in every format the press uses (3.7, 1,234,
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from datetime import date
 from typing import NamedTuple
@@ -113,6 +114,7 @@ class Scan:
 
     def __post_init__(self) -> None:
         self.toks, self.fmt = tokenize(self.nt.text, self.fmt)
+        self.tok_starts = [t.start for t in self.toks]
         self._mask = bytearray(len(self.nt.text))
         self.words = [t.text if t.kind == "word" else None for t in self.toks]
         # every reading of each word with its clitics off, for fast table rejection
@@ -189,10 +191,7 @@ class Scan:
 
     def index_at(self, pos: int) -> int:
         """Index of the first token starting at or after ``pos``."""
-        for i, t in enumerate(self.toks):
-            if t.start >= pos:
-                return i
-        return len(self.toks)
+        return bisect_left(self.tok_starts, pos)
 
 
 def _first_words(lang: Language, table) -> frozenset[str]:
