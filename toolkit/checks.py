@@ -590,9 +590,7 @@ def verify(source: str, summary: str, *, published: str | _dt.date | None = None
     summ_lang = lang or detect_language(summary)
     src = SourceIndex(scan_text(source, published=pub, lang=src_lang))
     cross = summ_lang != src_lang
-    summ = Document(scan_text(summary, published=pub, lang=summ_lang,
-                              known_names=frozenset() if cross else src.name_words,
-                              fmt=None if cross else src.scan.fmt))
+    summ = Document(src.scan_summary(summary, published=pub, lang=summ_lang))
     comparable = {"n:", "c:", "x:"} if cross else None
     enums = [m for m in summ.scan.mentions if m.kind == "enumeration"]
     quotes = [m for m in summ.scan.mentions if m.kind == "quote"]

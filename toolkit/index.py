@@ -14,6 +14,7 @@ from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from dataclasses import dataclass, field
 
+from .mentions import scan_text
 from .mentions.scan import Scan
 from .models import Mention
 from .text import skeleton
@@ -196,6 +197,14 @@ class SourceIndex(Document):
                  for w in str(m.value).split() if len(w) >= 3}
         # «بوتين وزيلينسكي» gives "وزيلينسكي": keep the name, not the conjunction
         self.name_words = frozenset(w for w in words if not (w.startswith("و") and w[1:] in words))
+
+    def scan_summary(self, summary: str, *, published=None, lang: str) -> Scan:
+        """A summary scanned with what this source teaches a text in its language: its
+        names (for clitic-bearing and misspelt mentions) and how it writes numbers."""
+        same = lang == self.scan.lang.code
+        return scan_text(summary, published=published, lang=lang,
+                         known_names=self.name_words if same else frozenset(),
+                         fmt=self.scan.fmt if same else None)
 
     def idf(self, group: tuple[str, ...]) -> float:
         seen = [self._idf[k] for k in group if k in self._idf]

@@ -14,6 +14,7 @@ from datetime import date
 
 from babel import Locale
 
+from ..index import SourceIndex
 from ..lang import get_language
 from ..mentions import scan_text
 from ..mentions.dates import WEEKDAY_NAMES, parse_iso, same_date
@@ -84,11 +85,8 @@ def _change_count_word(text: str, value: int, lang: str) -> str | None:
 
 def _edits(source: str, summary: str, published, lang: str, passages: dict) -> Iterator[Edit]:
     """``passages``: summary offset of a claim -> the source passage its faithful version rests on."""
-    src = scan_text(source, published=published)
-    names = frozenset(w for m in src.mentions if m.kind == "entity" and not str(m.value).startswith("country:")
-                      for w in str(m.value).split() if len(w) >= 3)
-    summ = scan_text(summary, published=published, lang=lang,
-                     known_names=names if src.lang.code == lang else frozenset())
+    index = SourceIndex(scan_text(source, published=published))
+    src, summ = index.scan, index.scan_summary(summary, published=published, lang=lang)
     used_names = {str(m.value) for m in summ.mentions if m.kind == "entity"}
     for m in summ.mentions:
         if m.kind == "date" and m.value and m.calendar == "gregorian" and not m.relative:
