@@ -448,9 +448,8 @@ def _words_in_passages(c: _Claim, e: Mention) -> list[Evidence]:
     for w in [w for w in str(e.value).split() if len(w) >= 3]:
         hit = None
         for a in c.aligned:
-            for t in s.toks:
-                if a.segment.start <= t.start < a.segment.end and t.kind == "word" and any(
-                        _word_matches(w, rest) for _, rest in s.lang.clitic_splits(t.text)):
+            for t in s.toks[s.index_at(a.segment.start):s.index_at(a.segment.end)]:
+                if t.kind == "word" and any(_word_matches(w, rest) for _, rest in s.lang.clitic_splits(t.text)):
                     hit = evidence_span(c.src, t.start, t.end)
                     break
             if hit:
