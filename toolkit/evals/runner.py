@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..checks import verify
-from .cases import MissingData, load_cases, resolve_source
+from .cases import Case, MissingData, load_cases, resolve_source
 from .external import EXTERNAL, pair_metrics
 from .metrics import SuiteScore, judge
 from .perturb import perturb
@@ -129,7 +129,7 @@ def run_model_suite(name: str, *, datasets: Path, verifier, progress, backend: s
                     model: str | None = None, record: bool = False) -> SuiteResult:
     """Summaries written by a backend, graded by the verifier."""
     from ..mentions import scan_text
-    from ..pipeline import fact_check
+    from ..pipeline import summarize
 
     spec = json.loads((SUITES_DIR / f"{name}.json").read_text(encoding="utf-8"))
     chosen = _model_backend(spec, backend, model, record)
@@ -137,8 +137,6 @@ def run_model_suite(name: str, *, datasets: Path, verifier, progress, backend: s
     coverage, compression, failures = [], [], []
     failed = 0
     for article in progress(spec["articles"], name):
-        from .cases import Case
-
         case = Case(id=article["id"], source_path=article["source_path"], summary="-", label="faithful")
         try:
             source, published = resolve_source(case, root=ROOT, datasets=datasets)
@@ -146,21 +144,22 @@ def run_model_suite(name: str, *, datasets: Path, verifier, progress, backend: s
             return SuiteResult(name, skipped=str(exc))
         published = article.get("published") or published
         try:
-            result = fact_check(source, published=published, backend=chosen, extract=False)
+            summary = summarize(source, backend=chosen)
         except Exception as exc:  # a summary that could not be written is a failure to report
             failed += 1
             failures.append(f"{article['id']}: no summary: {type(exc).__name__}: {str(exc)[:200]}")
             continue
-        for c in result.report.claims:
+        report = verifier(source, summary.text, published=published, lang=summary.lang)
+        for c in report.claims:
             verdicts[c.verdict] += 1
             if c.verdict != "supported":
                 failures.append(f"{article['id']}: {c.verdict} «{c.text}»: {c.reason}")
         facts = key_facts(source, published)
         summary_values = {(m.kind if m.kind != "count" else "number", str(m.value))
-                          for m in scan_text(result.summary, published=published).mentions}
+                          for m in scan_text(summary.text, published=published).mentions}
         if facts:
             coverage.append(len(facts & summary_values) / len(facts))
-        compression.append(len(result.summary) / max(len(source), 1))
+        compression.append(len(summary.text) / max(len(source), 1))
     total = sum(verdicts.values())
     metrics = {"articles": len(spec["articles"]), "summaries_failed": failed, "claims": total}
     for verdict, n in verdicts.items():
