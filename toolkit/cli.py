@@ -103,8 +103,11 @@ def build_parser() -> argparse.ArgumentParser:
     e = sub.add_parser("eval", help="score the verifier on eval suites; gate on a baseline")
     e.add_argument("suites", nargs="*", help="suite names (default: all); see evals/README.md")
     e.add_argument("--format", choices=["table", "json", "markdown"], default="table")
-    e.add_argument("--baseline", type=Path, help="fail (exit 1) when a metric falls below this baseline")
-    e.add_argument("--update-baseline", action="store_true", help="write the figures to --baseline")
+    e.add_argument("--baseline", type=Path,
+                   help="fail (exit 1) when a metric falls below this baseline, a suite is missing or changes size")
+    e.add_argument("--update-baseline", action="store_true",
+                   help="write the figures to --baseline; refuses to lower any figure unless --allow-regression")
+    e.add_argument("--allow-regression", action="store_true", help="with --update-baseline: accept lower figures")
     e.add_argument("--datasets", type=Path, help="external datasets folder (default: ../shared/datasets)")
     e.add_argument("--output", type=Path, help="also write the JSON report to this file")
     e.add_argument("--failures", action="store_true", help="list the cases each suite got wrong")
@@ -223,8 +226,12 @@ def cmd_eval(args: argparse.Namespace) -> int:
 
     if args.update_baseline and not args.baseline:
         raise UsageError("--update-baseline needs --baseline PATH")
+    if args.allow_regression and not args.update_baseline:
+        raise UsageError("--allow-regression goes with --update-baseline")
+    if args.datasets and not args.datasets.is_dir():
+        raise UsageError(f"datasets folder not found: {args.datasets}")
     baseline = None
-    if args.baseline and not args.update_baseline:
+    if args.baseline and (args.baseline.exists() or not args.update_baseline):
         try:
             baseline = json.loads(args.baseline.read_text(encoding="utf-8"))
         except (OSError, json.JSONDecodeError) as exc:
@@ -234,9 +241,6 @@ def cmd_eval(args: argparse.Namespace) -> int:
                              backend=args.backend, model=args.model, record=args.record)
     except ValueError as exc:
         raise UsageError(str(exc)) from None
-    for r in results:
-        if r.skipped:
-            print(f"toolkit eval: skipped {r.name}: {r.skipped}", file=sys.stderr)
     out = runner.render_json(results) if args.format == "json" else runner.render_table(
         results, markdown=args.format == "markdown")
     sys.stdout.write(out)
@@ -245,19 +249,36 @@ def cmd_eval(args: argparse.Namespace) -> int:
             for f in r.failures:
                 print(f"  [{r.name}] {f}")
     if args.output:
-        args.output.write_text(runner.render_json(results), encoding="utf-8")
+        try:
+            runner.write_atomic(args.output, runner.render_json(results))
+        except OSError as exc:
+            raise UsageError(f"cannot write {args.output}: {exc.strerror}") from None
+    skipped = [r for r in results if r.skipped]
+    for r in skipped:
+        print(f"toolkit eval: error: suite {r.name} could not run: {r.skipped}", file=sys.stderr)
     if args.update_baseline:
-        args.baseline.write_text(json.dumps(runner.to_baseline(results), indent=2) + "\n", encoding="utf-8")
+        drops = runner.baseline_drops(results, baseline or {})
+        for line in drops:
+            print(f"{'LOWERED' if args.allow_regression else 'WOULD LOWER'} {line}", file=sys.stderr)
+        if skipped:
+            print("toolkit eval: baseline not written: a suite could not run", file=sys.stderr)
+            return EXIT_USAGE
+        if drops and not args.allow_regression:
+            print(f"toolkit eval: baseline not written: {len(drops)} figure(s) would fall; "
+                  "pass --allow-regression to lower them", file=sys.stderr)
+            return EXIT_CONTRADICTED
+        runner.write_atomic(args.baseline, json.dumps(runner.merge_baseline(results, baseline or {}), indent=2) + "\n")
         print(f"baseline written to {args.baseline}", file=sys.stderr)
         return EXIT_OK
     if baseline is not None:
-        regressions = runner.compare(results, baseline)
-        for line in regressions:
+        problems = runner.compare(results, baseline, complete=not args.suites)
+        for line in problems:
             print(f"REGRESSION {line}", file=sys.stderr)
-        if regressions:
+        if problems:
             return EXIT_CONTRADICTED
-        print(f"eval gate passed against {args.baseline}", file=sys.stderr)
-    return EXIT_OK
+        if not skipped:
+            print(f"eval gate passed against {args.baseline}", file=sys.stderr)
+    return EXIT_USAGE if skipped else EXIT_OK
 
 
 COMMANDS = {"verify": cmd_verify, "summarize": cmd_summarize, "fact-check": cmd_fact_check,

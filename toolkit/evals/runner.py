@@ -1,29 +1,44 @@
 """Run eval suites, print a table, write a JSON report, and gate on a baseline.
 
 Deterministic: no model is called, no randomness; the same tree gives the same figures.
+Gold is read from the suite files as written (hand-written, or generated once, reviewed and
+frozen); nothing here derives gold from the verifier under test.
 """
 
 from __future__ import annotations
 
 import json
+import os
 import sys
+import tempfile
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..checks import verify
-from .cases import Case, MissingData, load_cases, resolve_source
+from ..text import detect_language
+from .cases import Case, MissingData, gold_mismatches, load_cases, resolve_source
 from .external import EXTERNAL, pair_metrics
-from .metrics import SuiteScore, judge
-from .perturb import perturb
+from .metrics import Outcome, failures, judge, score
 
 ROOT = Path(__file__).resolve().parents[2]
 SUITES_DIR = ROOT / "evals" / "suites"
+GENERATED_DIR = SUITES_DIR / "generated"  # perturbations, generated once, reviewed, frozen
+GENERATED = "-generated"
 DEFAULT_DATASETS = ROOT.parent / "shared" / "datasets"
 EVAL_CACHE = ROOT / "evals" / "cache"  # recorded model answers, replayed in CI
 TOLERANCE = 0.02  # a metric may fall this much (absolute) below its baseline
-LOWER_IS_BETTER = ("false_alarm_rate", "share_contradicted")
-NOT_GATED = ("compression", "share_unverifiable")  # descriptive, neither better nor worse
+LOWER_IS_BETTER = ("false_alarm_rate", "claim_false_alarm_rate", "share_contradicted", "script_only_flag_rate",
+                   "summaries_failed")
+# Sizes: a suite that grows or shrinks without a baseline change fails the gate.
+COUNTS = ("cases", "faithful", "errors", "checkable", "consistent", "inconsistent", "number_edits",
+          "digit_changes", "script_only", "articles")
+# Descriptive, neither better nor worse; the naive floor does not depend on the verifier.
+NOT_GATED = ("compression", "share_unverifiable", "claims", "claims_per_sentence")
+
+
+def _gated(metric: str) -> bool:
+    return metric not in NOT_GATED and not metric.startswith("naive_")
 
 
 @dataclass
@@ -36,7 +51,13 @@ class SuiteResult:
 
 def available_suites() -> list[str]:
     return sorted([p.stem for p in SUITES_DIR.glob("*.jsonl")] + [p.stem for p in SUITES_DIR.glob("*.json")]
-                  + list(EXTERNAL))
+                  + [p.stem + GENERATED for p in GENERATED_DIR.glob("*.jsonl")] + list(EXTERNAL))
+
+
+def suite_path(name: str) -> Path:
+    if name.endswith(GENERATED):
+        return GENERATED_DIR / f"{name[:-len(GENERATED)]}.jsonl"
+    return SUITES_DIR / f"{name}.jsonl"
 
 
 def _progress(enabled: bool) -> Callable[[Iterable, str], Iterable]:
@@ -61,25 +82,29 @@ def _stderr_console():
     return Console(stderr=True)
 
 
-def run_hand_suite(name: str, *, datasets: Path, verifier, progress) -> SuiteResult:
-    cases = load_cases(SUITES_DIR / f"{name}.jsonl")
-    expanded = []
+def run_case_suite(name: str, *, datasets: Path, verifier, progress) -> list[SuiteResult]:
+    """A suite of cases with frozen gold; one result for the suite and one per language."""
+    loaded = []
     try:
-        for case in cases:
+        for case in load_cases(suite_path(name)):
             source, published = resolve_source(case, root=ROOT, datasets=datasets)
-            pub = case.published or published
-            expanded.append((case, source, pub))
-            if case.label == "faithful":
-                expanded += [(c, source, pub) for c in perturb(case, source, published=pub)]
+            loaded.append((case, source, case.published or published))
     except MissingData as exc:
-        return SuiteResult(name, skipped=str(exc))
-    score = SuiteScore()
-    for case, source, pub in progress(expanded, name):
-        report = verifier(source, case.summary, published=pub, lang=case.lang)
-        err = case.error
-        score.outcomes.append(judge(report, case.label, err.span if err else None, err.kind if err else None,
-                                    case.gold_evidence, case.id))
-    return SuiteResult(name, score.metrics(), score.failures())
+        return [SuiteResult(name, skipped=str(exc))]
+    broken = [p for case, source, _ in loaded for p in gold_mismatches(case, source)]
+    if broken:
+        raise ValueError(f"suite {name}: gold spans no longer match their words: " + "; ".join(broken[:5]))
+    outcomes: list[Outcome] = []
+    for case, source, pub in progress(loaded, name):
+        lang = case.lang or detect_language(case.summary)
+        report = verifier(source, case.summary, published=pub, lang=lang)
+        outcomes.append(judge(report, case, source, lang))
+    results = [SuiteResult(name, score(outcomes), failures(outcomes))]
+    langs = sorted({o.lang for o in outcomes})
+    if len(langs) > 1:
+        results += [SuiteResult(f"{name}:{lang}", score([o for o in outcomes if o.lang == lang]))
+                    for lang in langs]
+    return results
 
 
 def run_external(name: str, *, datasets: Path, verifier, progress) -> SuiteResult:
@@ -87,10 +112,11 @@ def run_external(name: str, *, datasets: Path, verifier, progress) -> SuiteResul
         rows = list(EXTERNAL[name](datasets, verifier, progress))
     except MissingData as exc:
         return SuiteResult(name, skipped=str(exc))
-    failures = [f"{r['id']}: {'false alarm' if r['consistent'] else 'caught'} {r['claim']}"
-                for r in rows if r["flagged"] and r["consistent"]]
-    failures += [f"{r['id']}: missed number edit" for r in rows if r["number_edit"] and not r["flagged"]]
-    return SuiteResult(name, pair_metrics(rows), failures)
+    missed = [f"{r['id']}: false alarm {r['claim']}" for r in rows if r["flagged"] and r["consistent"]]
+    missed += [f"{r['id']}: missed number edit" for r in rows if r["number_edit"] and not r["flagged"]]
+    missed += [f"{r['id']}: flagged a digit-script-only pair {r['claim']}" for r in rows
+               if r["script_only"] and r["flagged_value"]]
+    return SuiteResult(name, pair_metrics(rows), missed)
 
 
 def _model_backend(spec: dict, backend: str | None, model: str | None, record: bool):
@@ -173,12 +199,12 @@ def run(names: list[str] | None = None, *, datasets: Path = DEFAULT_DATASETS, ve
         show_progress: bool = True, backend: str | None = None, model: str | None = None,
         record: bool = False) -> list[SuiteResult]:
     progress = _progress(show_progress and sys.stderr.isatty())
-    results = []
+    results: list[SuiteResult] = []
     for name in names or available_suites():
         if name in EXTERNAL:
             results.append(run_external(name, datasets=datasets, verifier=verifier, progress=progress))
-        elif (SUITES_DIR / f"{name}.jsonl").exists():
-            results.append(run_hand_suite(name, datasets=datasets, verifier=verifier, progress=progress))
+        elif suite_path(name).exists():
+            results += run_case_suite(name, datasets=datasets, verifier=verifier, progress=progress)
         elif (SUITES_DIR / f"{name}.json").exists():
             results.append(run_model_suite(name, datasets=datasets, verifier=verifier, progress=progress,
                                            backend=backend, model=model, record=record))
@@ -187,75 +213,183 @@ def run(names: list[str] | None = None, *, datasets: Path = DEFAULT_DATASETS, ve
     return results
 
 
-def compare(results: list[SuiteResult], baseline: dict, tolerance: float = TOLERANCE) -> list[str]:
-    """Metrics that fell below their baseline by more than ``tolerance``."""
-    regressions = []
-    for r in results:
-        if r.skipped:
+def _suite_of(result_name: str) -> str:
+    return result_name.split(":")[0]
+
+
+def compare(results: list[SuiteResult], baseline: dict, tolerance: float = TOLERANCE, *,
+            complete: bool = True) -> list[str]:
+    """Why these results fail the baseline (empty: they pass).
+
+    A baselined suite that was skipped, or (``complete``: every suite was asked for) did not
+    run, fails; so does a baselined metric that is missing or None, a count that changed, and
+    a metric that fell more than ``tolerance`` below its baseline."""
+    problems = []
+    by_name = {r.name: r for r in results}
+    ran = {_suite_of(r.name) for r in results}
+    for name, base_metrics in sorted(baseline.items()):
+        r = by_name.get(name)
+        if r is None:
+            if complete or _suite_of(name) in ran:
+                problems.append(f"{name}: baselined suite did not run (missing or renamed)")
             continue
-        for metric, base in baseline.get(r.name, {}).items():
-            value = r.metrics.get(metric)
-            if base is None or value is None or metric in NOT_GATED:
+        if r.skipped:
+            problems.append(f"{name}: baselined suite was skipped: {r.skipped}")
+            continue
+        for metric, base in sorted(base_metrics.items()):
+            if not _gated(metric):
                 continue
-            worse = value - base > tolerance if metric in LOWER_IS_BETTER else base - value > tolerance
-            if worse:
-                regressions.append(f"{r.name}: {metric} {value:.3f} vs baseline {base:.3f} (tolerance {tolerance})")
-    return regressions
+            value = r.metrics.get(metric)
+            if value is None:
+                problems.append(f"{name}: {metric} is {'missing' if metric not in r.metrics else 'None'} "
+                                f"(baseline {base})")
+            elif metric in COUNTS:
+                if value != base:
+                    problems.append(f"{name}: {metric} changed {base} -> {value} without a baseline change")
+            elif metric in LOWER_IS_BETTER:
+                if value - base > tolerance:
+                    problems.append(f"{name}: {metric} {_num(value)} vs baseline {_num(base)} (tolerance {tolerance})")
+            elif base - value > tolerance:
+                problems.append(f"{name}: {metric} {_num(value)} vs baseline {_num(base)} (tolerance {tolerance})")
+    return problems
+
+
+def _num(v) -> str:
+    return f"{v:.3f}" if isinstance(v, float) else str(v)
 
 
 def to_baseline(results: list[SuiteResult]) -> dict:
-    return {r.name: {k: v for k, v in r.metrics.items() if isinstance(v, float)}
+    return {r.name: {k: v for k, v in r.metrics.items() if isinstance(v, (int, float)) and _gated(k)}
             for r in results if not r.skipped}
+
+
+def baseline_drops(results: list[SuiteResult], old: dict) -> list[str]:
+    """What writing these results as the new baseline would lower: any gated metric that is
+    worse, a suite, language or metric that disappears, a suite that shrinks. A skipped
+    suite is refused before this is asked."""
+    new = to_baseline(results)
+    ran = {_suite_of(r.name) for r in results}
+    drops = []
+    for name, metrics in sorted(old.items()):
+        if name not in new:
+            if _suite_of(name) in ran:  # suites that did not run keep their baseline
+                drops.append(f"{name}: suite would leave the baseline")
+            continue
+        for metric, base in sorted(metrics.items()):
+            value = new[name].get(metric)
+            if value is None:
+                drops.append(f"{name}: {metric} {_num(base)} -> none")
+            elif metric in COUNTS:
+                if value < base:
+                    drops.append(f"{name}: {metric} {base} -> {value} (fewer cases)")
+            elif (value > base) if metric in LOWER_IS_BETTER else (value < base):
+                drops.append(f"{name}: {metric} {_num(base)} -> {_num(value)}")
+    return drops
+
+
+def merge_baseline(results: list[SuiteResult], old: dict) -> dict:
+    """The old baseline with the suites that ran replaced (suites not run are kept)."""
+    ran = {_suite_of(r.name) for r in results}
+    kept = {n: m for n, m in old.items() if _suite_of(n) not in ran}
+    return dict(sorted({**kept, **to_baseline(results)}.items()))
+
+
+def write_atomic(path: Path, text: str) -> None:
+    """Write a file so that a kill leaves the old content or the new, never half."""
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            fh.write(text)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
 
 
 # -- output ----------------------------------------------------------------------------
 
-_COLUMNS = ["cases", "false_alarm_rate", "recall_at_span", "reported_at_span", "balanced_accuracy",
-            "evidence_accuracy", "recall_number_edits"]
-_MODEL_COLUMNS = ["articles", "summaries_failed", "claims", "share_supported", "share_contradicted", "share_unverifiable",
-                  "key_fact_coverage", "compression"]
+
+RATIOS = ("claims_per_sentence",)  # not shares: printed as numbers
 
 
-def _fmt(v) -> str:
+def _fmt(v, metric: str = "") -> str:
     if v is None:
         return "-"
+    if metric in RATIOS:
+        return f"{v:.2f}"
     return f"{100 * v:.1f}%" if isinstance(v, float) else str(v)
 
 
+def _beside(m: dict, metric: str, naive: str | None = None) -> str:
+    """A figure with the naive floor in brackets."""
+    text = _fmt(m.get(metric), metric)
+    return f"{text} ({_fmt(m.get(naive))})" if naive else text
+
+
+_CASE_COLUMNS = [  # header, metric, naive floor
+    ("cases", "cases", None), ("false alarms (naive)", "false_alarm_rate", "naive_false_alarm_rate"),
+    ("contradicted claims, faithful", "claim_false_alarm_rate", None),
+    ("errors caught at span (naive)", "recall_at_span", "naive_recall_at_span"),
+    ("errors reported at span", "reported_at_span", None), ("binding caught", "recall[binding]", None),
+    ("coverage: values", "coverage_values", None), ("coverage: names", "coverage_names", None),
+    ("evidence accuracy", "evidence_accuracy", None),
+    ("balanced accuracy (naive)", "balanced_accuracy", "naive_balanced_accuracy"),
+    ("claims / sentence", "claims_per_sentence", None)]
+_PAIR_COLUMNS = [
+    ("pairs", "cases", None), ("false alarms (naive)", "false_alarm_rate", "naive_false_alarm_rate"),
+    ("number edits", "number_edits", None),
+    ("number edits caught (naive)", "recall_number_edits", "naive_recall_number_edits"),
+    ("digit changes caught (naive)", "recall_digit_changes", "naive_recall_digit_changes"),
+    ("all edits caught (naive)", "recall_all_edits", "naive_recall_all_edits"),
+    ("script-only pairs flagged", "script_only_flag_rate", None),
+    ("balanced accuracy (naive)", "balanced_accuracy", "naive_balanced_accuracy")]
+_MODEL_COLUMNS = [(c, c, None) for c in ("articles", "summaries_failed", "claims", "share_supported",
+                                         "share_contradicted", "share_unverifiable", "key_fact_coverage",
+                                         "compression")]
+
+
+def _table(rows: list[list[str]], markdown: bool) -> list[str]:
+    if markdown:
+        return (["| " + " | ".join(rows[0]) + " |", "|" + "---|" * len(rows[0])]
+                + ["| " + " | ".join(row) + " |" for row in rows[1:]])
+    widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
+    return ["  ".join(c.ljust(w) for c, w in zip(row, widths)).rstrip() for row in rows]
+
+
 def render_table(results: list[SuiteResult], *, markdown: bool = False) -> str:
-    model = [r for r in results if "share_supported" in r.metrics]
-    rows = [["suite", *_COLUMNS]]
-    for r in results:
-        if r in model:
+    groups = [("", _CASE_COLUMNS, lambda r: "recall_at_span" in r.metrics),
+              ("external pairs (number edits chosen by digits, not by the toolkit):", _PAIR_COLUMNS,
+               lambda r: "number_edits" in r.metrics),
+              ("model-written summaries, graded by the verifier:", _MODEL_COLUMNS,
+               lambda r: "share_supported" in r.metrics)]
+    lines: list[str] = []
+    for title, columns, belongs in groups:
+        chosen = [r for r in results if not r.skipped and belongs(r)]
+        if not chosen:
             continue
-        rows.append([r.name, *(["skipped: " + (r.skipped or "")] + [""] * (len(_COLUMNS) - 1)
-                               if r.skipped else [_fmt(r.metrics.get(c)) for c in _COLUMNS])])
-    kinds = sorted({k for r in results for k in r.metrics if k.startswith("recall[")})
-    lines = []
-    if len(rows) == 1:  # only model suites: no verifier table
-        pass
-    elif markdown:
-        lines.append("| " + " | ".join(rows[0]) + " |")
-        lines.append("|" + "---|" * len(rows[0]))
-        lines += ["| " + " | ".join(row) + " |" for row in rows[1:]]
-    else:
-        widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
-        lines += ["  ".join(c.ljust(w) for c, w in zip(row, widths)) for row in rows]
-    if model:
-        lines.append("")
-        lines.append("model-written summaries, graded by the verifier:")
-        table = [["suite", *_MODEL_COLUMNS]] + [[r.name, *[_fmt(r.metrics.get(c)) for c in _MODEL_COLUMNS]]
-                                                  for r in model]
-        widths = [max(len(row[i]) for row in table) for i in range(len(table[0]))]
-        lines += ["  ".join(c.ljust(w) for c, w in zip(row, widths)) for row in table]
-    if kinds:
-        lines.append("")
-        lines.append("recall of planted errors at their span, by kind (contradicted / reported):")
-        for r in results:
-            parts = [f"{k[7:-1]} {_fmt(r.metrics[k])} / {_fmt(r.metrics.get('reported' + k[6:]))}"
-                     for k in kinds if k in r.metrics]
-            if parts:
-                lines.append(f"  {r.name}: " + ", ".join(parts))
+        if lines:
+            lines.append("")
+        if title:
+            lines.append(title)
+        rows = [["suite", *(c[0] for c in columns)]]
+        rows += [[r.name, *(_beside(r.metrics, metric, naive) for _, metric, naive in columns)] for r in chosen]
+        lines += _table(rows, markdown)
+    for r in results:
+        if r.skipped:
+            lines.append(f"{r.name}: SKIPPED: {r.skipped}")
+    kinds = sorted({k[7:-1] for r in results for k in r.metrics if k.startswith("recall[")})
+    kinds.sort(key=lambda k: k == "binding")
+    by_kind = [r for r in results if any(f"recall[{k}]" in r.metrics for k in kinds)]
+    if by_kind:
+        lines += ["", "errors caught / reported at their span, by kind (binding: any kind, bound to the wrong "
+                      "event or entity):"]
+        rows = [["suite", *kinds]] + [[r.name, *(f"{_fmt(r.metrics.get(f'recall[{k}]'))} / "
+                                                 f"{_fmt(r.metrics.get(f'reported[{k}]'))}"
+                                                 if f"recall[{k}]" in r.metrics else "" for k in kinds)]
+                                      for r in by_kind]
+        lines += _table(rows, markdown)
     return "\n".join(lines) + "\n"
 
 
