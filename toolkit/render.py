@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 
 from .models import SEVERITY, Claim, VerificationReport
 
@@ -29,8 +30,20 @@ def render_text(report: VerificationReport) -> str:
     return "\n".join(lines) + "\n"
 
 
+_MD_ESCAPES = {"\\": "\\\\", "&": "&amp;", "<": "&lt;", ">": "&gt;", "[": "\\[", "]": "\\]"}
+_MD_SPECIAL = re.compile(r"[\\&<>\[\]]")
+
+
+def md_text(text: str) -> str:
+    """User-supplied text made inert in Markdown: no raw HTML (``&``, ``<``, ``>`` become entities)
+    and no links or images (brackets and backslashes are backslash-escaped). Everything else,
+    Arabic punctuation included, is left as it is."""
+    return _MD_SPECIAL.sub(lambda m: _MD_ESCAPES[m.group(0)], str(text))
+
+
 def _cell(text: str) -> str:
-    return " ".join(text.replace("|", "\\|").split())
+    """Text for one cell of a Markdown table: escaped, on one line, pipes escaped."""
+    return " ".join(md_text(text).replace("|", "\\|").split())
 
 
 def render_markdown_report(report: VerificationReport) -> str:
@@ -38,7 +51,7 @@ def render_markdown_report(report: VerificationReport) -> str:
              "|---|---|---|---|---|"]
     for cl in sorted(report.claims, key=lambda c: (SEVERITY[c.verdict], c.span.start)):
         ev = "<br>".join(_cell(e) for e in _evidence(cl))
-        lines.append(f"| {LABELS[cl.verdict]} | {cl.kind} | {_cell(cl.text)} | {_cell(cl.reason)} | {ev} |")
+        lines.append(f"| {LABELS[cl.verdict]} | {_cell(cl.kind)} | {_cell(cl.text)} | {_cell(cl.reason)} | {ev} |")
     return "\n".join(lines) + "\n"
 
 

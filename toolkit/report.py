@@ -15,7 +15,7 @@ from pathlib import Path
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 
 from .models import Claim, FactCheckResult, worst
-from .render import LABELS, render_markdown_report
+from .render import LABELS, md_text, render_markdown_report
 from .text import detect_language
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -82,14 +82,16 @@ def render_html(result: FactCheckResult) -> str:
 
 
 def render_markdown(result: FactCheckResult) -> str:
-    """The report as Markdown: the summary, run details, then the claims table."""
-    meta = [f"backend: {result.backend}"]
+    """The report as Markdown: the summary, run details, then the claims table. Every piece of
+    text that comes from outside (summary, claims, evidence, run details) is escaped: no raw
+    HTML or links reach the CMS that renders it."""
+    meta = [f"backend: {md_text(result.backend)}"]
     if result.model:
-        meta.append(f"model: {result.model}")
+        meta.append(f"model: {md_text(result.model)}")
     if result.template_hash:
-        meta.append(f"template: {result.template} ({result.template_hash[:12]})")
+        meta.append(f"template: {md_text(result.template)} ({md_text(result.template_hash[:12])})")
     if result.published:
-        meta.append(f"published: {result.published}")
+        meta.append(f"published: {md_text(result.published)}")
     meta.append(f"run: {result.created.strftime('%Y-%m-%d %H:%M UTC')}")
-    quoted = "\n".join(f"> {line}" if line.strip() else ">" for line in result.summary.strip().splitlines())
+    quoted = "\n".join(f"> {md_text(line)}" if line.strip() else ">" for line in result.summary.strip().splitlines())
     return f"## Fact-check\n\n{quoted}\n\n_{' · '.join(meta)}_\n\n" + render_markdown_report(result.report)
