@@ -91,7 +91,7 @@ def test_transient_faults_are_retried(client, failure):
     route = respx.post(URL).mock(side_effect=responses)
     summary, run = client.extract(Summary, messages())
     assert route.call_count == 2 and summary.sentences
-    assert run.usage.requests == 1  # only the answered request carries usage
+    assert run.usage.requests == 2  # every HTTP attempt is a request, the failed one too
 
 
 @respx.mock

@@ -6,29 +6,51 @@ Configured by the standard ``OPENAI_API_KEY`` and ``OPENAI_BASE_URL`` and a mode
 ``Retry-After``, 5xx) are retried by tenacity with exponential backoff and jitter; 400 and
 401 never are. Invalid output is re-asked by instructor a bounded number of times, then
 :class:`ExtractionError` carries the last raw output. Usage is summed over every response,
-re-asks and retries included. A disk cache keyed by model, template hash, messages and
-schema makes a repeated call free.
+re-asks and retries included: every HTTP attempt counts as a request, a failed one with no
+tokens. A server asking to wait longer than ``RETRY_AFTER_CAP`` is not retried: its error is
+raised at once. Each request has a read ``timeout`` and a ``connect_timeout``; one ``extract``
+call, retries included, ends by its ``deadline`` (``TOOLKIT_TIMEOUT``,
+``TOOLKIT_CONNECT_TIMEOUT`` and ``TOOLKIT_DEADLINE`` when not given).
+
+A disk cache keyed by model, template hash, messages and schema makes a repeated call free. It
+is safe to share between threads and processes: each writer writes its own temporary file and
+renames it into place (the last writer wins; the answers are the same). An entry that cannot be
+read or does not validate is logged, removed and asked again (in replay it is an error naming
+the file); a cache that cannot be written is logged and the answer is still returned.
 """
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
+import logging
+import math
 import os
+import tempfile
+import time
+from contextlib import suppress
 from dataclasses import dataclass, field
+from email.utils import parsedate_to_datetime
 from pathlib import Path
 from typing import TypeVar
 
 import instructor
 import openai
 from instructor.core import InstructorRetryException
+from instructor.core.hooks import Hooks
 from pydantic import BaseModel
-from tenacity import RetryCallState, Retrying, retry_if_exception, stop_after_attempt, wait_exponential_jitter
+from tenacity import (RetryCallState, Retrying, retry_if_exception, stop_after_attempt, stop_before_delay,
+                      wait_exponential_jitter)
 
 from .schemas import Run, Usage
 
 T = TypeVar("T", bound=BaseModel)
+logger = logging.getLogger(__name__)
 RETRY_AFTER_CAP = 60.0  # seconds; a server asking for longer is answered with an error
+DEFAULT_TIMEOUT = 120.0  # seconds to wait for a response once connected (TOOLKIT_TIMEOUT)
+DEFAULT_CONNECT_TIMEOUT = 10.0  # seconds to connect (TOOLKIT_CONNECT_TIMEOUT)
+DEFAULT_DEADLINE = 300.0  # seconds for one extract call, retries included (TOOLKIT_DEADLINE)
 MODES = {"tools": instructor.Mode.TOOLS, "json_schema": instructor.Mode.JSON_SCHEMA,
          "md_json": instructor.Mode.MD_JSON}
 
@@ -75,12 +97,77 @@ def transient(exc: BaseException) -> bool:
 
 
 def _retry_after(exc: BaseException) -> float | None:
+    """Seconds the server asks to wait: ``Retry-After`` as seconds or as an HTTP date."""
     response = getattr(exc, "response", None)
     value = response.headers.get("retry-after") if response is not None else None
-    try:
-        return float(value) if value is not None else None
-    except ValueError:
+    if value is None:
         return None
+    try:
+        seconds = float(value)
+    except ValueError:
+        try:
+            seconds = parsedate_to_datetime(value).timestamp() - time.time()
+        except (TypeError, ValueError, IndexError, OverflowError):
+            return None
+    return max(seconds, 0.0) if math.isfinite(seconds) else None
+
+
+def _asks_too_long(exc: BaseException) -> float | None:
+    """The wait a server asks for when it is over ``RETRY_AFTER_CAP`` (not worth retrying)."""
+    after = _retry_after(exc)
+    return after if after is not None and after > RETRY_AFTER_CAP else None
+
+
+def _retryable(exc: BaseException) -> bool:
+    cause = _unwrap(exc)
+    return transient(cause) and _asks_too_long(cause) is None
+
+
+def _not_retried(exc: openai.APIError) -> openai.APIError:
+    """The endpoint's error, its message saying why it was not retried when the wait was too long."""
+    after = _asks_too_long(exc)
+    if after is None or not isinstance(exc, openai.APIStatusError):
+        return exc
+    message = (f"{exc.message} (not retried: the server asked to wait {after:g} s, "
+               f"more than the {RETRY_AFTER_CAP:g} s cap)")
+    try:
+        return type(exc)(message, response=exc.response, body=exc.body)
+    except Exception:  # an unexpected constructor: keep the instance, change its message
+        exc.message, exc.args = message, (message,)
+        return exc
+
+
+def _seconds(name: str, value: float | None, env: str, default: float) -> float:
+    """A positive number of seconds: the argument, else the environment variable, else the default."""
+    source, raw = name, value
+    if raw is None:
+        raw = os.environ.get(env)
+        source = env
+        if raw is None or not str(raw).strip():
+            return default
+    try:
+        seconds = float(raw)
+    except (TypeError, ValueError):
+        seconds = math.nan
+    if not (math.isfinite(seconds) and seconds > 0):
+        raise ConfigError(f"{source}={raw!r} is not a number of seconds greater than 0")
+    return seconds
+
+
+@functools.cache
+def _file_mode() -> int:
+    """What a plain open() would give a new file (mkstemp makes it 0600): 0666 less the umask."""
+    umask = 0o022
+    with suppress(OSError, ValueError, IndexError):
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("Umask:"):
+                umask = int(line.split()[1], 8)
+    return 0o666 & ~umask
+
+
+def _first_line(exc: BaseException) -> str:
+    text = str(exc).strip().splitlines()
+    return f"{type(exc).__name__}: {text[0][:200]}" if text else type(exc).__name__
 
 
 class _Wait:
@@ -116,7 +203,7 @@ class LLMClient:
     mode: str | None = None
     max_reasks: int = 2
     max_attempts: int = 4  # transport attempts
-    timeout: float = 120.0
+    timeout: float | None = None  # read timeout of one request; TOOLKIT_TIMEOUT, else 120 s
     cache: bool = True
     cache_dir: Path = field(default_factory=default_cache_dir)
     backoff_initial: float = 0.5
@@ -125,8 +212,15 @@ class LLMClient:
     backend: str = "openai"
     http_client: object | None = None  # an httpx or httpx2 client, e.g. with a test transport
     cache_only: bool = False  # replay recorded answers; a request not in the cache is an error
+    connect_timeout: float | None = None  # TOOLKIT_CONNECT_TIMEOUT, else 10 s
+    deadline: float | None = None  # one extract call, retries included; TOOLKIT_DEADLINE, else 300 s
 
     def __post_init__(self) -> None:
+        self.timeout = _seconds("timeout", self.timeout, "TOOLKIT_TIMEOUT", DEFAULT_TIMEOUT)
+        self.connect_timeout = _seconds("connect_timeout", self.connect_timeout, "TOOLKIT_CONNECT_TIMEOUT",
+                                        DEFAULT_CONNECT_TIMEOUT)
+        self.deadline = _seconds("deadline", self.deadline, "TOOLKIT_DEADLINE", DEFAULT_DEADLINE)
+        self.cache_dir = Path(self.cache_dir)
         if self.cache_only:  # never reaches a network
             self.base_url, self.api_key, self.cache = "http://replay.invalid/v1", "replay", True
         self.base_url = self.base_url or os.environ.get("OPENAI_BASE_URL") or None
@@ -136,7 +230,9 @@ class LLMClient:
                 raise ConfigError("no endpoint configured: set OPENAI_API_KEY (and OPENAI_BASE_URL for other servers)")
             self.api_key = "not-needed"  # local servers take any key
         # openai's own retries are off: tenacity does them, and counts them.
-        raw = openai.OpenAI(api_key=self.api_key, base_url=self.base_url, timeout=self.timeout, max_retries=0,
+        # (openai's own Timeout type: openai speaks httpx2, and converts it for a plain httpx client)
+        raw = openai.OpenAI(api_key=self.api_key, base_url=self.base_url, max_retries=0,
+                            timeout=openai.Timeout(self.timeout, connect=self.connect_timeout),
                             http_client=self.http_client)
         self._mode = choose_mode(self.base_url, self.mode)
         self._client = instructor.from_openai(raw, mode=self._mode)
@@ -146,15 +242,59 @@ class LLMClient:
                            "schema": schema.model_json_schema()}, sort_keys=True, ensure_ascii=False)
         return hashlib.sha256(blob.encode("utf-8")).hexdigest()
 
+    def _load(self, path: Path, schema: type[T]) -> T | None:
+        """The cached answer, or None for a miss; an entry that is unreadable or invalid is removed."""
+        try:
+            text = path.read_text(encoding="utf-8")
+        except (FileNotFoundError, NotADirectoryError):
+            return None
+        except (OSError, ValueError) as exc:  # unreadable, or not UTF-8
+            problem = exc
+        else:
+            try:
+                return schema.model_validate(json.loads(text)["output"])
+            except (ValueError, KeyError, TypeError) as exc:  # empty, truncated, garbage, or another schema
+                problem = exc
+        if self.cache_only:
+            raise ConfigError(f"the recorded answer {path} is unreadable or invalid ({_first_line(problem)}): "
+                              f"delete it and record it again against a live endpoint")
+        logger.warning("cache entry %s is unreadable or invalid (%s): removed, asking the model again",
+                       path, _first_line(problem))
+        with suppress(OSError):
+            path.unlink()
+        return None
+
+    def _store(self, path: Path, text: str) -> None:
+        """Write a cache entry: a temporary file of this writer's own, then an atomic rename."""
+        tmp = None
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.stem}.", suffix=".tmp")
+            with os.fdopen(fd, "w", encoding="utf-8") as fh:
+                fh.write(text)
+                fh.flush()
+                os.fsync(fh.fileno())
+            with suppress(OSError):
+                os.chmod(tmp, _file_mode())
+            os.replace(tmp, path)  # atomic: readers see the old entry or the new, never half of one
+            tmp = None
+        except OSError as exc:
+            logger.warning("answer not cached: cannot write %s (%s)", path, _first_line(exc))
+        finally:
+            if tmp is not None:
+                with suppress(OSError):
+                    os.unlink(tmp)
+
     def extract(self, schema: type[T], messages: list[dict], *, template: str | None = None,
                 template_hash: str | None = None, temperature: float = 0.0) -> tuple[T, Run]:
         run = Run(backend=self.backend, model=self.model, template=template, template_hash=template_hash)
         key = self._key(messages, schema, template_hash)
         path = self.cache_dir / key[:2] / f"{key}.json"
-        if self.cache and path.exists():
-            cached = json.loads(path.read_text(encoding="utf-8"))
-            run.cached = True
-            return schema.model_validate(cached["output"]), run
+        if self.cache:
+            cached = self._load(path, schema)
+            if cached is not None:
+                run.cached = True
+                return cached, run
         if self.cache_only:
             raise ConfigError(f"no recorded answer of {self.model} for this {template or 'request'} in "
                               f"{self.cache_dir}: record it against a live endpoint first")
@@ -175,31 +315,40 @@ class LLMClient:
             except (AttributeError, IndexError):
                 pass
 
-        self._client.on("completion:response", count)
+        def failed(error, **_) -> None:  # an HTTP attempt without an answer: a request, no tokens
+            nonlocal usage
+            if isinstance(error, openai.APIError):
+                usage = usage.add(Usage(requests=1))
+
+        # hooks of this call only: concurrent calls on one client must not count each other's responses
+        hooks = Hooks()
+        hooks.on("completion:response", count)
+        hooks.on("completion:error", failed)
+        started = time.monotonic()
         try:
-            for attempt in Retrying(stop=stop_after_attempt(self.max_attempts),
+            for attempt in Retrying(stop=stop_after_attempt(self.max_attempts) | stop_before_delay(self.deadline),
                                     wait=_Wait(self.backoff_initial, self.backoff_max),
-                                    retry=retry_if_exception(lambda e: transient(_unwrap(e))), reraise=True):
+                                    retry=retry_if_exception(_retryable), reraise=True):
                 with attempt:
+                    left = max(self.deadline - (time.monotonic() - started), 0.001)
                     kwargs = {"max_tokens": self.max_tokens} if self.max_tokens else {}
                     output = self._client.chat.completions.create(
                         model=self.model, messages=messages, response_model=schema, max_retries=self.max_reasks,
-                        temperature=temperature, **kwargs)
+                        temperature=temperature, hooks=hooks,
+                        timeout=openai.Timeout(min(self.timeout, left), connect=min(self.connect_timeout, left)),
+                        **kwargs)
         except Exception as exc:
             cause = _unwrap(exc)
             run.usage = usage
             if isinstance(cause, openai.APIError):
-                raise cause from None  # the endpoint's own error (401, 400, or retries spent)
+                error = _not_retried(cause)
+                error.usage = usage  # every attempt, failed ones included
+                raise error from None  # the endpoint's own error (401, 400, or retries spent)
             raise ExtractionError(f"the model's output did not validate as {schema.__name__} after "
                                   f"{self.max_reasks + 1} attempts: {str(exc).splitlines()[0][:200]}",
                                   last_raw[0], usage) from exc
-        finally:
-            self._client.off("completion:response", count)
         run.usage = usage
         if self.cache:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            tmp = path.with_suffix(".tmp")
-            tmp.write_text(json.dumps({"output": output.model_dump(mode="json"), "run": run.model_dump(mode="json")},
-                                      ensure_ascii=False), encoding="utf-8")
-            tmp.replace(path)  # atomic: a crash never leaves half a cache entry
+            self._store(path, json.dumps({"output": output.model_dump(mode="json"),
+                                          "run": run.model_dump(mode="json")}, ensure_ascii=False))
         return output, run
