@@ -123,3 +123,60 @@ def test_a_text_with_a_decimal_comma_reads_one_group_as_decimals():
 def test_currency_signs_before_numbers():
     assert values("sales of $5bn and €20 million, £3.5m") == [
         ("number", 5_000_000_000, "USD"), ("number", 20_000_000, "EUR"), ("number", 3_500_000, "GBP")]
+
+
+# -- the number forms news uses (verifier issue: values) ----------------------------------
+
+@pytest.mark.parametrize("text, kind, value, unit", [
+    ("بلغت الصادرات اثني عشر مليار دينار", "number", 12e9, "TND"),  # not 10 billion
+    ("بلغت اثنتي عشرة مليون دينار", "number", 12e6, "TND"),
+    ("ثلاثة أرباع المشاركين", "percent", 75, "%"),  # a share: the same value as 75 %
+    ("ربع المشاركين", "percent", 25, "%"),
+    ("صوت النصف", "percent", 50, "%"),
+    ("خُمس السكان", "percent", 20, "%"),  # the damma makes it a fifth
+    ("three quarters of the voters", "percent", 75, "%"),
+    ("سجلت الحرارة سالب ٥ درجات", "number", -5, "درج"),
+    ("بلغت النسبة ٠,٢٣٤٥٦", "number", 0.23456, None),  # Arabic-Indic digits, ASCII comma
+    ("بلغ 12،220,13 دينار", "number", 12220.13, "TND"),  # mixed marks: the last is the decimal one
+    ("عين 12 وزيرا جديدا", "count", 12, "minister"),  # accusative alif, not the noun «زير»
+    ("صوت نائبين", "count", 2, "mp"),  # a dual built on a listed singular
+    ("وصوت اثنين من النواب", "count", 2, "mp"),
+    ("67 MPs voted", "count", 67, "mp"),
+    ("منذ ثلاثين عاما", "duration", 30, "year"),  # for thirty years, not a date in 1987
+    ("منذ أسبوع", "duration", 1, "week"),
+    ("في الدورة الثالثة عشرة للجنة", "number", 13, None),  # an ordinal, not «عشرة»
+    ("نصف ساعة", "duration", 0.5, "hour"),
+])
+def test_number_forms(text, kind, value, unit):
+    got = values(text)
+    assert len(got) == 1 and got[0][0] == kind and got[0][2] == unit, got
+    assert got[0][1] == pytest.approx(value)
+
+
+@pytest.mark.parametrize("text", ["ارتفع ثمن الخبز", "خمس وزارات", "الربع الأول من السنة"])
+def test_words_that_only_look_like_fractions(text):
+    assert not [v for v in values(text) if v[0] == "percent" or (v[1] is not None and 0 < abs(v[1]) < 1)]
+
+
+def test_a_year_after_a_duration_noun_is_when_not_how_long():
+    assert values("بلغ 2.76 مليون سنة 2015") == [("number", 2760000, None)]
+
+
+_SCRIPTS = ["0123456789", "٠١٢٣٤٥٦٧٨٩", "۰۱۲۳۴۵۶۷۸۹"]
+
+
+@given(st.integers(min_value=1000, max_value=10**9 - 1), st.sampled_from(_SCRIPTS), st.sampled_from([",", "،", "٬"]))
+def test_grouped_digits_in_any_script_keep_their_value(n, script, mark):
+    grouped = f"{n:,}".replace(",", mark).translate(str.maketrans("0123456789", script))
+    assert [v for _, v, _ in values(f"بلغ {grouped} دينار")] == [n]
+
+
+@given(st.integers(min_value=1, max_value=99999), st.sampled_from(_SCRIPTS))
+def test_a_leading_zero_decimal_is_one_number(frac, script):
+    text = f"0,{frac:05d}".translate(str.maketrans("0123456789", script))
+    assert [v for _, v, _ in values(f"بلغت النسبة {text}")] == [pytest.approx(float(f"0.{frac:05d}"))]
+
+
+@given(st.integers(min_value=-999, max_value=-1))
+def test_negative_numbers_keep_their_sign(n):
+    assert [v for _, v, _ in values(f"سجلت سالب {-n} نقطة")] == [n]

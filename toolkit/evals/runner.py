@@ -140,21 +140,26 @@ def _model_backend(spec: dict, backend: str | None, model: str | None, record: b
     return ModelBackend(LLMClient(model=model_name, backend=name, **extra), name)
 
 
-def key_facts(text: str, published, lead_sentences: int = 3) -> set[tuple[str, str]]:
-    """The dates, counts, numbers and names of a news article's lead."""
-    from ..index import Document
+def key_facts(text: str, published, summary: str, lang: str,
+              lead_sentences: int = 3) -> tuple[set[tuple[str, str]], set[tuple[str, str]]]:
+    """The dates, counts, numbers and names of a news article's lead, and those the summary
+    states (read with the article's number conventions, as the verifier reads it)."""
+    from ..index import SourceIndex
     from ..mentions import scan_text
 
-    doc = Document(scan_text(text, published=published))
+    def values(mentions) -> set[tuple[str, str]]:
+        return {(m.kind if m.kind != "count" else "number", str(m.value)) for m in mentions
+                if m.value is not None and m.kind in ("date", "count", "number", "percent", "entity")}
+
+    doc = SourceIndex(scan_text(text, published=published))
     end = doc.sentences[min(lead_sentences, len(doc.sentences)) - 1][1] if doc.sentences else 0
-    return {(m.kind if m.kind != "count" else "number", str(m.value)) for m in doc.scan.mentions
-            if m._nstart < end and m.value is not None and m.kind in ("date", "count", "number", "percent", "entity")}
+    lead = values(m for m in doc.scan.mentions if m._nstart < end)
+    return lead, values(doc.scan_summary(summary, published=published, lang=lang).mentions)
 
 
 def run_model_suite(name: str, *, datasets: Path, verifier, progress, backend: str | None = None,
                     model: str | None = None, record: bool = False) -> SuiteResult:
     """Summaries written by a backend, graded by the verifier."""
-    from ..mentions import scan_text
     from ..pipeline import summarize
 
     spec = json.loads((SUITES_DIR / f"{name}.json").read_text(encoding="utf-8"))
@@ -180,9 +185,7 @@ def run_model_suite(name: str, *, datasets: Path, verifier, progress, backend: s
             verdicts[c.verdict] += 1
             if c.verdict != "supported":
                 failures.append(f"{article['id']}: {c.verdict} «{c.text}»: {c.reason}")
-        facts = key_facts(source, published)
-        summary_values = {(m.kind if m.kind != "count" else "number", str(m.value))
-                          for m in scan_text(summary.text, published=published).mentions}
+        facts, summary_values = key_facts(source, published, summary.text, summary.lang)
         if facts:
             coverage.append(len(facts & summary_values) / len(facts))
         compression.append(len(summary.text) / max(len(source), 1))

@@ -53,6 +53,9 @@ class Language:
     vague_amounts: frozenset[str]
     holidays: dict[str, tuple[str, int, int]]
     fractions: dict[str, float]
+    multiplied_fractions: dict[str, float]
+    vowelled_fractions: dict[str, float]
+    fraction_vowel: str
     decimal_point: frozenset[str]
     negative: frozenset[str]
     percent_before: frozenset[str]
@@ -78,6 +81,9 @@ class Language:
     dual_nouns: dict[str, str]
     leader_heads: tuple[str, ...]
     duration_classes: frozenset[str]
+    duration_prepositions: frozenset[str]
+    accusative_endings: tuple[str, ...]
+    dual_endings: tuple[str, ...]
     currencies: dict[str, str]
     currency_abbreviations: dict[str, tuple[str, int]]
     clitic_prefixes: tuple[str, ...]
@@ -103,9 +109,35 @@ class Language:
         table = self._cache.get("number_words")
         if table is None:
             table = {**self.units, **self.ten_words, **self.tens, **self.hundreds, **self.scales,
-                     **self.fractions}
+                     **self.fractions, **self.multiplied_fractions}
             self._cache["number_words"] = table
         return table
+
+    def noun_class(self, word: str) -> str | None:
+        """The class of a counted noun (its accusative form too: وزيرا is وزير)."""
+        hit = self.noun_classes.get(word)
+        if hit is None:
+            for ending in self.accusative_endings:
+                if word.endswith(ending) and len(word) > len(ending) + 1:
+                    hit = self.noun_classes.get(word[: -len(ending)])
+                    if hit:
+                        break
+        return hit
+
+    def dual_class(self, word: str) -> str | None:
+        """The class of a dual noun: listed (يومين), or a listed singular plus a dual ending
+        (نائبين، وزيرتين). A listed form is a plural, not a dual (سنين)."""
+        hit = self.dual_nouns.get(word)
+        if hit is not None or word in self.noun_classes:
+            return hit
+        for ending in self.dual_endings:
+            base = word[: -len(ending)]
+            if word.endswith(ending) and len(base) >= 3:
+                hit = self.noun_classes.get(base) or (
+                    self.noun_classes.get(base[:-1] + "ه") if base.endswith("ت") else None)
+                if hit:
+                    return hit
+        return None
 
     def clitic_splits(self, token: str) -> list[tuple[str, str]]:
         """(prefix, remainder) candidates, the token itself first, longer prefixes after."""
@@ -212,6 +244,9 @@ def get_language(code: str) -> Language:
         vague_amounts=frozenset(norm(x) for x in m.VAGUE_AMOUNTS),
         holidays=_normalised(m.HOLIDAYS),
         fractions=_normalised(m.FRACTIONS),
+        multiplied_fractions=_normalised(m.MULTIPLIED_FRACTIONS),
+        vowelled_fractions=_normalised(m.VOWELLED_FRACTIONS),
+        fraction_vowel=m.FRACTION_VOWEL,
         decimal_point=frozenset(norm(x) for x in m.DECIMAL_POINT),
         negative=frozenset(norm(x) for x in m.NEGATIVE),
         percent_before=frozenset(norm(x) for x in m.PERCENT_BEFORE),
@@ -237,6 +272,9 @@ def get_language(code: str) -> Language:
         dual_nouns=_normalised(m.DUAL_NOUNS),
         leader_heads=tuple(norm(x) for x in m.LEADER_HEADS),
         duration_classes=frozenset(m.DURATION_CLASSES),
+        duration_prepositions=frozenset(norm(x) for x in m.DURATION_PREPOSITIONS),
+        accusative_endings=tuple(norm(x) for x in m.ACCUSATIVE_ENDINGS),
+        dual_endings=tuple(norm(x) for x in m.DUAL_ENDINGS),
         currencies=_normalised(m.CURRENCIES),
         currency_abbreviations=_normalised(m.CURRENCY_ABBREVIATIONS),
         clitic_prefixes=tuple(sorted((norm(x) for x in m.CLITIC_PREFIXES), key=len, reverse=True)),

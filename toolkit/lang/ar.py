@@ -70,7 +70,7 @@ RELATIVE_YEARS = {
     "السنة السابقة": -1, "العام السابق": -1, "العام الفائت": -1,
 }
 # "قبل يومين" (two days ago), "منذ ثلاثة أشهر", "بعد أسبوعين من الآن".
-AGO_WORDS = ["قبل", "منذ"]
+AGO_WORDS = ["قبل"]  # «منذ ثلاثين عاما» is a duration (for thirty years), not a date
 FROM_NOW = {"بعد": "من الآن"}
 VAGUE_AMOUNTS = ["بضعة", "بضع", "عدة"]
 # Holidays: name -> (calendar, month, day); Hijri ones are placed in a Gregorian year.
@@ -93,6 +93,7 @@ UNITS = {
     "صفر": 0,
     "واحد": 1, "واحدة": 1, "أحد": 1, "إحدى": 1,
     "اثنان": 2, "اثنين": 2, "اثنتان": 2, "اثنتين": 2, "اثنا": 2, "اثنتا": 2, "إثنين": 2,
+    "اثني": 2, "اثنتي": 2,  # accusative/genitive of اثنا (اثني عشر مليارا)
     "ثلاثة": 3, "ثلاث": 3, "ثلاثٍ": 3,
     "أربعة": 4, "أربع": 4,
     "خمسة": 5, "خمس": 5,
@@ -125,8 +126,14 @@ SCALES = {
     "دزينة": 12, "دزينات": 12, "دستة": 12,
 }
 # Fractions: "واحد ونصف" = 1.5, "نصف مليون" = 500 000.
-FRACTIONS = {"نصف": 0.5, "ربع": 0.25, "ثلث": 1 / 3, "ثلثان": 2 / 3, "ثلثين": 2 / 3, "ثمن": 0.125,
-             "أرباع": 0.25}
+FRACTIONS = {"نصف": 0.5, "ربع": 0.25, "ثلث": 1 / 3, "ثلثان": 2 / 3, "ثلثين": 2 / 3}
+# Plural fractions count a number of parts: "ثلاثة أرباع" = 3 x 1/4.
+MULTIPLIED_FRACTIONS = {"أرباع": 1 / 4, "أثلاث": 1 / 3, "أخماس": 1 / 5, "أسداس": 1 / 6, "أسباع": 1 / 7,
+                        "أثمان": 1 / 8, "أتساع": 1 / 9, "أعشار": 1 / 10}
+# Fractions spelt like other words (خمس five, ثمن price, عشر ten): a fraction only when the
+# text writes the damma of the fu'l pattern on the first letter (خُمس، ثُمن، عُشر).
+VOWELLED_FRACTIONS = {"خمس": 1 / 5, "سدس": 1 / 6, "سبع": 1 / 7, "ثمن": 1 / 8, "تسع": 1 / 9, "عشر": 1 / 10}
+FRACTION_VOWEL = "\u064f"  # damma
 DECIMAL_POINT = ["فاصلة"]
 NEGATIVE = ["سالب", "ناقص"]
 PERCENT_BEFORE = ["نسبة", "بنسبة"]
@@ -172,7 +179,12 @@ NOUN_CLASSES = {
     "دقيقة": "minute", "دقائق": "minute",
     "مرة": "time", "مرات": "time", "اتصال": "call", "اتصالات": "call",
     "سائح": "tourist", "سياح": "tourist", "سائحا": "tourist",
+    "نائب": "mp", "نواب": "mp",
 }
+# Indefinite accusative nouns add an alif (وزيرا، نائبا): looked up without it.
+ACCUSATIVE_ENDINGS = ["ا"]
+# A singular noun plus one of these is its dual (نائبين، وزيرتين): a count of two.
+DUAL_ENDINGS = ["ين", "ان"]
 DUAL_NOUNS = {
     "رئيسين": "leader", "رئيسان": "leader", "الرئيسين": "leader", "الرئيسان": "leader",
     "زعيمين": "leader", "زعيمان": "leader", "قائدين": "leader",
@@ -186,6 +198,8 @@ DUAL_NOUNS = {
 # "leaders of N countries" counts leaders.
 LEADER_HEADS = ["قادة", "زعماء", "رؤساء"]
 DURATION_CLASSES = {"day", "week", "month", "year", "hour", "minute"}
+# Before an indefinite duration noun these make it one unit: «منذ أسبوع» = for a week.
+DURATION_PREPOSITIONS = ["منذ", "لمدة", "طيلة", "طوال", "قرابة"]
 # Abbreviations of the Tunisian press: "194،647 م د" is 194.647 million dinars.
 CURRENCY_ABBREVIATIONS = {"م د": ("TND", 10**6), "مليون د": ("TND", 10**6), "مليار د": ("TND", 10**9),
                           "د": ("TND", 1), "م دينار": ("TND", 10**6)}

@@ -64,6 +64,9 @@ SCALES = {
 SELF_COUNTED_SCALES: set[str] = set()
 # "quarter" and "third" alone are periods and ordinals far more often than fractions.
 FRACTIONS = {"half": 0.5, "a half": 0.5, "a quarter": 0.25, "a third": 1 / 3}
+MULTIPLIED_FRACTIONS = {"quarters": 1 / 4, "thirds": 1 / 3, "fifths": 1 / 5, "tenths": 1 / 10}
+VOWELLED_FRACTIONS: dict[str, float] = {}
+FRACTION_VOWEL = ""
 DECIMAL_POINT = ["point"]
 NEGATIVE = ["minus", "negative"]
 PERCENT_BEFORE: list[str] = []
@@ -96,10 +99,15 @@ NOUN_CLASSES = {
     "minute": "minute", "minutes": "minute", "time": "time", "times": "time",
     "call": "call", "calls": "call",
     "tourist": "tourist", "tourists": "tourist",
+    "mp": "mp", "mps": "mp", "deputy": "mp", "deputies": "mp", "lawmaker": "mp", "lawmakers": "mp",
+    "members of parliament": "mp",
 }
+ACCUSATIVE_ENDINGS: list[str] = []
+DUAL_ENDINGS: list[str] = []
 DUAL_NOUNS: dict[str, str] = {}
 LEADER_HEADS = ["leaders of", "heads of", "presidents of"]
 DURATION_CLASSES = {"day", "week", "month", "year", "hour", "minute"}
+DURATION_PREPOSITIONS: list[str] = []  # "for a week": "a" is read as one
 CURRENCY_ABBREVIATIONS: dict[str, tuple[str, int]] = {}
 CURRENCIES = {"dinar": "TND", "dinars": "TND", "dollar": "USD", "dollars": "USD",
               "$": "USD", "euro": "EUR", "euros": "EUR", "€": "EUR", "£": "GBP", "pound": "GBP",

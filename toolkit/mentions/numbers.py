@@ -51,6 +51,8 @@ def parse_number_words(words: list[str], s: Scan) -> float | None:
             current = current * 100 if v == 100 and 0 < current < 10 else current + v
         elif w in lang.fractions:
             current += lang.fractions[w]
+        elif w in lang.multiplied_fractions:  # ثلاثة أرباع = 3 x 1/4
+            current = (current or 1) * lang.multiplied_fractions[w]
         elif w in lang.scales:
             v = lang.scales[w]
             total += v + current if w in lang.self_counted_scales else (current or 1) * v
@@ -112,7 +114,7 @@ def _word_sequence(s: Scan, i: int) -> tuple[list[str], int, int] | None:
 
 
 def _order(lang, w: str) -> tuple[str, int]:
-    if w in lang.fractions:
+    if w in lang.fractions or w in lang.multiplied_fractions:
         return "fraction", 0
     if w in lang.decimal_point or w in lang.negative:
         return "point", 0
@@ -169,8 +171,11 @@ def _noun_after(s: Scan, j: int) -> tuple[str | None, str | None, int]:
     if w is None or not s.adjacent(k - 1, k):
         return None, None, j
     for _, rest in lang.clitic_splits(w):
-        if rest in lang.noun_classes:
-            return lang.noun_classes[rest], rest, k + 1
+        cls = lang.noun_class(rest)
+        if cls is not None:
+            if cls in lang.duration_classes and _year_token(s, k + 1):
+                return None, None, j  # "2.76 مليون سنة 2015": the year it was, not a count of years
+            return cls, rest, k + 1
         if rest in lang.currencies:
             return lang.currencies[rest], rest, k + 1
     if k + 1 < len(s.toks) and s.word(k + 1):  # two-word nouns: "heads of state"
@@ -181,6 +186,43 @@ def _noun_after(s: Scan, j: int) -> tuple[str | None, str | None, int]:
             rest in lang.number_words for _, rest in lang.clitic_splits(w)):
         return None, None, j
     return None, lang.stem(w), j
+
+
+def _year_token(s: Scan, k: int) -> bool:
+    t = s.toks[k] if k < len(s.toks) else None
+    return t is not None and t.kind == "num" and not t.decimals and len(t.text) == 4 and 1800 <= t.number <= 2200
+
+
+def _vowelled_fraction(s: Scan, i: int) -> float | None:
+    """خُمس (a fifth), not خمس (five): the damma the text writes on the first letter decides."""
+    lang, t = s.lang, s.toks[i]
+    if not lang.fraction_vowel:
+        return None
+    for prefix, rest in lang.clitic_splits(t.text):
+        value = lang.vowelled_fractions.get(rest)
+        if value is not None:
+            a, b = s.nt.to_original(t.start + len(prefix), t.end)
+            if s.nt.original[a + 1:a + 2] == lang.fraction_vowel:
+                return value
+    return None
+
+
+def _ordinal_teen(s: Scan, i: int) -> int | None:
+    """'الثالثة عشرة' (the thirteenth) at token i: the ordinal's value, else None."""
+    lang, nxt = s.lang, s.word(i + 1)
+    if nxt is None or nxt not in lang.ordinal_teens or not s.adjacent(i, i + 1):
+        return None
+    for _, rest in lang.clitic_splits(s.word(i) or ""):
+        if rest in lang.ordinal_units and lang.ordinal_units[rest] < 10:
+            return lang.ordinal_units[rest] + lang.ordinal_teens[nxt]
+    return None
+
+
+def _negative_before(s: Scan, i: int) -> int | None:
+    """Start of 'سالب' / 'minus' written right before a number."""
+    if i and s.word(i - 1) in s.lang.negative and s.adjacent(i - 1, i):
+        return s.toks[i - 1].start
+    return None
 
 
 def _leader_head_before(s: Scan, i: int) -> bool:
@@ -211,8 +253,11 @@ def find_numbers(s: Scan) -> None:
             continue
         start = t.start
         bare_scale = False  # "مليار دولار": a magnitude, loosely stated
+        fraction_only = False
         if t.kind == "num":
             value, j = t.number, i + 1
+            if (neg := _negative_before(s, i)) is not None:  # "سالب ٥"
+                value, start = -value, neg
             scale = s.phrase(j, lang.scales, clitics=False, max_words=1)
             if scale and s.adjacent(i, j) and scale[0] not in lang.self_counted_scales:
                 value *= scale[1]
@@ -223,6 +268,13 @@ def find_numbers(s: Scan) -> None:
                         and s.toks[k].number < scale[1] and s.toks[k].decimals == 0:
                     value += s.toks[k].number
                     j = k + 1
+        elif (teen := _ordinal_teen(s, i)) is not None:  # "الدورة الثالثة عشرة" = the 13th
+            found.append(_Quantity("number", t.start + _clitic_length(s, i), s.toks[i + 1].end, teen))
+            i += 2
+            continue
+        elif (part := _vowelled_fraction(s, i)) is not None:
+            value, j, fraction_only = part, i + 1, True
+            start = t.start + _clitic_length(s, i)
         else:
             seq = _word_sequence(s, i)
             if seq is None:
@@ -241,6 +293,11 @@ def find_numbers(s: Scan) -> None:
                 value *= 2
             start = t.start + prefix_len
             bare_scale = len(words) == 1 and words[0] in lang.scales
+            fraction_only = 0 < abs(value) < 1 and any(w in lang.fractions or w in lang.multiplied_fractions
+                                                         for w in words)
+        if fraction_only and _ordinal_after(s, j):  # "الربع الأول": the first quarter, a period
+            i = j
+            continue
         q = _Quantity("number", start, s.toks[j - 1].end, value,
                       approximate=_approximate(s, i) or (t.kind == "word" and bare_scale))
         pct = s.phrase(j, lang.table("percent_words"), clitics=False, max_words=2)
@@ -260,6 +317,9 @@ def find_numbers(s: Scan) -> None:
         elif (abbr := s.phrase(j, lang.currency_abbreviations, clitics=False, max_words=2)) and s.adjacent(j - 1, j):
             code, factor = abbr[1]
             q.value, q.unit, q.nend, j = q.value * factor, code, s.toks[abbr[2] - 1].end, abbr[2]
+        elif fraction_only and (_noun_after(s, j)[0] or "") not in lang.duration_classes:
+            # "ثلاثة أرباع المشاركين", "النصف": a share, the same value as 75 %, 50 %
+            q.kind, q.unit, q.value = "percent", "%", value * 100
         else:
             cls, noun, k = _noun_after(s, j)
             if cls is not None:
@@ -321,14 +381,32 @@ def _percent_before(s: Scan, i: int) -> int | None:
     return None
 
 
+def _clitic_length(s: Scan, i: int) -> int:
+    """Length of the clitic before a number word at token i (وخُمس، للثالثة)."""
+    lang, w = s.lang, s.word(i) or ""
+    for prefix, rest in lang.clitic_splits(w):
+        if rest in lang.number_words or rest in lang.ordinal_units or rest in lang.vowelled_fractions:
+            return len(prefix)
+    return 0
+
+
+def _ordinal_after(s: Scan, j: int) -> bool:
+    """'الربع الأول' is the first quarter (a period), not a share."""
+    w = s.word(j)
+    return w is not None and w in s.lang.ordinal_units
+
+
 def _dual_or_group(s: Scan, i: int, found: list[_Quantity]) -> None:
     w = s.word(i)
     if w is None:
         return
     lang = s.lang
+    if s.word(i - 1) in lang.duration_prepositions and lang.noun_classes.get(w) in lang.duration_classes:
+        found.append(_Quantity("duration", s.toks[i].start, s.toks[i].end, 1, unit=lang.noun_classes[w]))
+        return  # «منذ أسبوع»: one week
     for prefix, rest in lang.clitic_splits(w):
-        if rest in lang.dual_nouns:
-            cls = lang.dual_nouns[rest]
+        cls = lang.dual_class(rest)
+        if cls is not None:
             kind = "duration" if cls in lang.duration_classes else "count"
             found.append(_Quantity(kind, s.toks[i].start + len(prefix), s.toks[i].end, 2, unit=cls))
             return

@@ -19,10 +19,11 @@ from ..text import NormalizedText
 _TOKEN_RE = re.compile(
     r"""
     (?P<tun>(?<![\d.,])\d+ر\d+)(?!\d)                   # Tunisian decimal: fraction first
-   |(?P<th>(?<![\d.,])\d{1,3}(?:,\d{3})+(?:\.\d+)?)(?![\d])  # 1,234,567(.5)
+   |(?P<thd>(?<![\d.,])[1-9]\d{0,2}(?:,\d{3})+,\d{1,2})(?![\d.,])  # 12،220,13: mixed marks
+   |(?P<th>(?<![\d.,])[1-9]\d{0,2}(?:,\d{3})+(?:\.\d+)?)(?![\d])  # 1,234,567(.5)
    |(?P<spr>(?<![\d.,])\d{3}(?:\ \d{3})*\ \d{1,2})(?![\d.,])  # 841 991 2 = 2 991 841
    |(?P<sp>(?<![\d.,])\d{1,3}(?:\ \d{3})+)(?![\d.,])    # 231 336
-   |(?P<dec>(?<![\d.,])\d+\.\d+|(?<![\d.,])\d+,\d{1,2})(?![\d])  # 3.7, 12261،2
+   |(?P<dec>(?<![\d.,])\d+\.\d+|(?<![\d.,])(?:\d+,(?:\d{1,2}|\d{4,})|0,\d+))(?![\d])  # 3.7, 12261،2, 0,23456
    |(?P<int>\d+)
    |(?P<word>[^\W\d_]+(?:['\-][^\W\d_]+)*)
    |(?P<punct>[^\s\w])
@@ -46,6 +47,9 @@ def _num_value(kind: str, s: str, reversed_groups: bool) -> tuple[float, int]:
         return float(f"{whole}.{frac}"), len(frac)
     if kind == "th":
         s = s.replace(",", "")
+    elif kind == "thd":  # the last mark is the decimal one
+        whole, frac = s.rsplit(",", 1)
+        s = whole.replace(",", "") + "." + frac
     elif kind == "spr" or (kind == "sp" and reversed_groups):
         s = "".join(reversed(s.split(" ")))
     elif kind == "sp":
