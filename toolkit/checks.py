@@ -146,6 +146,8 @@ def values_equal(a: Mention, b: Mention) -> bool:
     x, y = xs[0], ys[0]
     if x == y:
         return True
+    if a.bound or b.bound:  # "أكثر من 800" holds for 830, and for nothing under 800
+        return _within_bound(a, b) if a.bound else _within_bound(b, a)
     if a.approximate or b.approximate:
         return abs(x - y) <= 0.05 * max(abs(x), abs(y))
     if round(y, _decimals(x)) == x:  # 137 for 137.2 is rounding, not an error
@@ -155,6 +157,19 @@ def values_equal(a: Mention, b: Mention) -> bool:
         if zeros >= 3 and round(y / 10**zeros) * 10**zeros == x:
             return True
     return False
+
+
+BOUND_REACH = 1.5  # "more than 800" is read as up to 1 200: past that a writer says more
+
+
+def _within_bound(bounded: Mention, exact: Mention) -> bool:
+    """Is ``exact`` a value that the bound ``bounded`` states, within its reach?"""
+    if exact.bound:  # two bounds are the same statement only when they are equal ("over 40" / "over 50")
+        return False
+    x, y = float(bounded.value), float(exact.value)
+    if bounded.bound == "at_least":
+        return x <= y <= x * BOUND_REACH if x >= 0 else y >= x
+    return x / BOUND_REACH <= y <= x if x >= 0 else y <= x
 
 
 def _unit_class(u: str | None) -> str | None:
@@ -211,6 +226,10 @@ def _may_contradict(q: Mention, c: Mention) -> bool:
         return False
     if (q.approximate or c.approximate) and not q.alternatives and not c.alternatives:
         x, y = float(q.value), float(c.value)
+        if (q.bound and _within_bound(q, c)) or (c.bound and _within_bound(c, q)):
+            return False  # on the bound's side and within its reach: true, or at worst loosely put
+        if q.bound or c.bound:
+            return True  # "أكثر من 22 مليون" is not 500 million
         if abs(x - y) <= APPROXIMATE_SPREAD * max(abs(x), abs(y)):
             return False
     if q.kind == "percent" or c.kind == "percent":
@@ -268,7 +287,8 @@ def _granularity(value: str) -> int:
 
 
 def check_date(c: _Claim) -> Claim:
-    v = c.m.value
+    pub = c.src.scan.published
+    v = as_stated(c.m, pub)
     if not v:
         phrase = _relative_phrase(c.summ, c.m)
         same = [d for d in c.aligned_mentions("date") if d.relative and _relative_phrase(c.src, d) == phrase]
@@ -277,17 +297,17 @@ def check_date(c: _Claim) -> Claim:
         return _result(c, "unverifiable", "The relative day has no earlier date to count from.")
     gran = _granularity(v)
     dates = [d for d in c.aligned_mentions("date") if d.value and _granularity(d.value) == gran
-             and (same_date(v, d.value) or not c.claimed_alongside(d))]
-    match = [d for d in dates if same_date(v, d.value)]
+             and (same_date(v, as_stated(d, pub)) or not c.claimed_alongside(d))]
+    match = [d for d in dates if same_date(v, as_stated(d, pub))]
     if gran == 4 and not match:  # a year is stated by any date in it ("جوان 2017" for 2017)
         match = [d for d in c.aligned_mentions("date") if d.value and d.value[:4] == v]
     if match:
         return _result(c, "supported", f"The source gives {_fmt_date(match[0].value)} for this event.", match[:1])
-    nearby = [d for d in c.sentence_mentions("date") if d.value and same_date(v, d.value)]
+    nearby = [d for d in c.sentence_mentions("date") if d.value and same_date(v, as_stated(d, pub))]
     if nearby and not dates:
         return _result(c, "supported", f"The source sentence about this event gives {_fmt_date(v)}.", nearby[:1])
     elsewhere = [d for seg in c.src.segments for d in seg.mentions
-                 if d.kind == "date" and d.value and _granularity(d.value) == gran and same_date(v, d.value)]
+                 if d.kind == "date" and d.value and _granularity(d.value) == gran and same_date(v, as_stated(d, pub))]
     if dates and c.sure(dates) and not c.ambiguous(elsewhere):
         other = f"; {_fmt_date(v)} belongs to another passage of the source" if elsewhere else ""
         return _result(c, "contradicted",
@@ -303,9 +323,25 @@ def check_date(c: _Claim) -> Claim:
     return _result(c, "unverifiable", f"The source gives no date for this event; {_fmt_date(v)} is not in it.")
 
 
+GUESS_DAYS = 90  # a year inferred for a date further than this from publication is a guess
+
+
+def guessed_year(m: Mention, published: _dt.date | None) -> bool:
+    """Is the year of this date a guess? The text gives none, and the date lies far enough
+    from the publication date that the previous or next year would do as well."""
+    if not m.year_inferred or not m.value or len(m.value) != 10:
+        return False
+    return published is None or abs((_dt.date.fromisoformat(m.value) - published).days) > GUESS_DAYS
+
+
+def as_stated(m: Mention, published: _dt.date | None) -> str | None:
+    """A date's value as its text states it: a guessed year is no year (XXXX-MM-DD)."""
+    return "XXXX" + m.value[4:] if guessed_year(m, published) else m.value
+
+
 def check_weekday(c: _Claim) -> Claim:
     wd = c.m.value if c.m.kind == "weekday" else c.m.weekday
-    if c.m.kind == "date" and c.m.value:
+    if c.m.kind == "date" and c.m.value and not guessed_year(c.m, c.src.scan.published):  # a guess never contradicts
         actual = weekday_of(c.m.value)
         if actual and actual != wd:
             src = [d for d in c.aligned_mentions("date") if d.value and same_date(c.m.value, d.value)]
@@ -323,6 +359,7 @@ def check_weekday(c: _Claim) -> Claim:
         if weekday_of(d.value) == wd:
             return _result(c, "supported", f"The source's date, {_fmt_date(d.value)}, is a {wd.title()}.", [d],
                            kind="weekday")
+    dated = [d for d in dated if not guessed_year(d, c.src.scan.published)]
     if (stated or dated) and c.sure(stated or dated):
         w = (stated or dated)[0]
         name = (w.value if w.kind == "weekday" else w.weekday) if stated else weekday_of(w.value)
@@ -412,8 +449,8 @@ def check_listed_count(c: _Claim, summary_enums: list[Mention]) -> Claim | bool:
     stop = next((x._nstart for x in s.mentions if x.kind in ("count", "number") and x._nstart > q._nend), sent[1])
     listed = [e for e in following if e._nstart < stop]
     total = _enumeration_total(listed)
-    if total == q.value:
-        return True
+    if any(_enumeration_total(listed[:n]) == q.value for n in range(1, len(listed) + 1)):
+        return True  # the count covers its own list, or that list and the ones after it (3 + 5 = 8)
     parts = " + ".join(str(len(e.value)) for e in listed)
     return _result(c, "contradicted", f"The summary says {q.value} but lists {parts}"
                    + (f" = {total}" if len(listed) > 1 else "") + " items.", [], kind="count")

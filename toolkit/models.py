@@ -45,6 +45,10 @@ class Mention(BaseModel):
     unit: str | None = Field(None, description="counted noun class, currency, duration unit or '%'")
     alternatives: list[float] | None = Field(None, description="'2 or 3 weeks' -> [2, 3]")
     approximate: bool = False
+    bound: Literal["at_least", "at_most"] | None = Field(
+        None, description="'أكثر من 800' / 'over 800': the value is a lower (or upper) bound")
+    year_inferred: bool = Field(False, description="the text gives no year, nor a full date in the same sentence: "
+                                                  "the year was inferred from the publication date")
     weekday: str | None = Field(None, description="weekday written next to a date (English name)")
     date: str | None = Field(None, description="resolved ISO date of a weekday mention")
     calendar: Literal["gregorian", "hijri"] | None = None

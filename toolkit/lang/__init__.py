@@ -51,6 +51,7 @@ class Language:
     from_now: dict[str, str]
     from_now_tails: tuple[str, ...]
     vague_amounts: frozenset[str]
+    vague_plurals: frozenset[str]
     holidays: dict[str, tuple[str, int, int]]
     fractions: dict[str, float]
     multiplied_fractions: dict[str, float]
@@ -77,6 +78,8 @@ class Language:
     group_words: dict[str, int]
     percent_words: tuple[str, ...]
     approximators: tuple[str, ...]
+    lower_bounds: tuple[str, ...]
+    upper_bounds: tuple[str, ...]
     noun_classes: dict[str, str]
     dual_nouns: dict[str, str]
     leader_heads: tuple[str, ...]
@@ -242,6 +245,7 @@ def get_language(code: str) -> Language:
         from_now={norm(k): norm(v) for k, v in m.FROM_NOW.items()},
         from_now_tails=tuple(norm(v) for v in m.FROM_NOW.values()),
         vague_amounts=frozenset(norm(x) for x in m.VAGUE_AMOUNTS),
+        vague_plurals=frozenset(norm(x) for x in m.VAGUE_PLURALS),
         holidays=_normalised(m.HOLIDAYS),
         fractions=_normalised(m.FRACTIONS),
         multiplied_fractions=_normalised(m.MULTIPLIED_FRACTIONS),
@@ -268,6 +272,8 @@ def get_language(code: str) -> Language:
         group_words=_normalised(m.GROUP_WORDS),
         percent_words=tuple(norm(x) for x in m.PERCENT_WORDS),
         approximators=tuple(norm(x) for x in m.APPROXIMATORS),
+        lower_bounds=tuple(norm(x) for x in m.LOWER_BOUNDS),
+        upper_bounds=tuple(norm(x) for x in m.UPPER_BOUNDS),
         noun_classes=_normalised(m.NOUN_CLASSES),
         dual_nouns=_normalised(m.DUAL_NOUNS),
         leader_heads=tuple(norm(x) for x in m.LEADER_HEADS),

@@ -73,6 +73,8 @@ RELATIVE_YEARS = {
 AGO_WORDS = ["قبل"]  # «منذ ثلاثين عاما» is a duration (for thirty years), not a date
 FROM_NOW = {"بعد": "من الآن"}
 VAGUE_AMOUNTS = ["بضعة", "بضع", "عدة"]
+# A plural time noun with no number is a vague span («قبل أيام»: some days ago), not one unit.
+VAGUE_PLURALS = ["أيام", "أسابيع", "أشهر", "شهور", "سنوات", "سنين", "أعوام", "ساعات", "دقائق"]
 # Holidays: name -> (calendar, month, day); Hijri ones are placed in a Gregorian year.
 HOLIDAYS = {
     "عيد الميلاد": ("gregorian", 12, 25), "رأس السنة الميلادية": ("gregorian", 1, 1),
@@ -163,6 +165,9 @@ PERCENT_WORDS = ["بالمائة", "بالمئة", "في المائة", "في ا
 # A value stated as approximate is compared with a tolerance.
 APPROXIMATORS = ["نحو", "حوالي", "حوالى", "قرابة", "زهاء", "أكثر من", "أزيد من", "أقل من",
                  "ما يقارب", "ما يزيد على", "ما يناهز", "يناهز", "تقريبا"]
+# Of those, the ones that bound a value from one side ("أكثر من 800" is any value above).
+LOWER_BOUNDS = ["أكثر من", "أزيد من", "ما يزيد على", "ما يزيد عن", "ما لا يقل عن"]
+UPPER_BOUNDS = ["أقل من", "ما لا يزيد على", "ما لا يزيد عن"]
 
 # Counted nouns: surface form -> (lemma class). Duals give the count 2 by themselves.
 NOUN_CLASSES = {

@@ -35,6 +35,7 @@ RELATIVE_YEARS = {"this year": 0, "next year": 1, "last year": -1}
 AGO_WORDS: list[str] = []
 FROM_NOW: dict[str, str] = {}
 VAGUE_AMOUNTS = ["a few", "several"]
+VAGUE_PLURALS = ["days", "weeks", "months", "years", "hours", "minutes"]
 HOLIDAYS = {"christmas": ("gregorian", 12, 25), "christmas day": ("gregorian", 12, 25),
             "new year's day": ("gregorian", 1, 1), "eid al-fitr": ("hijri", 10, 1),
             "eid al-adha": ("hijri", 12, 10)}
@@ -85,7 +86,9 @@ GROUP_WORDS = {"bilateral": 2, "trilateral": 3, "three-way": 3, "tripartite": 3,
 
 PERCENT_WORDS = ["percent", "per cent", "%", "pct"]
 APPROXIMATORS = ["about", "around", "nearly", "almost", "roughly", "approximately",
-                 "more than", "over", "some", "up to", "less than", "at least"]
+                 "more than", "over", "some", "up to", "less than", "at least", "under", "fewer than"]
+LOWER_BOUNDS = ["more than", "over", "at least"]
+UPPER_BOUNDS = ["less than", "fewer than", "under", "up to"]
 
 NOUN_CLASSES = {
     "leader": "leader", "leaders": "leader", "president": "leader", "presidents": "leader",

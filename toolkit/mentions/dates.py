@@ -352,19 +352,47 @@ def find_dates(s: Scan) -> None:
             s.add("date", nstart, nend, value, calendar="gregorian", weekday=weekday, relative="published")
         else:
             year = f["year"]
-            if year is None and f["day"] and s.published:
+            inferred = year is None and bool(f["day"]) and s.published is not None
+            if inferred:
                 year = infer_year(f["month"], f["day"], s.published, marker)
             if f["day"] and year and not _valid(year, f["month"], f["day"]):
                 i = end
                 continue
-            s.add("date", nstart, nend, iso(year, f["month"], f["day"]), calendar="gregorian", weekday=weekday)
+            s.add("date", nstart, nend, iso(year, f["month"], f["day"]), calendar="gregorian", weekday=weekday,
+                  year_inferred=inferred)
         i = end
+    _years_from_the_sentence(s)
     _find_holidays(s)
     _find_ago(s)
     _find_years(s)
     _find_relative_periods(s)
     _find_weekdays(s)
     _find_relative_days(s)
+
+
+def _years_from_the_sentence(s: Scan) -> None:
+    """A day and month without a year take their year from a date written in full in the
+    same sentence («17 ديسمبر 2017 ... يوم الأحد 10 ديسمبر»): the year that puts them nearest
+    to it, not a guess from the publication date. The year is then the text's own."""
+    text = s.nt.text
+    full = [m for m in s.mentions if m.kind == "date" and m.value and len(m.value) == 10 and not m.year_inferred
+            and m.calendar == "gregorian" and not m.relative]
+    for m in s.mentions:
+        if m.kind != "date" or not m.year_inferred or not m.value:
+            continue
+        same = [f for f in full if not _sentence_end(text, min(f._nend, m._nend), max(f._nstart, m._nstart))]
+        if not same:
+            continue
+        anchor = date.fromisoformat(min(same, key=lambda f: abs(f._nstart - m._nstart)).value)
+        _, month, day = parse_iso(m.value)
+        years = [y for y in (anchor.year - 1, anchor.year, anchor.year + 1) if _valid(y, month, day)]
+        if years:
+            year = min(years, key=lambda y: abs((date(y, month, day) - anchor).days))
+            m.value, m.year_inferred = iso(year, month, day), False
+
+
+def _sentence_end(text: str, a: int, b: int) -> bool:
+    return any(ch in ".!?;\n" for ch in text[a:b])
 
 
 def _add_months(year: int, month: int, offset: int) -> tuple[int, int]:
@@ -409,12 +437,12 @@ def _duration_at(s: Scan, j: int) -> tuple[float | None, str, int] | None:
     w = s.word(j)
     if w is not None:
         for _, rest in lang.clitic_splits(w):
-            cls = lang.dual_nouns.get(rest)
+            cls = lang.dual_class(rest)
             if cls in lang.duration_classes:
                 return 2, cls, j + 1
             cls = lang.noun_classes.get(rest)
-            if cls in lang.duration_classes:
-                return 1, cls, j + 1
+            if cls in lang.duration_classes:  # «قبل أيام»: some days, not one
+                return (None if rest in lang.vague_plurals else 1), cls, j + 1
     if w in lang.vague_amounts:  # "قبل بضعة أشهر": a date, but not a computable one
         noun = s.word(j + 1)
         if noun and lang.noun_classes.get(noun) in lang.duration_classes:

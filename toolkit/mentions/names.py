@@ -252,8 +252,22 @@ def find_enumerations(s: Scan) -> None:
     separators = {",", "و", "and", ", and", ",و", ", و"}
     run: list = []
 
+    def open_ended(k: int, step: int) -> bool:
+        """Does the list go on past item k (``step`` 1: after it, -1: before it) with an item
+        it did not recognise whole ("Tunisia, Algeria, northern Mali")? Then its length is
+        not the number of items: a separator, one unrecognised word, then another item."""
+        j = k + step
+        if not 0 <= j < len(ents) or ents[j].unit != ents[k].unit:
+            return False
+        a, b = (ents[k]._nend, ents[j]._nstart) if step > 0 else (ents[j]._nend, ents[k]._nstart)
+        words = s.nt.text[a:b].replace(",", " , ").split()
+        if not words or words[0 if step > 0 else -1] not in separators:
+            return False
+        rest = [w for w in (words[1:] if step > 0 else words[:-1]) if w not in separators]
+        return len(rest) == 1 and rest[0] not in s.lang.segment_breaks and s.lang.noun_class(rest[0]) is None
+
     def flush() -> None:
-        if len(run) >= 2:
+        if len(run) >= 2 and not open_ended(ents.index(run[-1]), 1) and not open_ended(ents.index(run[0]), -1):
             items = [m.text for m in run]
             s.add("enumeration", run[0]._nstart, run[-1]._nend, items, claim=False,
                   unit=run[0].unit if len({r.unit for r in run}) == 1 else None,

@@ -18,6 +18,7 @@ class _Quantity:
     value: float
     unit: str | None = None
     approximate: bool = False
+    bound: str | None = None
     alternatives: list[float] | None = None
     extra: dict = field(default_factory=dict)
 
@@ -150,13 +151,26 @@ def _may_follow(lang, words: list[str], nxt: str) -> bool:
     return b != "scale" or vb < va
 
 
-def _approximate(s: Scan, i: int) -> bool:
-    for back in (1, 2, 3):
+def _approximate(s: Scan, i: int) -> tuple[bool, str | None]:
+    """Is the number at token i stated loosely, and is it a bound ('أكثر من', 'over')?"""
+    for back in (1, 2, 3, 4):
         if i - back >= 0:
             hit = s.phrase(i - back, s.lang.table("approximators"), max_words=back)
             if hit and hit[2] == i:
-                return True
-    return False
+                return True, _bound(s, i - back, i)
+            for table, bound in (("lower_bounds", "at_least"), ("upper_bounds", "at_most")):
+                hit = s.phrase(i - back, s.lang.table(table), max_words=back)
+                if hit and hit[2] == i:
+                    return True, bound
+    return False, None
+
+
+def _bound(s: Scan, i: int, end: int) -> str | None:
+    for table, bound in (("lower_bounds", "at_least"), ("upper_bounds", "at_most")):
+        hit = s.phrase(i, s.lang.table(table), max_words=end - i)
+        if hit and hit[2] == end:
+            return bound
+    return None
 
 
 def _noun_after(s: Scan, j: int) -> tuple[str | None, str | None, int]:
@@ -298,8 +312,9 @@ def find_numbers(s: Scan) -> None:
         if fraction_only and _ordinal_after(s, j):  # "الربع الأول": the first quarter, a period
             i = j
             continue
+        loose, bound = _approximate(s, i)
         q = _Quantity("number", start, s.toks[j - 1].end, value,
-                      approximate=_approximate(s, i) or (t.kind == "word" and bare_scale))
+                      approximate=loose or (t.kind == "word" and bare_scale), bound=bound)
         pct = s.phrase(j, lang.table("percent_words"), clitics=False, max_words=2)
         if pct is None and j < len(s.toks) and s.toks[j].text == "%":
             pct = ("%", True, j + 1, 0)
@@ -344,7 +359,7 @@ def find_numbers(s: Scan) -> None:
         if _bare_year(s, q):  # "أوسكار 2018", "Eurovision 2018:"
             s.add("date", q.nstart, q.nend, f"{int(q.value):04d}", calendar="gregorian")
             continue
-        fields = dict(unit=q.unit, approximate=q.approximate)
+        fields = dict(unit=q.unit, approximate=q.approximate, bound=q.bound)
         if q.alternatives:
             fields["alternatives"] = [_clean(a) for a in q.alternatives]
         s.add(q.kind, q.nstart, q.nend, _clean(q.value), **fields)
