@@ -73,3 +73,25 @@ def test_a_count_may_cover_its_own_list_only():
     summary = ("He called the presidents of three countries, Belarus, Kazakhstan and Uzbekistan, on August 17, "
                "and on August 18 the leaders of South Africa, India and Brazil.")
     assert verify(source, summary, published="2025-08-19").counts["contradicted"] == 0
+
+
+_TRADE = ("وتطورت الصادرات بنسبة 4ر3 بالمائة لتبلغ 14433 مليون دينار، فيما سجلت الواردات تراجعا بنسبة 6ر0 "
+          "بالمائة. وتراجع عدد المؤسسات من 66 إلى 52 مؤسسة.")
+
+
+@pytest.mark.parametrize("summary, verdict", [
+    ("تراجعت الواردات بنسبة 0.6 بالمائة.", "supported"),
+    ("ارتفعت الواردات بنسبة 0.6 بالمائة.", "contradicted"),  # the same figure, the other way
+    ("Imports rose 0.6 percent.", "contradicted"),  # across languages: the figure binds the measure
+    ("Imports fell 0.6 percent.", "supported"),
+    ("ارتفع عدد المؤسسات إلى 52 مؤسسة.", "contradicted"),  # "from 66 to 52" is a fall
+])
+def test_direction_of_change_is_bound_to_its_figure(summary, verdict):
+    (claim,) = [c for c in verify(_TRADE, summary).claims if c.kind == "direction"]
+    assert claim.verdict == verdict, claim.reason
+
+
+def test_a_direction_with_no_figure_is_never_contradicted_by_a_neighbour():
+    source = "ارتفعت الصادرات هذا العام، فيما تراجعت الواردات."
+    (claim,) = [c for c in verify(source, "تراجعت الصادرات هذا العام.").claims if c.kind == "direction"]
+    assert claim.verdict != "contradicted"

@@ -8,7 +8,7 @@ from typing import Literal, Union
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr
 
 MentionKind = Literal[
-    "date", "weekday", "number", "percent", "count", "duration", "enumeration", "entity", "quote"
+    "date", "weekday", "number", "percent", "count", "duration", "enumeration", "entity", "quote", "direction"
 ]
 Verdict = Literal["supported", "contradicted", "unverifiable"]
 SEVERITY = {"contradicted": 0, "unverifiable": 1, "supported": 2}  # worst first
@@ -34,7 +34,8 @@ class Mention(BaseModel):
     ``value`` by kind: date -> ISO ``YYYY-MM-DD`` (``XXXX-MM-DD`` when the year is unknown,
     ``YYYY-MM`` or ``YYYY`` for coarser dates); weekday -> English day name; number, percent,
     count, duration -> the number; enumeration -> the items; entity -> the normalised name
-    (``country:XX`` for countries); quote -> the quoted words.
+    (``country:XX`` for countries); quote -> the quoted words; direction -> ``rise`` or
+    ``fall`` (a verb or noun of change: ارتفع، تراجع، rose, fell).
     """
 
     kind: MentionKind

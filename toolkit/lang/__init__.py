@@ -95,6 +95,8 @@ class Language:
     name_stopwords: frozenset[str]
     stopwords: frozenset[str]
     segment_breaks: tuple[str, ...]
+    directions: dict[str, str]  # normalised word -> "rise" | "fall"
+    versus_words: tuple[str, ...]
     countries: dict[str, str]  # normalised name -> ISO code
     concepts: dict[str, str]  # normalised word (and its light stem) -> concept id
     country_lengths: dict[int, tuple[str, ...]] = field(default_factory=dict)  # one-word names by length
@@ -289,6 +291,8 @@ def get_language(code: str) -> Language:
         name_stopwords=frozenset(norm(x) for x in m.NAME_STOPWORDS),
         stopwords=frozenset(norm(x) for x in m.STOPWORDS),
         segment_breaks=tuple(norm(x) for x in m.SEGMENT_BREAKS),
+        directions={**{norm(w): "rise" for w in m.RISE_WORDS}, **{norm(w): "fall" for w in m.FALL_WORDS}},
+        versus_words=tuple(norm(x) for x in m.VERSUS_WORDS),
         countries=countries,
         concepts=_concepts(code),
         country_lengths={n: tuple(v) for n, v in lengths.items()},

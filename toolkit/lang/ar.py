@@ -239,3 +239,14 @@ STOPWORDS = NAME_STOPWORDS + [
 
 # Words that end a passage inside a sentence: the event after them may have another date.
 SEGMENT_BREAKS = ["ثم", "بينما", "في حين", "فيما", "قبل أن", "بعد أن"]
+
+# Direction of change: verbs and nouns of rising and falling (clitics are stripped by the
+# matcher; accusative nouns are listed with their alif).
+RISE_WORDS = ["ارتفع", "ارتفعت", "يرتفع", "ترتفع", "ارتفاع", "ارتفاعا", "ازداد", "ازدادت", "يزداد", "تزداد",
+              "صعد", "صعدت", "يصعد", "تصعد", "تضاعف", "تضاعفت", "نما", "نمت", "ينمو", "تنمو", "نمو", "نموا",
+              "ارتقى", "ارتقت", "قفز", "قفزت", "يقفز", "تقفز", "تحسن", "تحسنت", "يتحسن", "تتحسن", "تحسنا"]
+FALL_WORDS = ["انخفض", "انخفضت", "ينخفض", "تنخفض", "انخفاض", "انخفاضا", "تراجع", "تراجعت", "يتراجع",
+              "تتراجع", "تراجعا", "تقلص", "تقلصت", "يتقلص", "تتقلص", "تقلصا", "هبط", "هبطت", "يهبط", "تهبط",
+              "هبوط", "هبوطا", "تدنى", "تدنت", "انكمش", "انكمشت", "تدهور", "تدهورت", "تدهورا"]
+# Two figures of one measure: "3579 مقابل 3712" is the new value against the old one.
+VERSUS_WORDS = ["مقابل"]

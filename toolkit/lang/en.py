@@ -129,3 +129,11 @@ STOPWORDS = NAME_STOPWORDS + [
     "would", "about", "into", "than", "then", "there", "these", "those", "we", "our",
 ]
 SEGMENT_BREAKS = ["then", "while", "whereas", "before", "after which"]
+
+RISE_WORDS = ["rose", "rise", "rises", "rising", "risen", "increased", "increase", "increases", "increasing",
+              "grew", "grow", "grows", "growing", "climbed", "climbs", "jumped", "jumps", "doubled", "gained",
+              "improved", "appreciated", "appreciation", "accelerated", "accelerating"]
+FALL_WORDS = ["fell", "fall", "falls", "falling", "fallen", "dropped", "drops", "declined", "decline", "declines",
+              "declining", "decreased", "decrease", "decreases", "shrank", "shrunk", "contracted", "slid", "slumped",
+              "depreciated", "depreciation", "slowed", "slowing", "eased"]
+VERSUS_WORDS = ["compared with", "compared to", "against", "versus", "vs"]

@@ -8,6 +8,7 @@ from ..lang import get_language
 from ..models import Mention
 from ..text import detect_language, normalize
 from .dates import find_dates
+from .directions import find_directions
 from .names import find_entities, find_enumerations
 from .numbers import find_numbers
 from .scan import NumberFormat, Scan
@@ -36,12 +37,13 @@ def scan_text(text: str, *, published=None, lang: str | None = None,
     find_numbers(scan)
     find_entities(scan, known_names)
     find_enumerations(scan)
+    find_directions(scan)
     scan.mentions.sort(key=lambda m: (m.start, -m.end))
     return scan
 
 
 def find_mentions(text: str, *, published: str | _dt.date | None = None,
                   lang: str | None = None) -> list[Mention]:
-    """Dates, weekdays, numbers, percentages, counts, durations, enumerations, names and
-    quotes in ``text``, each with offsets into ``text`` and a normalised value."""
+    """Dates, weekdays, numbers, percentages, counts, durations, enumerations, names,
+    quotes and directions of change in ``text``, each with offsets into ``text`` and a normalised value."""
     return scan_text(text, published=published, lang=lang).mentions
