@@ -4,7 +4,7 @@ import json
 
 import pytest
 
-import toolkit.checks as verifier_module
+import toolkit.checks.dates as date_checks
 from toolkit.cli import main
 from toolkit.evals import runner
 from toolkit.evals.anchor import QuoteError, anchor_case, find_quote
@@ -113,7 +113,7 @@ def _months_ignored(a: str, b: str) -> bool:
 def test_a_verifier_that_ignores_months_fails_the_gate(monkeypatch):
     good = runner.run(["seed-generated"], show_progress=False)
     assert runner.compare(good, _baseline(), complete=False) == []
-    monkeypatch.setattr(verifier_module, "same_date", _months_ignored)
+    monkeypatch.setattr(date_checks, "same_date", _months_ignored)
     broken = runner.run(["seed-generated"], show_progress=False)
     assert any(p.startswith("seed-generated") for p in runner.compare(broken, _baseline(), complete=False))
 

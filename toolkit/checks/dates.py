@@ -1,0 +1,114 @@
+"""Dates and weekdays: the date the source gives the same event, a weekday against the
+source's weekday or date, a guessed year never contradicting."""
+
+from __future__ import annotations
+
+import datetime as _dt
+
+from ..index import Document
+from ..mentions.dates import parse_iso, same_date, weekday_of
+from ..models import Claim, Mention
+from .context import ClaimContext, found_elsewhere, result
+
+def fmt_date(value: str) -> str:
+    year, month, day = parse_iso(value)
+    if month is None:
+        return str(year)
+    name = _dt.date(2001, month, 1).strftime("%B")
+    out = f"{day} {name}" if day else name
+    return f"{out} {year}" if year else out
+
+
+def _relative_phrase(doc: Document, m: Mention) -> str:
+    words = doc.scan.nt.text[m._nstart:m._nend].split()
+    return " ".join(w for w in words if w not in ("في", "وفي", "و"))
+
+
+def _granularity(value: str) -> int:
+    return len(value)
+
+
+def check_date(c: ClaimContext) -> Claim:
+    pub = c.src.scan.published
+    v = as_stated(c.m, pub)
+    if not v:
+        phrase = _relative_phrase(c.summ, c.m)
+        same = [d for d in c.aligned_mentions("date") if d.relative and _relative_phrase(c.src, d) == phrase]
+        if same:
+            return result(c, "supported", "The source uses the same relative day for this event.", same[:1])
+        return result(c, "unverifiable", "The relative day has no earlier date to count from.")
+    gran = _granularity(v)
+    dates = [d for d in c.aligned_mentions("date") if d.value and _granularity(d.value) == gran
+             and (same_date(v, as_stated(d, pub)) or not c.claimed_alongside(d))]
+    match = [d for d in dates if same_date(v, as_stated(d, pub))]
+    if gran == 4 and not match:  # a year is stated by any date in it ("جوان 2017" for 2017)
+        match = [d for d in c.aligned_mentions("date") if d.value and d.value[:4] == v]
+    if match:
+        return result(c, "supported", f"The source gives {fmt_date(match[0].value)} for this event.", match[:1])
+    nearby = [d for d in c.sentence_mentions("date") if d.value and same_date(v, as_stated(d, pub))]
+    if nearby and not dates:
+        return result(c, "supported", f"The source sentence about this event gives {fmt_date(v)}.", nearby[:1])
+    elsewhere = [d for seg in c.src.segments for d in seg.mentions
+                 if d.kind == "date" and d.value and _granularity(d.value) == gran and same_date(v, as_stated(d, pub))]
+    if dates and c.sure(dates) and not c.ambiguous(elsewhere):
+        other = f"; {fmt_date(v)} belongs to another passage of the source" if elsewhere else ""
+        return result(c, "contradicted",
+                       f"The source dates this event {fmt_date(dates[0].value)}, not {fmt_date(v)}{other}.",
+                       dates[:1] + elsewhere[:1])
+    if dates:  # the passage about this event says otherwise, but not clearly enough to contradict
+        return result(c, "unverifiable",
+                       f"The passage that best matches this claim gives {fmt_date(dates[0].value)}"
+                       + (f"; {fmt_date(v)} appears in another passage." if elsewhere else "."),
+                       dates[:1] + elsewhere[:1])
+    if elsewhere:
+        return found_elsewhere(c, elsewhere, fmt_date(v))
+    return result(c, "unverifiable", f"The source gives no date for this event; {fmt_date(v)} is not in it.")
+
+
+GUESS_DAYS = 90  # a year inferred for a date further than this from publication is a guess
+
+
+def guessed_year(m: Mention, published: _dt.date | None) -> bool:
+    """Is the year of this date a guess? The text gives none, and the date lies far enough
+    from the publication date that the previous or next year would do as well."""
+    if not m.year_inferred or not m.value or len(m.value) != 10:
+        return False
+    return published is None or abs((_dt.date.fromisoformat(m.value) - published).days) > GUESS_DAYS
+
+
+def as_stated(m: Mention, published: _dt.date | None) -> str | None:
+    """A date's value as its text states it: a guessed year is no year (XXXX-MM-DD)."""
+    return "XXXX" + m.value[4:] if guessed_year(m, published) else m.value
+
+
+def check_weekday(c: ClaimContext) -> Claim:
+    wd = c.m.value if c.m.kind == "weekday" else c.m.weekday
+    if c.m.kind == "date" and c.m.value and not guessed_year(c.m, c.src.scan.published):  # a guess never contradicts
+        actual = weekday_of(c.m.value)
+        if actual and actual != wd:
+            src = [d for d in c.aligned_mentions("date") if d.value and same_date(c.m.value, d.value)]
+            return result(c, "contradicted",
+                           f"{fmt_date(c.m.value)} is a {actual.title()}, not a {wd.title()}.", src[:1],
+                           kind="weekday")
+    stated = [w for w in c.aligned_mentions("weekday")] + [
+        d for d in c.aligned_mentions("date") if d.weekday]
+    for w in stated:
+        name = w.value if w.kind == "weekday" else w.weekday
+        if name == wd:
+            return result(c, "supported", f"The source says {wd.title()} for this event.", [w], kind="weekday")
+    dated = [d for d in c.aligned_mentions("date") if d.value and weekday_of(d.value)]
+    for d in dated:
+        if weekday_of(d.value) == wd:
+            return result(c, "supported", f"The source's date, {fmt_date(d.value)}, is a {wd.title()}.", [d],
+                           kind="weekday")
+    dated = [d for d in dated if not guessed_year(d, c.src.scan.published)]
+    if (stated or dated) and c.sure(stated or dated):
+        w = (stated or dated)[0]
+        name = (w.value if w.kind == "weekday" else w.weekday) if stated else weekday_of(w.value)
+        return result(c, "contradicted", f"The source places this event on a {name.title()}, not a {wd.title()}.",
+                       [w], kind="weekday")
+    if c.m.kind == "date" and c.m.value and weekday_of(c.m.value) == wd:
+        return result(c, "supported", f"{wd.title()} agrees with the date it is written with.", [], kind="weekday")
+    return result(c, "unverifiable", "The source does not say on which weekday this happened.", kind="weekday")
+
+

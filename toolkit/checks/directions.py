@@ -1,0 +1,81 @@
+"""Directions of change: a rise or a fall, bound to the figure it governs."""
+
+from __future__ import annotations
+
+from ..index import Document
+from ..models import Claim, Mention
+from .context import ClaimContext, result
+from .values import may_support, quantities_equal
+
+_FROM = {"من", "from"}
+_TO = {"الى", "to", "حتى"}
+_QUANTITIES = ("number", "count", "percent")
+
+
+def _from_to(doc: Document, x: Mention) -> str | None:
+    """'من 66 إلى 52' / 'from 66 to 52' around ``x``: the direction those figures show."""
+    seg = doc.segment_at(x._nstart)
+    values = [m for m in seg.mentions if m.kind in _QUANTITIES and isinstance(m.value, (int, float))]
+    text = doc.scan.nt.text
+    for a, b in zip(values, values[1:]):
+        if x is not a and x is not b or a.value == b.value or not may_support(a, b):
+            continue
+        between = " ".join(text[a._nend:b._nstart].split())
+        before = text[max(0, a._nstart - 6):a._nstart].split()
+        if between in _TO and before and before[-1] in _FROM:
+            return "rise" if b.value > a.value else "fall"
+    return None
+
+
+def direction_of(doc: Document, x: Mention) -> tuple[str, Mention] | None:
+    """The direction a passage gives the quantity ``x``: the nearest rise or fall word
+    before it in its passage («تراجع الواردات بنسبة 6ر0»), else one right after it."""
+    seg = doc.segment_at(x._nstart)
+    words = [m for m in seg.mentions if m.kind == "direction"]
+    before = [w for w in words if w._nend <= x._nstart]
+    if before:
+        return before[-1].value, before[-1]
+    s = doc.scan
+    after = [w for w in words if w._nstart >= x._nend and s.index_at(w._nstart) - s.index_at(x._nend) <= 3]
+    if after:
+        return after[0].value, after[0]
+    figures = _from_to(doc, x)
+    return (figures, x) if figures else None
+
+
+def _governed(doc: Document, m: Mention) -> Mention | None:
+    """The quantity a direction word governs: the first after it in its passage («ارتفع …
+    بنسبة 5»), else the last before it."""
+    seg = doc.segment_at(m._nstart)
+    values = [x for x in seg.mentions if x.kind in _QUANTITIES]
+    after = [x for x in values if x._nstart >= m._nend]
+    before = [x for x in values if x._nend <= m._nstart]
+    return after[0] if after else (before[-1] if before else None)
+
+
+def check_direction(c: ClaimContext) -> Claim:
+    """A rise or a fall, bound to the value it governs: the source's word for that same
+    value decides; without a value, only the passage about the measure can support it."""
+    want = c.m.value
+    verb = "rose" if want == "rise" else "fell"
+    q = _governed(c.summ, c.m)
+    if q is not None:
+        same_value = [x for x in c.src.scan.mentions if x.kind in _QUANTITIES and may_support(q, x)
+                      and quantities_equal(q, x)]
+        found = [(d, x) for x in same_value if (d := direction_of(c.src, x))]
+        agree = [(d, x) for d, x in found if d[0] == want]
+        if agree:
+            d, x = agree[0]
+            return result(c, "supported", f"The source says this {verb}, with the same figure.", [d[1], x])
+        if found and len(same_value) == 1:  # one passage holds the figure: its word is decisive
+            d, x = found[0]
+            said = "fell" if want == "rise" else "rose"
+            return result(c, "contradicted", f"The source says this {said} (by the same figure), not that it "
+                           f"{verb}.", [d[1], x] if d[1] is not x else [x])
+    best = c.ranked[0].segment.mentions if c.aligned else []
+    same = [w for w in best if w.kind == "direction" and w.value == want]
+    if same:
+        return result(c, "supported", f"The passage about this says it {verb}.", same[:1])
+    return result(c, "unverifiable", "The source does not say, for this figure, whether it rose or fell.")
+
+

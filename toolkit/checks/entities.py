@@ -1,0 +1,121 @@
+"""Names: a person, place or organisation in the passage about the event, a role the
+source gives someone else, an item swapped into a list."""
+
+from __future__ import annotations
+
+from rapidfuzz.distance import Levenshtein
+
+from ..models import Claim, Evidence, Mention
+from ..text import norm, skeleton
+from .context import ClaimContext, evidence_span, result
+
+def _name_matches(a: Mention, b: Mention) -> bool:
+    va, vb = str(a.value), str(b.value)
+    if va.startswith("country:") or vb.startswith("country:"):
+        return va == vb
+    wa = [w for w in va.split() if len(w) >= 3] or va.split()
+    wb = vb.split()
+    return all(any(_word_matches(x, y) for y in wb) for x in wa)
+
+
+def _word_matches(x: str, y: str) -> bool:
+    if x == y:
+        return True
+    sx, sy = skeleton(x), skeleton(y)
+    if not sx or not sy:
+        return False
+    if sx == sy:
+        return True
+    return min(len(sx), len(sy)) >= 4 and Levenshtein.distance(sx, sy) <= 1
+
+
+def _words_in_passages(c: ClaimContext, e: Mention) -> list[Evidence]:
+    """Evidence that every word of the name stands in an aligned passage (clitics allowed)."""
+    if str(e.value).startswith("country:"):
+        return []
+    s = c.src.scan
+    found = []
+    for w in [w for w in str(e.value).split() if len(w) >= 3]:
+        hit = None
+        for a in c.aligned:
+            for t in s.toks[s.index_at(a.segment.start):s.index_at(a.segment.end)]:
+                if t.kind == "word" and any(_word_matches(w, rest) for _, rest in s.lang.clitic_splits(t.text)):
+                    hit = evidence_span(c.src, t.start, t.end)
+                    break
+            if hit:
+                break
+        if hit is None:
+            return []
+        found.append(hit)
+    return found
+
+
+def _source_token(c: ClaimContext, word: str) -> list[Evidence]:
+    s = c.src.scan
+    for t in s.toks:
+        if t.kind == "word" and any(rest == word for _, rest in s.lang.clitic_splits(t.text)):
+            return [evidence_span(c.src, t.end - len(word), t.end)]
+    return []
+
+
+def check_entity(c: ClaimContext, summary_enums: list[Mention]) -> Claim:
+    e = c.m
+    for lst in summary_enums:  # a list item swapped for a name the source lists elsewhere
+        if lst._nstart <= e._nstart < lst._nend:
+            contra = _list_swap(c, e, lst)
+            if contra:
+                return contra
+    near = [x for x in c.aligned_mentions("entity") if _name_matches(e, x)]
+    if near:
+        return result(c, "supported", "The source names them in the passage about this event.", near[:1])
+    in_passage = _words_in_passages(c, e)
+    if in_passage:
+        return result(c, "supported", "The passage about this event has this name.", in_passage)
+    if e.role and _name_like(e):
+        same_role = [x for x in c.aligned_mentions("entity")
+                     if x.role and _role_key(x.role) == _role_key(e.role) and _name_like(x)]
+        if same_role and c.confident:
+            return result(c, "contradicted", f"The source names the {e.role} «{same_role[0].text}».", same_role[:1])
+    in_sentence = [x for x in c.sentence_mentions("entity") if _name_matches(e, x)]
+    elsewhere = [x for seg in c.src.segments for x in seg.mentions if x.kind == "entity" and _name_matches(e, x)]
+    if in_sentence or (elsewhere and not c.aligned):
+        return result(c, "supported", "The source names them.", (in_sentence or elsewhere)[:1])
+    if elsewhere:
+        best = max(elsewhere, key=c.score_of)
+        return result(c, "unverifiable", "The source names them, but not in the passage about this event.",
+                       [best])
+    if not str(e.value).startswith("country:"):
+        words = [w for w in str(e.value).split() if len(w) >= 3]
+        found = [_source_token(c, w) for w in words]
+        if words and all(found):
+            return result(c, "supported", "The source contains this name.", [f[0] for f in found])
+    return result(c, "unverifiable", "The source does not mention this name.")
+
+
+def _name_like(e: Mention) -> bool:
+    """A first and a last name, neither shaped like an Arabic present-tense verb (يأمر،
+    تدعو): headlines often put a verb where a name would follow the title."""
+    words = str(e.value).split()
+    return len(words) >= 2 and not any(w[0] in "يت" for w in words)
+
+
+def _role_key(role: str) -> str:
+    return " ".join(w[2:] if w.startswith("ال") else w for w in norm(role).split())
+
+
+def _list_swap(c: ClaimContext, e: Mention, lst: Mention) -> Claim | None:
+    """An item of a summary list missing from the matching source list was swapped in."""
+    items = [x for x in c.summ.scan.mentions if x.kind == "entity" and lst._nstart <= x._nstart < lst._nend]
+    for src_list in c.aligned_mentions("enumeration"):
+        src_items = [x for x in c.src.scan.mentions
+                     if x.kind == "entity" and src_list._nstart <= x._nstart < src_list._nend]
+        if any(_name_matches(e, y) for y in src_items):
+            return None
+        shared = sum(1 for x in items if any(_name_matches(x, y) for y in src_items))
+        if shared * 2 >= len(items) and shared >= 1 and c.confident:
+            return result(c, "contradicted",
+                           f"The source lists {', '.join(src_list.value)} here; «{e.text}» is not among them.",
+                           [src_list])
+    return None
+
+

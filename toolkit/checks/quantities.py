@@ -1,0 +1,98 @@
+"""Numbers, percentages, counts and durations: the value the source gives this event,
+a count against a list (the source's, or the summary's own)."""
+
+from __future__ import annotations
+
+from ..models import Claim, Mention
+from .context import ClaimContext, found_elsewhere, result
+from .values import lone_numbers, may_contradict, may_support, quantities_equal, unit_class
+
+_LIST_CLASSES = {"leader", "country", "person", "minister", "party", None}  # what a list of names counts
+
+
+def _enumeration_total(enums: list[Mention]) -> int:
+    return sum(len(e.value) for e in enums)
+
+
+def _list_follows_noun(c: ClaimContext, enum: Mention, unit: str | None) -> bool:
+    """Is the source list introduced by a noun of the counted class (برؤساء بيلاروس...)?"""
+    s = c.src.scan
+    i = s.index_at(enum._nstart)
+    w = s.word(i - 1)
+    if w is None:
+        return False
+    for _, rest in s.lang.clitic_splits(w):
+        if unit_class(s.lang.noun_classes.get(rest)) == unit_class(unit) and unit is not None:
+            return True
+    return False
+
+
+def check_quantity(c: ClaimContext, listed_in_summary: bool = False) -> Claim:
+    """``listed_in_summary``: the summary lists the counted items itself, and they agree."""
+    q = c.m
+    label = q.text
+    kinds = ("number", "percent", "count", "duration")
+    cands = [x for x in c.aligned_mentions(*kinds)]
+    match = [x for x in cands if may_support(q, x) and quantities_equal(q, x)]
+    if match:
+        return result(c, "supported", "The source gives the same value for this event.", match[:1])
+    enums = c.aligned_mentions("enumeration")
+    if q.kind == "count" and q.unit in _LIST_CLASSES and not q.alternatives:
+        for e in enums:
+            if len(e.value) == q.value:
+                return result(c, "supported", f"The source lists {len(e.value)} for this event.", [e])
+        if len(enums) > 1 and _enumeration_total(enums) == q.value:
+            parts = " + ".join(str(len(e.value)) for e in enums)
+            return result(c, "supported", f"The source lists {parts} = {q.value} for this event.", enums)
+    nearby = [x for x in c.sentence_mentions(*kinds) if may_support(q, x) and quantities_equal(q, x)]
+    if nearby:
+        return result(c, "supported", "The source sentence about this event gives the same value.", nearby[:1])
+    elsewhere = [x for seg in c.src.segments for x in seg.mentions
+                 if x.kind in kinds and may_support(q, x) and quantities_equal(q, x)]
+    rivals = [x for x in cands if (may_contradict(q, x) or lone_numbers(c, q, x))
+              and not c.claimed_alongside(x)]
+    if rivals and c.sure(rivals) and not c.ambiguous(elsewhere):
+        other = "; that value belongs to another passage of the source" if elsewhere else ""
+        return result(c, "contradicted", f"The source gives «{rivals[0].text}» for this, not «{label}»{other}.",
+                       rivals[:1] + elsewhere[:1])
+    if rivals:
+        return result(c, "unverifiable", f"The passage that best matches this claim gives «{rivals[0].text}»"
+                       + ("; the claimed value appears in another passage." if elsewhere else "."),
+                       rivals[:1] + elsewhere[:1])
+    if listed_in_summary and elsewhere:
+        return result(c, "supported", "The source gives this count, and the summary's list agrees with it.",
+                       elsewhere[:1])
+    if c.confident and q.kind == "count" and q.unit in _LIST_CLASSES - {None} and not q.alternatives \
+            and not listed_in_summary:
+        listed = [e for e in enums if _list_follows_noun(c, e, q.unit)]
+        if listed and c.aligned and listed[0] in c.aligned[0].segment.mentions:
+            e = listed[0]
+            return result(c, "contradicted",
+                           f"The source lists {len(e.value)} ({', '.join(e.value)}), not {q.value}.", [e])
+    if elsewhere:
+        return found_elsewhere(c, elsewhere, "this value")
+    return result(c, "unverifiable", "The source gives no such value for this event.")
+
+
+def check_listed_count(c: ClaimContext, summary_enums: list[Mention]) -> Claim | bool:
+    """A count in the summary followed by its own list: the two must agree.
+
+    Returns the contradiction, True when a list follows and agrees, False when none follows."""
+    q = c.m
+    if q.kind != "count" or q.unit not in _LIST_CLASSES or q.alternatives:
+        return False
+    s = c.summ.scan
+    sent = c.summ.sentence_span(c.summ.segment_at(q._nstart).sentence)
+    following = [e for e in summary_enums if q._nend <= e._nstart < sent[1]]
+    if not following or s.index_at(following[0]._nstart) - s.index_at(q._nend) > 6:
+        return False
+    stop = next((x._nstart for x in s.mentions if x.kind in ("count", "number") and x._nstart > q._nend), sent[1])
+    listed = [e for e in following if e._nstart < stop]
+    total = _enumeration_total(listed)
+    if any(_enumeration_total(listed[:n]) == q.value for n in range(1, len(listed) + 1)):
+        return True  # the count covers its own list, or that list and the ones after it (3 + 5 = 8)
+    parts = " + ".join(str(len(e.value)) for e in listed)
+    return result(c, "contradicted", f"The summary says {q.value} but lists {parts}"
+                   + (f" = {total}" if len(listed) > 1 else "") + " items.", [], kind="count")
+
+

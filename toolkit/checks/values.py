@@ -1,0 +1,128 @@
+"""Comparing values: equality with rounding and stated approximation, bounds («أكثر من»،
+"over"), durations in days, and which quantities may support or contradict each other
+(a percentage is never an amount; counts compare only with counts of the same class)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from ..models import Mention
+
+if TYPE_CHECKING:
+    from .context import ClaimContext
+
+APPROXIMATE_SPREAD = 0.25  # a loosely stated value contradicts only one off by more than this
+_CLASSES = {"leader", "country", "minister", "person", "dead", "injured", "time", "call", "tourist",
+            "group", "party", "%", "TND", "USD", "EUR", "GBP", "EGP", "SAR", "AED", "LBP"}
+
+
+
+def _decimals(x: float) -> int:
+    text = repr(float(x))
+    return 0 if float(x).is_integer() else len(text.split(".")[1])
+
+
+def values_equal(a: Mention, b: Mention) -> bool:
+    """Numeric equality allowing for rounding and stated approximation."""
+    xs = [float(v) for v in (a.alternatives or [a.value])]
+    ys = [float(v) for v in (b.alternatives or [b.value])]
+    if len(xs) > 1 or len(ys) > 1:
+        return sorted(set(xs)) == sorted(set(ys))
+    x, y = xs[0], ys[0]
+    if x == y:
+        return True
+    if a.bound or b.bound:  # "أكثر من 800" holds for 830, and for nothing under 800
+        return _within_bound(a, b) if a.bound else _within_bound(b, a)
+    if a.approximate or b.approximate:
+        return abs(x - y) <= 0.05 * max(abs(x), abs(y))
+    if round(y, _decimals(x)) == x:  # 137 for 137.2 is rounding, not an error
+        return True
+    if x >= 1000 and x.is_integer():  # 623 ألف for 623 456
+        zeros = len(str(int(x))) - len(str(int(x)).rstrip("0"))
+        if zeros >= 3 and round(y / 10**zeros) * 10**zeros == x:
+            return True
+    return False
+
+
+BOUND_REACH = 1.5  # "more than 800" is read as up to 1 200: past that a writer says more
+
+
+def _within_bound(bounded: Mention, exact: Mention) -> bool:
+    """Is ``exact`` a value that the bound ``bounded`` states, within its reach?"""
+    if exact.bound:  # two bounds are the same statement only when they are equal ("over 40" / "over 50")
+        return False
+    x, y = float(bounded.value), float(exact.value)
+    if bounded.bound == "at_least":
+        return x <= y <= x * BOUND_REACH if x >= 0 else y >= x
+    return x / BOUND_REACH <= y <= x if x >= 0 else y <= x
+
+
+def unit_class(u: str | None) -> str | None:
+    return "leader" if u == "country" else u  # "leaders of 8 countries" = 8 leaders
+
+
+DAYS = {"minute": 1 / 1440, "hour": 1 / 24, "day": 1, "week": 7, "month": 30, "year": 365}
+
+
+def in_days(m: Mention) -> Mention:
+    """A duration as a count of days, so that 'أسبوعين' and '14 يوما' compare."""
+    factor = DAYS.get(m.unit or "", 1)
+    return m.model_copy(update={"value": float(m.value) * factor, "unit": "day",
+                                "alternatives": [a * factor for a in m.alternatives] if m.alternatives else None})
+
+
+def quantities_equal(q: Mention, c: Mention) -> bool:
+    if q.kind == c.kind == "duration":
+        return values_equal(in_days(q), in_days(c))
+    return values_equal(q, c)
+
+
+def may_support(q: Mention, c: Mention) -> bool:
+    """Could ``c`` be the same quantity as ``q``? Units must agree where both are known."""
+    if (q.kind == "percent") != (c.kind == "percent"):
+        return False
+    if (q.kind == "duration") != (c.kind == "duration"):
+        return q.unit is None or c.unit is None
+    if q.kind == "duration":
+        return True
+    uq, uc = unit_class(q.unit), unit_class(c.unit)
+    if q.kind == c.kind == "count" or (uq and uc and uq in _CLASSES and uc in _CLASSES):
+        return uq == uc or uq is None or uc is None
+    return True
+
+
+def lone_numbers(c: ClaimContext, q: Mention, rival: Mention) -> bool:
+    """Unit-less numbers compare only as the one number of the claim's sentence against
+    the one number of the passage: then they are the same quantity (٧٧ مليار / ٦٦ مليار)."""
+    if q.kind != "number" or rival.kind != "number" or q.unit is not None or rival.unit is not None:
+        return False
+    seg = c.summ.segment_at(q._nstart)
+    a, b = c.summ.sentence_span(seg.sentence)
+    mine = [x for x in c.summ.scan.mentions if a <= x._nstart < b and x.kind in ("number", "count", "percent")]
+    src_seg = c.src.segment_at(rival._nstart)
+    theirs = [x for x in src_seg.mentions if x.kind in ("number", "count", "percent")]
+    return len(mine) == 1 and len(theirs) == 1
+
+
+def may_contradict(q: Mention, c: Mention) -> bool:
+    """Same kind of quantity about the same kind of thing; a loosely stated value ("نحو",
+    "a billion") only against one that is off by more than a quarter."""
+    if q.unit is None or c.unit is None:
+        return False
+    if (q.approximate or c.approximate) and not q.alternatives and not c.alternatives:
+        x, y = float(q.value), float(c.value)
+        if (q.bound and _within_bound(q, c)) or (c.bound and _within_bound(c, q)):
+            return False  # on the bound's side and within its reach: true, or at worst loosely put
+        if q.bound or c.bound:
+            return True  # "أكثر من 22 مليون" is not 500 million
+        if abs(x - y) <= APPROXIMATE_SPREAD * max(abs(x), abs(y)):
+            return False
+    if q.kind == "percent" or c.kind == "percent":
+        return q.kind == c.kind
+    if q.kind == c.kind == "duration":
+        return True
+    if {q.kind, c.kind} <= {"count", "number"}:
+        return unit_class(q.unit) == unit_class(c.unit)
+    return False
+
+
