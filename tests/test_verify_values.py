@@ -95,3 +95,31 @@ def test_a_direction_with_no_figure_is_never_contradicted_by_a_neighbour():
     source = "ارتفعت الصادرات هذا العام، فيما تراجعت الواردات."
     (claim,) = [c for c in verify(source, "تراجعت الصادرات هذا العام.").claims if c.kind == "direction"]
     assert claim.verdict != "contradicted"
+
+
+def test_a_figure_given_for_another_measure_is_not_support():
+    source = ("وحسب الوزير سجلت السوق الأوروبية عموما نموا بـ 22 بالمائة والسوق العربية بـ 51 بالمائة "
+              "بفضل السوق الجزائرية والليبية أساسا.")
+    wrong = verify(source, "وسجلت السوق العربية نموا بنسبة 22 بالمائة بفضل السوقين الجزائرية والليبية.")
+    (claim,) = [c for c in wrong.claims if c.kind == "percent"]
+    assert claim.verdict == "contradicted" and [e.text for e in claim.evidence] == ["51 بالمائة", "22 بالمائة"]
+    right = verify(source, "وسجلت السوق العربية نموا بنسبة 51 بالمائة بفضل السوقين الجزائرية والليبية.")
+    assert [c.verdict for c in right.claims if c.kind == "percent"] == ["supported"]
+
+
+def test_a_misstated_figure_is_contradicted_by_the_figure_of_its_measure():
+    source = ("وتراجعت عائدات زيت الزيتون بنسبة 66% بسبب ضعف الصابة، فيما ارتفعت صادرات التمور بنسبة 19% "
+              "من حيث الكمية.")
+    report = verify(source, "تراجعت عائدات زيت الزيتون بنسبة 68 بالمائة بسبب ضعف الصابة.")
+    (claim,) = [c for c in report.claims if c.kind == "percent"]
+    assert claim.verdict == "contradicted" and claim.evidence[0].text == "66%"
+
+
+@pytest.mark.parametrize("summary, verdict", [
+    ("يقدر عجز الميزانية بنحو 5.4 بالمائة.", "supported"),
+    ("يقدر عجز الميزانية بنحو 6.4 بالمائة.", "contradicted"),  # "about" to a tenth is not 15 % off
+])
+def test_about_is_as_loose_as_the_figure_it_rounds(summary, verdict):
+    source = "ويقدر عجز الميزانية بحوالي 5.4 بالمائة من الناتج."
+    (claim,) = [c for c in verify(source, summary).claims if c.kind == "percent"]
+    assert claim.verdict == verdict, claim.reason

@@ -144,6 +144,10 @@ class Document:
         self.segments.append(seg)
 
     # -- lookup -------------------------------------------------------------------
+    def token_keys(self, i: int) -> list[str]:
+        """Alignment keys of token i (none for values, stopwords and titles)."""
+        return self._token_keys[i]
+
     def segment_at(self, pos: int) -> Segment:
         k = bisect_right(self._segment_starts, pos) - 1
         if k >= 0 and self.segments[k].start <= pos < self.segments[k].end:

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from ..index import Alignment, Document, SourceIndex
 from ..mentions.dates import same_date
 from ..models import Claim, Evidence, Mention, Span
+from .frames import frame, frame_score
 from .values import quantities_equal
 
 ALIGNED_FLOOR = 0.2  # a passage sharing less than this of the claim's words is unrelated
@@ -16,6 +17,10 @@ CONFIDENT = 0.4  # alignment needed before a differing value counts as a contrad
 TIE = 0.8  # passages within this share of the best one are aligned too
 NEAR_TIE = 0.9  # another sentence this close to the best: the claim could be about either
 AMBIGUITY = 0.5  # a passage with the claimed value scoring this share of the best: no contradiction
+BINDING = 0.4  # a rival's frame must hold this share of the claim's frame...
+BINDING_MARGIN = 2.0  # ...and this many times what the same figure's frame holds
+DECISIVE = 0.5  # a claim whose value the source never gives: a source figure whose frame holds this
+DECISIVE_MARGIN = 0.2  # share of the claim's frame, this much more than any other figure's, is what it misstates
 
 
 @dataclass
@@ -137,3 +142,40 @@ def found_elsewhere(c: ClaimContext, elsewhere: list[Mention], what: str) -> Cla
     return result(c, "unverifiable", f"{what[0].upper()}{what[1:]} appears in the source, but in a passage "
                    "about something else.", [best])
 
+
+
+def bound_elsewhere(c: ClaimContext, same: list[Mention], rivals: list[Mention]) -> tuple[Mention, Mention] | None:
+    """The claim's value is in the source (``same``), but bound to another measure: a rival
+    value of the same kind sits in a frame that matches the claim's own frame far better.
+    Returns (the rival, the same value's best mention), or None when the binding holds or is
+    unclear."""
+    if not rivals or not c.aligned:  # the frames decide here, once the claim has a passage at all
+        return None
+    comparable = {"n:", "c:", "x:"} if c.cross_lingual else None
+    claim = frame(c.summ, c.m, comparable=comparable)
+    if len(claim) < 2:
+        return None  # too few words around the value to tell what it measures
+    scored_same = max(((frame_score(claim, frame(c.src, x), c.src), x) for x in same), key=lambda t: t[0])
+    scored_rival = max(((frame_score(claim, frame(c.src, y), c.src), y) for y in rivals
+                        if not c.claimed_alongside(y)), key=lambda t: t[0], default=(0.0, None))
+    if scored_rival[1] is not None and scored_rival[0] >= BINDING \
+            and scored_rival[0] >= BINDING_MARGIN * scored_same[0]:
+        return scored_rival[1], scored_same[1]
+    return None
+
+
+def frame_rival(c: ClaimContext, candidates: list[Mention]) -> Mention | None:
+    """The one source figure that measures what the claim measures (its frame holds at
+    least ``DECISIVE`` of the claim's, and no other figure's comes within ``DECISIVE_MARGIN``)."""
+    comparable = {"n:", "c:", "x:"} if c.cross_lingual else None
+    claim = frame(c.summ, c.m, comparable=comparable)
+    if len(claim) < 2:
+        return None
+    scored = sorted(((frame_score(claim, frame(c.src, y), c.src), y) for y in candidates
+                     if not c.claimed_alongside(y)), key=lambda t: -t[0])
+    if not scored or scored[0][0] < DECISIVE:
+        return None
+    best, rival = scored[0]
+    if any(score > best - DECISIVE_MARGIN and not quantities_equal(y, rival) for score, y in scored[1:]):
+        return None
+    return rival

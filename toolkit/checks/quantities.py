@@ -4,7 +4,7 @@ a count against a list (the source's, or the summary's own)."""
 from __future__ import annotations
 
 from ..models import Claim, Mention
-from .context import ClaimContext, found_elsewhere, result
+from .context import ClaimContext, bound_elsewhere, found_elsewhere, frame_rival, result
 from .values import lone_numbers, may_contradict, may_support, quantities_equal, unit_class
 
 _LIST_CLASSES = {"leader", "country", "person", "minister", "party", None}  # what a list of names counts
@@ -27,6 +27,11 @@ def _list_follows_noun(c: ClaimContext, enum: Mention, unit: str | None) -> bool
     return False
 
 
+def _misbound(c: ClaimContext, other: Mention, same: Mention) -> Claim:
+    return result(c, "contradicted", f"The source gives «{other.text}» for what this claim measures; "
+                  f"«{same.text}» is its figure for something else.", [other, same])
+
+
 def check_quantity(c: ClaimContext, listed_in_summary: bool = False) -> Claim:
     """``listed_in_summary``: the summary lists the counted items itself, and they agree."""
     q = c.m
@@ -35,6 +40,9 @@ def check_quantity(c: ClaimContext, listed_in_summary: bool = False) -> Claim:
     cands = [x for x in c.aligned_mentions(*kinds)]
     match = [x for x in cands if may_support(q, x) and quantities_equal(q, x)]
     if match:
+        rival = bound_elsewhere(c, match, [x for x in cands if may_contradict(q, x) and not quantities_equal(q, x)])
+        if rival is not None:
+            return _misbound(c, *rival)
         return result(c, "supported", "The source gives the same value for this event.", match[:1])
     enums = c.aligned_mentions("enumeration")
     if q.kind == "count" and q.unit in _LIST_CLASSES and not q.alternatives:
@@ -46,6 +54,10 @@ def check_quantity(c: ClaimContext, listed_in_summary: bool = False) -> Claim:
             return result(c, "supported", f"The source lists {parts} = {q.value} for this event.", enums)
     nearby = [x for x in c.sentence_mentions(*kinds) if may_support(q, x) and quantities_equal(q, x)]
     if nearby:
+        rival = bound_elsewhere(c, nearby, [x for x in c.sentence_mentions(*kinds)
+                                            if may_contradict(q, x) and not quantities_equal(q, x)])
+        if rival is not None:
+            return _misbound(c, *rival)
         return result(c, "supported", "The source sentence about this event gives the same value.", nearby[:1])
     elsewhere = [x for seg in c.src.segments for x in seg.mentions
                  if x.kind in kinds and may_support(q, x) and quantities_equal(q, x)]
@@ -71,6 +83,10 @@ def check_quantity(c: ClaimContext, listed_in_summary: bool = False) -> Claim:
                            f"The source lists {len(e.value)} ({', '.join(e.value)}), not {q.value}.", [e])
     if elsewhere:
         return found_elsewhere(c, elsewhere, "this value")
+    misstated = frame_rival(c, [x for x in c.src.scan.mentions if x.kind in kinds and may_contradict(q, x)])
+    if misstated is not None:  # the value is nowhere in the source; its measure has another figure
+        return result(c, "contradicted", f"The source gives «{misstated.text}» for what this claim measures, "
+                      f"not «{label}»; «{label}» is nowhere in the source.", [misstated])
     return result(c, "unverifiable", "The source gives no such value for this event.")
 
 

@@ -11,7 +11,15 @@ from ..models import Mention
 if TYPE_CHECKING:
     from .context import ClaimContext
 
-APPROXIMATE_SPREAD = 0.25  # a loosely stated value contradicts only one off by more than this
+APPROXIMATE_SPREAD = 0.25  # a loosely stated round value contradicts only one off by more than this
+PRECISE_SPREAD = 0.1  # "نحو 6.4 بالمائة": loosely stated, but to a tenth
+
+
+def _round(m: Mention) -> bool:
+    """A round figure ("نحو 800 ألف", "about a billion"), as opposed to "نحو 6.4"."""
+    v = abs(float(m.value))
+    return v == 0 or (float(v).is_integer() and (v < 10 or str(int(v)).rstrip("0") != str(int(v))
+                                                 or len(str(int(v))) <= 2))
 _CLASSES = {"leader", "country", "minister", "person", "dead", "injured", "time", "call", "tourist",
             "group", "party", "%", "TND", "USD", "EUR", "GBP", "EGP", "SAR", "AED", "LBP"}
 
@@ -111,11 +119,12 @@ def may_contradict(q: Mention, c: Mention) -> bool:
         return False
     if (q.approximate or c.approximate) and not q.alternatives and not c.alternatives:
         x, y = float(q.value), float(c.value)
+        spread = APPROXIMATE_SPREAD if all(_round(m) for m in (q, c) if m.approximate) else PRECISE_SPREAD
         if (q.bound and _within_bound(q, c)) or (c.bound and _within_bound(c, q)):
             return False  # on the bound's side and within its reach: true, or at worst loosely put
         if q.bound or c.bound:
             return True  # "أكثر من 22 مليون" is not 500 million
-        if abs(x - y) <= APPROXIMATE_SPREAD * max(abs(x), abs(y)):
+        if abs(x - y) <= spread * max(abs(x), abs(y)):
             return False
     if q.kind == "percent" or c.kind == "percent":
         return q.kind == c.kind

@@ -1,0 +1,61 @@
+"""Frames: what a value measures. A value's frame is the words of its clause around it,
+up to the next value or clause mark («حصة السوق العربية 51 بالمائة مقابل 22 بالمائة للسوق
+الأوروبية»: 51 measures «حصة السوق العربية», 22 «السوق الأوروبية»), keyed like alignment
+(stems, concepts, name skeletons) and weighted by nearness.
+
+A claim whose value the source also gives is *bound* to that figure only when the frames
+agree: the same figure given for another measure, while the claim's own measure has another
+figure, is a contradiction (the FactCC "wrong binding"), not support.
+"""
+
+from __future__ import annotations
+
+from ..index import Document, SourceIndex
+from ..models import Mention
+
+VALUE_KINDS = ("number", "percent", "count", "duration", "date")
+_CLAUSE_MARKS = {".", ",", ";", ":", "(", ")", "!", "?", '"', "-"}
+LEFT, RIGHT = 6, 3  # words of the clause read before and after a value
+_NEXT_ITEM = ("وال", "and")  # «…بـ 22 بالمائة والسوق العربية بـ 51»: a coordinated noun opens the next frame
+NEARNESS = 3.0  # tokens; nearer words weigh more
+
+Frame = dict[tuple[str, ...], float]  # key group -> weight
+
+
+def frame(doc: Document, m: Mention, *, comparable: set[str] | None = None) -> Frame:
+    """The keyed words around ``m`` in its clause, stopping at another value."""
+    s = doc.scan
+    first, end = s.index_at(m._nstart), s.index_at(m._nend)
+    stops = {i for v in s.mentions if v is not m and v.kind in VALUE_KINDS
+             for i in range(s.index_at(v._nstart), s.index_at(v._nend))}
+    out: Frame = {}
+
+    def walk(indices, limit: int, rightwards: bool) -> None:
+        taken = 0
+        for d, i in enumerate(indices, 1):
+            t = s.toks[i]
+            if i in stops or t.text in _CLAUSE_MARKS or taken >= limit:
+                return
+            if rightwards and (t.text == "and" or t.text.startswith(_NEXT_ITEM[0])):
+                return
+            group = tuple(k for k in doc.token_keys(i) if comparable is None or k[:2] in comparable)
+            if group:
+                taken += 1
+                out[group] = max(out.get(group, 0.0), 1.0 / (1.0 + (d - 1) / NEARNESS))
+
+    walk(range(first - 1, -1, -1), LEFT, False)
+    walk(range(end, len(s.toks)), RIGHT, True)
+    return out
+
+
+def frame_score(claim: Frame, other: Frame, src: SourceIndex) -> float:
+    """Share of the claim's frame (idf-weighted) that the other frame holds."""
+    total = sum(src.idf(g) * w for g, w in claim.items())
+    if total <= 0:
+        return 0.0
+    other_keys: dict[str, float] = {}
+    for g, w in other.items():
+        for k in g:
+            other_keys[k] = max(other_keys.get(k, 0.0), w)
+    hit = sum(src.idf(g) * w * max((other_keys.get(k, 0.0) for k in g), default=0.0) for g, w in claim.items())
+    return hit / total
