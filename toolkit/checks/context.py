@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from ..index import Alignment, Document, SourceIndex
 from ..mentions.dates import same_date
 from ..models import Claim, Evidence, Mention, Span
-from .frames import frame, frame_score
+from .frames import frame, frame_score, paired
 from .values import quantities_equal
 
 ALIGNED_FLOOR = 0.2  # a passage sharing less than this of the claim's words is unrelated
@@ -155,6 +155,9 @@ def bound_elsewhere(c: ClaimContext, same: list[Mention], rivals: list[Mention])
     claim = frame(c.summ, c.m, comparable=comparable)
     if len(claim) < 2:
         return None  # too few words around the value to tell what it measures
+    rivals = [y for y in rivals if not any(paired(c.src, x, y) for x in same)]
+    if not rivals:
+        return None
     scored_same = max(((frame_score(claim, frame(c.src, x), c.src), x) for x in same), key=lambda t: t[0])
     scored_rival = max(((frame_score(claim, frame(c.src, y), c.src), y) for y in rivals
                         if not c.claimed_alongside(y)), key=lambda t: t[0], default=(0.0, None))

@@ -8,7 +8,7 @@ import datetime as _dt
 from ..index import Document
 from ..mentions.dates import parse_iso, same_date, weekday_of
 from ..models import Claim, Mention
-from .context import ClaimContext, found_elsewhere, result
+from .context import ClaimContext, found_elsewhere, frame_rival, result
 
 def fmt_date(value: str) -> str:
     year, month, day = parse_iso(value)
@@ -55,6 +55,12 @@ def check_date(c: ClaimContext) -> Claim:
         return result(c, "contradicted",
                        f"The source dates this event {fmt_date(dates[0].value)}, not {fmt_date(v)}{other}.",
                        dates[:1] + elsewhere[:1])
+    others = [d for seg in c.src.segments for d in seg.mentions if d.kind == "date" and d.value
+              and _granularity(d.value) == gran and not d.relative and not same_date(v, as_stated(d, pub))]
+    misstated = frame_rival(c, others) if not elsewhere else None
+    if misstated is not None:  # the date is nowhere in the source; the event's own date is another
+        return result(c, "contradicted", f"The source dates what this claim describes {fmt_date(misstated.value)}, "
+                      f"not {fmt_date(v)}; {fmt_date(v)} is nowhere in the source.", [misstated])
     if dates:  # the passage about this event says otherwise, but not clearly enough to contradict
         return result(c, "unverifiable",
                        f"The passage that best matches this claim gives {fmt_date(dates[0].value)}"

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from ..index import Document
 from ..models import Claim, Mention
+from ..text import norm
 from .context import ClaimContext, result
 from .values import may_support, quantities_equal
 
 _FROM = {"من", "from"}
-_TO = {"الى", "to", "حتى"}
+_TO = {norm(w) for w in ("إلى", "to", "حتى")}
 _QUANTITIES = ("number", "count", "percent")
 
 

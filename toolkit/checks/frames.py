@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from ..index import Document, SourceIndex
 from ..models import Mention
+from ..text import norm
 
 VALUE_KINDS = ("number", "percent", "count", "duration", "date")
 _CLAUSE_MARKS = {".", ",", ";", ":", "(", ")", "!", "?", '"', "-"}
@@ -26,7 +27,8 @@ def frame(doc: Document, m: Mention, *, comparable: set[str] | None = None) -> F
     """The keyed words around ``m`` in its clause, stopping at another value."""
     s = doc.scan
     first, end = s.index_at(m._nstart), s.index_at(m._nend)
-    stops = {i for v in s.mentions if v is not m and v.kind in VALUE_KINDS
+    partners = _range_partners(doc, m)
+    stops = {i for v in s.mentions if v is not m and v.kind in VALUE_KINDS and v not in partners
              for i in range(s.index_at(v._nstart), s.index_at(v._nend))}
     out: Frame = {}
 
@@ -48,6 +50,23 @@ def frame(doc: Document, m: Mention, *, comparable: set[str] | None = None) -> F
     return out
 
 
+_RANGE_WORDS = {norm(w) for w in ("إلى", "حتى", "to", "and", "و", "-")}
+
+
+def _range_partners(doc: Document, m: Mention) -> list[Mention]:
+    """The other end of a range («من 4 إلى 7 جانفي», "between 4 and 8"): one value with ``m``,
+    so the frame reads past it."""
+    text = doc.scan.nt.text
+    out = []
+    for v in doc.scan.mentions:
+        if v is m or v.kind not in VALUE_KINDS:
+            continue
+        gap = text[v._nend:m._nstart] if v._nend <= m._nstart else text[m._nend:v._nstart]
+        if len(gap) <= 8 and gap.split() and all(w in _RANGE_WORDS for w in gap.split()):
+            out.append(v)
+    return out
+
+
 def frame_score(claim: Frame, other: Frame, src: SourceIndex) -> float:
     """Share of the claim's frame (idf-weighted) that the other frame holds."""
     total = sum(src.idf(g) * w for g, w in claim.items())
@@ -59,3 +78,19 @@ def frame_score(claim: Frame, other: Frame, src: SourceIndex) -> float:
             other_keys[k] = max(other_keys.get(k, 0.0), w)
     hit = sum(src.idf(g) * w * max((other_keys.get(k, 0.0) for k in g), default=0.0) for g, w in claim.items())
     return hit / total
+
+
+_PAIR_WORDS = {norm(w) for w in ("إلى", "حتى", "مقابل", "to", "against", "compared")}
+
+
+def paired(doc: Document, a: Mention, b: Mention) -> bool:
+    """Two figures of one measure in one clause: «من 2000 م د في القانون الأصلي إلى 3843»,
+    "X against Y". Their frames cannot tell them apart: neither is the other's rival."""
+    first, second = (a, b) if a._nstart <= b._nstart else (b, a)
+    if doc.segment_at(first._nstart) is not doc.segment_at(second._nstart):
+        return False
+    if any(first._nend <= v._nstart < second._nstart and v.kind in VALUE_KINDS and v.kind != "date"
+           for v in doc.scan.mentions):
+        return False
+    words = doc.scan.nt.text[first._nend:second._nstart].split()
+    return len(words) <= 10 and any(w in _PAIR_WORDS for w in words)
