@@ -1,3 +1,5 @@
+import pytest
+
 from toolkit import find_mentions
 
 
@@ -45,3 +47,26 @@ def test_seed_mentions(seed):
     assert ("الرئيسين", 2) in by("count")
     assert sorted(len(v) for _, v in by("enumeration") if len(v) in (3, 5)) == [3, 5, 5]
     assert seed[ms[0].start:ms[0].end] == ms[0].text
+
+
+# -- Arabic names without a trained model (given names, «بن» chains, organisations, places) --
+
+def _entities(text):
+    from toolkit import find_mentions
+    return [(m.text, m.unit) for m in find_mentions(text) if m.kind == "entity"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("قال رئيس الحكومة يوسف الشاهد إن الحكومة ستواصل", [("يوسف الشاهد", "person")]),
+    ("التقى الباجي قائد السبسي بطارق بن علي", [("الباجي قائد السبسي", "person"), ("طارق بن علي", "person")]),
+    ("أكد محمد الناصر أن المجلس سيصوت", [("محمد الناصر", "person")]),
+    ("محمود عباس متهم بمعاداة السامية", [("محمود عباس", "person")]),  # a bare word does not end a name
+    ("ستدعم وزارة الصناعة والتجارة المشروع", [("وزارة الصناعة والتجارة", "org")]),
+    ("انضم إلى حزب نداء تونس", [("حزب نداء تونس", "org")]),  # a party's name may hold a country
+    ("اجتماع الاتحاد العام التونسي للشغل", [("الاتحاد العام التونسي للشغل", "org")]),
+    ("وقعت الحادثة بولاية سيدي بوزيد", [("سيدي بوزيد", "place")]),
+    ("اجتمع النواب في باردو", [("باردو", "place")]),
+    ("وافق على المشروع", []),  # «على» is a preposition, not the name «علي»
+])
+def test_arabic_names_from_cues(text, expected):
+    assert _entities(text) == expected

@@ -197,8 +197,8 @@ class SourceIndex(Document):
         n = max(len(self.segments), 1)
         self._idf = {k: math.log(1 + n / v) for k, v in df.items()}
         self._idf_unseen = math.log(1 + n)
-        words = {w for m in scan.mentions if m.kind == "entity" and not str(m.value).startswith("country:")
-                 for w in str(m.value).split() if len(w) >= 3}
+        words = {w for m in scan.mentions if m.kind == "entity" and m.unit in ("person", "name")
+                 for w in str(m.value).split() if len(w) >= 3 and w not in scan.lang.name_links}
         # «بوتين وزيلينسكي» gives "وزيلينسكي": keep the name, not the conjunction
         self.name_words = frozenset(w for w in words if not (w.startswith("و") and w[1:] in words))
 

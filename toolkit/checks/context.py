@@ -162,9 +162,25 @@ def bound_elsewhere(c: ClaimContext, same: list[Mention], rivals: list[Mention])
     scored_rival = max(((frame_score(claim, frame(c.src, y), c.src), y) for y in rivals
                         if not c.claimed_alongside(y)), key=lambda t: t[0], default=(0.0, None))
     if scored_rival[1] is not None and scored_rival[0] >= BINDING \
-            and scored_rival[0] >= BINDING_MARGIN * scored_same[0]:
+            and scored_rival[0] >= BINDING_MARGIN * scored_same[0] \
+            and not _same_subject(c, scored_same[1], scored_rival[1]):
         return scored_rival[1], scored_same[1]
     return None
+
+
+def _sentence_names(doc: Document, m: Mention) -> set[str]:
+    """The name and country keys of the sentence holding ``m``."""
+    a, b = doc.sentence_span(doc.segment_at(m._nstart).sentence)
+    s = doc.scan
+    return {k for i in range(s.index_at(a), s.index_at(b)) for k in doc.token_keys(i) if k[:2] in ("n:", "c:")}
+
+
+def _same_subject(c: ClaimContext, same: Mention, rival: Mention) -> bool:
+    """Does the sentence with the same figure name someone or somewhere the claim's sentence
+    names, which the rival's sentence does not? Then the words differ, not the subject
+    («المرتبة 78 عالميا» for Tunisia's «المركز 78 دوليا», not Saudi Arabia's «المرتبة 16»)."""
+    claim = _sentence_names(c.summ, c.m)
+    return bool((claim & _sentence_names(c.src, same)) - _sentence_names(c.src, rival))
 
 
 def frame_rival(c: ClaimContext, candidates: list[Mention]) -> Mention | None:
@@ -172,7 +188,7 @@ def frame_rival(c: ClaimContext, candidates: list[Mention]) -> Mention | None:
     least ``DECISIVE`` of the claim's, and no other figure's comes within ``DECISIVE_MARGIN``)."""
     comparable = {"n:", "c:", "x:"} if c.cross_lingual else None
     claim = frame(c.summ, c.m, comparable=comparable)
-    if len(claim) < 2:
+    if len(claim) < (3 if c.cross_lingual else 2):  # names and concepts alone say less across languages
         return None
     scored = sorted(((frame_score(claim, frame(c.src, y), c.src), y) for y in candidates
                      if not c.claimed_alongside(y)), key=lambda t: -t[0])

@@ -73,7 +73,8 @@ def check_entity(c: ClaimContext, summary_enums: list[Mention]) -> Claim:
         return result(c, "supported", "The passage about this event has this name.", in_passage)
     if e.role and _name_like(e):
         same_role = [x for x in c.aligned_mentions("entity")
-                     if x.role and _role_key(x.role) == _role_key(e.role) and _name_like(x)]
+                     if x.role and _role_key(x.role) == _role_key(e.role) and _name_like(x)
+                     and not _shares_a_word(e, x)]  # «محمود عباس» in both: one person, named at more length
         if same_role and c.confident:
             return result(c, "contradicted", f"The source names the {e.role} «{same_role[0].text}».", same_role[:1])
     in_sentence = [x for x in c.sentence_mentions("entity") if _name_matches(e, x)]
@@ -90,6 +91,10 @@ def check_entity(c: ClaimContext, summary_enums: list[Mention]) -> Claim:
         if words and all(found):
             return result(c, "supported", "The source contains this name.", [f[0] for f in found])
     return result(c, "unverifiable", "The source does not mention this name.")
+
+
+def _shares_a_word(a: Mention, b: Mention) -> bool:
+    return any(_word_matches(x, y) for x in str(a.value).split() if len(x) >= 3 for y in str(b.value).split())
 
 
 def _name_like(e: Mention) -> bool:
@@ -109,8 +114,11 @@ def _list_swap(c: ClaimContext, e: Mention, lst: Mention) -> Claim | None:
     for src_list in c.aligned_mentions("enumeration"):
         src_items = [x for x in c.src.scan.mentions
                      if x.kind == "entity" and src_list._nstart <= x._nstart < src_list._nend]
-        if any(_name_matches(e, y) for y in src_items):
-            return None
+        sentence = c.src.segment_at(src_list._nstart).sentence
+        if any(_name_matches(e, y) for y in src_items) or any(
+                _name_matches(e, y) for y in c.src.scan.mentions
+                if y.kind == "entity" and c.src.segment_at(y._nstart).sentence == sentence):
+            return None  # listed here, or in the same sentence (the list runs on past what was recognised)
         shared = sum(1 for x in items if any(_name_matches(x, y) for y in src_items))
         if shared * 2 >= len(items) and shared >= 1 and c.confident:
             return result(c, "contradicted",

@@ -92,6 +92,12 @@ class Language:
     clitic_prefixes: tuple[str, ...]
     suffixes: tuple[str, ...]
     titles: tuple[str, ...]
+    given_names: dict[str, bool]
+    name_links: frozenset[str]
+    org_heads: dict[str, bool]
+    party_heads: frozenset[str]
+    place_cues: frozenset[str]
+    places: dict[str, bool]
     name_stopwords: frozenset[str]
     stopwords: frozenset[str]
     segment_breaks: tuple[str, ...]
@@ -288,6 +294,12 @@ def get_language(code: str) -> Language:
         clitic_prefixes=tuple(sorted((norm(x) for x in m.CLITIC_PREFIXES), key=len, reverse=True)),
         suffixes=tuple(norm(x) for x in m.SUFFIXES),
         titles=tuple(sorted((norm(x) for x in m.TITLES), key=len, reverse=True)),
+        given_names={norm(x): True for x in m.GIVEN_NAMES},
+        name_links=frozenset(norm(x) for x in m.NAME_LINKS),
+        org_heads={norm(x): True for x in m.ORG_HEADS},
+        party_heads=frozenset(norm(x) for x in m.PARTY_HEADS),
+        place_cues=frozenset(norm(x) for x in m.PLACE_CUES),
+        places={norm(x): True for x in m.PLACES},
         name_stopwords=frozenset(norm(x) for x in m.NAME_STOPWORDS),
         stopwords=frozenset(norm(x) for x in m.STOPWORDS),
         segment_breaks=tuple(norm(x) for x in m.SEGMENT_BREAKS),

@@ -116,9 +116,17 @@ CURRENCIES = {"dinar": "TND", "dinars": "TND", "dollar": "USD", "dollars": "USD"
               "$": "USD", "euro": "EUR", "euros": "EUR", "€": "EUR", "£": "GBP", "pound": "GBP",
               "pounds": "GBP"}
 
+GIVEN_NAMES: list[str] = []  # English names are capitalised: capital letters are the cue
+NAME_LINKS = ["ben", "bin", "ibn", "bou", "abu"]
+ORG_HEADS: list[str] = []
+PARTY_HEADS: list[str] = []
+PLACE_CUES: list[str] = []
+PLACES: list[str] = []
+
 CLITIC_PREFIXES: list[str] = []
 SUFFIXES = ["'s", "s"]
-TITLES = ["president", "prime minister", "minister", "chancellor", "king", "prince",
+TITLES = ["president", "prime minister", "minister", "chancellor", "king", "prince", "mp", "deputy",
+          "governor", "ambassador", "spokesperson", "secretary of state", "head of government", "speaker",
           "envoy", "secretary general", "secretary-general", "leader", "mr", "mrs", "ms",
           "general", "spokesman", "spokeswoman", "ambassador"]
 NAME_STOPWORDS = ["the", "a", "an", "of", "in", "on", "at", "to", "for", "and", "or", "with",

@@ -6,6 +6,8 @@ Values are ISO strings so they compare across languages: ``2025-08-15``, or
 
 from __future__ import annotations
 
+import re
+
 from datetime import date, timedelta
 from functools import lru_cache
 
@@ -361,10 +363,11 @@ def find_dates(s: Scan) -> None:
             s.add("date", nstart, nend, iso(year, f["month"], f["day"]), calendar="gregorian", weekday=weekday,
                   year_inferred=inferred)
         i = end
+    _find_years(s)
+    _days_listed_before(s)
     _years_from_the_sentence(s)
     _find_holidays(s)
     _find_ago(s)
-    _find_years(s)
     _find_relative_periods(s)
     _find_weekdays(s)
     _find_relative_days(s)
@@ -375,20 +378,51 @@ def _years_from_the_sentence(s: Scan) -> None:
     same sentence («17 ديسمبر 2017 ... يوم الأحد 10 ديسمبر»): the year that puts them nearest
     to it, not a guess from the publication date. The year is then the text's own."""
     text = s.nt.text
-    full = [m for m in s.mentions if m.kind == "date" and m.value and len(m.value) == 10 and not m.year_inferred
-            and m.calendar == "gregorian" and not m.relative]
+    full = [m for m in s.mentions if m.kind == "date" and m.value and len(m.value) == 10
+            and not m.year_inferred and m.calendar == "gregorian" and not m.relative]
     for m in s.mentions:
         if m.kind != "date" or not m.year_inferred or not m.value:
             continue
-        same = [f for f in full if not _sentence_end(text, min(f._nend, m._nend), max(f._nstart, m._nstart))]
+        same = [(f._nstart, f.value) for f in full
+                if not _sentence_end(text, min(f._nend, m._nend), max(f._nstart, m._nstart))]
+        same += [(t.start, t.text) for t in s.toks  # "March 24, 25 and 26, 2017": the year closing a list of days
+                 if t.kind == "num" and len(t.text) == 4 and not t.decimals and 1900 <= t.number <= 2100
+                 and t.start >= m._nend and _DAY_LIST.fullmatch(text[m._nend:t.start])]
         if not same:
             continue
-        anchor = date.fromisoformat(min(same, key=lambda f: abs(f._nstart - m._nstart)).value)
+        nearest = min(same, key=lambda f: abs(f[0] - m._nstart))[1]
         _, month, day = parse_iso(m.value)
+        if len(nearest) == 4:  # "March 24, 25 and 26, 2017": the year the sentence writes
+            if _valid(int(nearest), month, day):
+                m.value, m.year_inferred = iso(int(nearest), month, day), False
+            continue
+        anchor = date.fromisoformat(nearest)
         years = [y for y in (anchor.year - 1, anchor.year, anchor.year + 1) if _valid(y, month, day)]
         if years:
             year = min(years, key=lambda y: abs((date(y, month, day) - anchor).days))
             m.value, m.year_inferred = iso(year, month, day), False
+
+
+def _days_listed_before(s: Scan) -> None:
+    """«أيام 24 و25 و26 مارس 2017», "on 24 and 25 March": every day of the list is a date of
+    the month that closes it."""
+    for m in [m for m in s.mentions if m.kind == "date" and m.value and len(m.value) == 10]:
+        k = s.index_at(m._nstart)
+        if s.toks[k].kind != "num":
+            continue  # the list runs up to a date that starts with its day
+        while k >= 2 and s.toks[k - 2].kind == "num" and s.toks[k - 1].text in (",", "و", "and", "-") \
+                and s.toks[k - 2].number and 1 <= s.toks[k - 2].number <= 31 and not s.toks[k - 2].decimals \
+                and not s.taken(s.toks[k - 2].start, s.toks[k - 2].end):
+            year, month, _ = parse_iso(m.value)
+            day = int(s.toks[k - 2].number)
+            if year is None or not _valid(year, month, day):
+                break
+            s.add("date", s.toks[k - 2].start, s.toks[k - 2].end, iso(year, month, day), calendar="gregorian",
+                  year_inferred=m.year_inferred)
+            k -= 2
+
+
+_DAY_LIST = re.compile(r"[\s,]*(?:(?:\d{1,2}|and|و)[\s,]*)*")
 
 
 def _sentence_end(text: str, a: int, b: int) -> bool:

@@ -13,9 +13,9 @@ from ..models import Span
 from ..text import skeleton
 from .scan import Scan, _first_words
 
-_DESCRIPTORS = {"وزراء", "الوزراء", "العام", "للناتو", "المفوضيه", "الاوروبيه", "المنتهيه",
-                "ولايته", "السابق", "الحالي", "الجديد", "المنتخب", "نظام", "former", "the",
-                "foreign", "us", "u.s"}
+# Words between a title and the name that describe the office (وزير الشؤون الخارجية، رئيس وزراء
+# أرمينيا، المنتهية ولايته); words with the article are descriptors already.
+_DESCRIPTORS = {"وزراء", "ولايته", "نظام", "former", "the", "foreign", "us", "u.s"}
 _EN_NOT_NAMES = {"the", "a", "an", "in", "on", "at", "he", "she", "it", "they", "we", "but",
                  "and", "after", "before", "this", "that", "his", "her", "their", "however",
                  "meanwhile", "according", "earlier", "later", "also", "as", "for", "with",
@@ -121,6 +121,8 @@ def _titled_names(s: Scan, i: int, found: list, names: set[str]) -> tuple[int, i
             continue
         break
     role = s.nt.original_slice(s.toks[i].start + hit[3], s.toks[j - 1].end) if j > i else ""
+    if any(rest in s.lang.org_heads for _, rest in s.lang.clitic_splits(s.word(j) or "")):
+        return None  # «رئيس مجلس نواب الشعب»: the office of an institution, no name follows
     k = j
     while k < len(s.toks) and k - j < 3 and _name_token(s, k, k - j, names) and (k == j or s.adjacent(k - 1, k)):
         k += 1
@@ -129,6 +131,117 @@ def _titled_names(s: Scan, i: int, found: list, names: set[str]) -> tuple[int, i
     if k - j == 3 and k < len(s.toks) and s.toks[k].kind == "word" and s.adjacent(k - 1, k):
         k -= 1  # a third word running on into the sentence is more likely a verb
     return j, k, role
+
+
+_VERB_LETTERS = ("ي", "ت")  # present-tense prefixes: «يؤكد» after a given name is a verb, not a family name
+
+
+def _verb_like(s: Scan, w: str) -> bool:
+    """Shaped like a present or future verb (يؤكد، تصوت، ستصوت) and not a known given name."""
+    lang = s.lang
+    return len(w) >= 4 and w not in lang.given_names and w not in lang.places and not lang.country(w) and (
+        w.startswith(_VERB_LETTERS) or (w.startswith("س") and w[1:2] in _VERB_LETTERS))
+
+
+def _function_word(s: Scan, k: int) -> bool:
+    w = s.word(k)
+    return w is not None and (w in s.lang.name_stopwords or w in s.lang.stopwords)
+
+
+def _family_token(s: Scan, k: int) -> bool:
+    """Can token k be (part of) a family name after a given name?"""
+    w = s.word(k)
+    lang = s.lang
+    if w is None or (_function_word(s, k) and w not in lang.given_names) or w in lang.number_words \
+            or any(prefix and rest in lang.stopwords for prefix, rest in lang.clitic_splits(w)) \
+            or (_with_article(w) and w.endswith("يه")) \
+            or w in lang.months or w in lang.weekdays or w in lang.titles or len(w) < 2 or _verb_like(s, w):
+        return False
+    if _function_word(s, k):  # «علي» (a name) is not «على» (on): the text's spelling tells
+        t = s.toks[k]
+        if s.nt.original_slice(t.start, t.end).endswith("ى"):
+            return False
+    # «… ومحمد»، «بطارق»، «لوزارة»: a clitic on a given name or a head starts something else
+    return not any(prefix and prefix != "ال" and (rest in lang.given_names or rest in lang.org_heads
+                                                   or rest in lang.place_cues)
+                   for prefix, rest in lang.clitic_splits(w))
+
+
+def _given_name(s: Scan, i: int) -> tuple[int, int, int] | None:
+    """A given name and its family name at token i (يوسف الشاهد، الباجي قائد السبسي،
+    طارق بن علي): (start token, end token, clitic length), or None."""
+    if s.lang.code != "ar":
+        return None
+    hit = s.phrase(i, s.lang.given_names, max_words=2)
+    if not hit:
+        return None
+    t = s.toks[i]
+    a, b = s.nt.to_original(t.start + hit[3], t.end)
+    if s.nt.original[b - 1:b] == "ى":  # «على» is a preposition, «علي» a name: the spelling tells
+        return None
+    k = hit[2]
+    family = 0
+    while k < len(s.toks) and family < 3 and s.adjacent(k - 1, k):
+        w = s.word(k)
+        if w in s.lang.name_links and k + 1 < len(s.toks) and _family_token(s, k + 1) and s.adjacent(k, k + 1):
+            k += 2  # «بن علي»: the link and the name it joins
+            family += 1
+            continue
+        if not _family_token(s, k):
+            break
+        if family and not _with_article(w) and not (_with_article(s.word(k + 1) or "") and _family_token(s, k + 1)):
+            break  # a bare word ends no longer name («محمود عباس متهم»), it joins one («الباجي قائد السبسي»)
+        k += 1
+        family += 1
+    return (i, k, hit[3]) if family else None
+
+
+def _organisation(s: Scan, i: int) -> tuple[int, int, int] | None:
+    """An organisation named by its head noun at token i («وزارة الصناعة والتجارة»، «حزب
+    نداء تونس»، «الاتحاد العام التونسي للشغل»): (start, end, clitic length), or None."""
+    lang = s.lang
+    hit = s.phrase(i, lang.org_heads, max_words=2)
+    if not hit:
+        return None
+    head = hit[0]
+    k = hit[2]
+    party = head in lang.party_heads
+    bare = 0  # words without the article: a party's own name («نداء تونس») has at most three
+    joined = False  # a coordinated word («والتجارة») was taken
+    while k < len(s.toks) and k - hit[2] < 5 and s.adjacent(k - 1, k):
+        w = s.word(k)
+        if w is None or w in lang.name_stopwords or w in lang.stopwords or w in lang.number_words \
+                or w in lang.months or _verb_like(s, w) or any(
+                    rest in lang.org_heads or rest in lang.place_cues for _, rest in lang.clitic_splits(w)):
+            break
+        coordinated = w.startswith("و") and _with_article(w[1:])
+        definite = _with_article(w) or coordinated
+        construct = not definite and _with_article(s.word(k + 1) or "") and s.adjacent(k, k + 1)
+        if not (definite or construct or (party and bare < 3) or w in lang.places or lang.country(w)):
+            break
+        if joined and not (coordinated or w.startswith("لل")):
+            break  # «وزارة الصناعة والتجارة المشروع»: after «والتجارة» only more of the list belongs
+        joined = joined or coordinated
+        bare += not definite
+        k += 1
+    return (i, k, hit[3]) if k > hit[2] else None
+
+
+def _place(s: Scan, i: int) -> tuple[int, int, int] | None:
+    """A place: a known one («صفاقس»، «بالقصبة») or one named after a cue («بولاية
+    سيدي بوزيد»، «معتمدية الرقاب»): (start, end, clitic length), or None."""
+    lang = s.lang
+    hit = s.phrase(i, lang.places, max_words=2)
+    if hit:
+        return i, hit[2], hit[3]
+    cue = s.phrase(i, lang.table("place_cues"), max_words=1)
+    if not cue:
+        return None
+    k = cue[2]
+    while k < len(s.toks) and k - cue[2] < 2 and s.adjacent(k - 1, k) and _family_token(s, k) \
+            and not (k > cue[2] and _with_article(s.word(k) or "")):
+        k += 1
+    return (i, k, cue[3]) if k > cue[2] else None
 
 
 def find_entities(s: Scan, known_names: frozenset[str] = frozenset()) -> None:
@@ -151,12 +264,41 @@ def find_entities(s: Scan, known_names: frozenset[str] = frozenset()) -> None:
         titled = _titled_names(s, i, found, names)
         if titled:
             j, k, role = titled
+            given = _given_name(s, j)  # the whole name after the title: «الوزير طارق بن علي»
+            k = max(k, given[1]) if given else k
             name = " ".join(s.toks[x].text for x in range(j, k))
             found.append((s.toks[j].start, s.toks[k - 1].end, name, "person", role))
-            names.update(s.toks[x].text for x in range(j, k))
+            names.update(s.toks[x].text for x in range(j, k) if s.toks[x].text not in lang.name_links)
             i = k
             continue
         i += 1
+    named = bytearray(len(s.nt.text))  # what countries and titled names already cover
+    countries = bytearray(len(s.nt.text))  # an organisation's name may hold one: «حزب نداء تونس»
+    for a, b, _, unit, _ in found:
+        named[a:b] = b"\x01" * (b - a)
+        if unit == "country":
+            countries[a:b] = b"\x01" * (b - a)
+    i = 0
+    while i < len(s.toks):  # given names, organisations and places, where no title named them
+        if s.words[i] is None or named[s.toks[i].start]:
+            i += 1
+            continue
+        for finder, unit in ((_given_name, "person"), (_organisation, "org"), (_place, "place")):
+            hit = finder(s, i)
+            if hit:
+                j, k, prefix = hit
+                while k > j + 1 and named[s.toks[k - 1].start] and not (
+                        unit == "org" and countries[s.toks[k - 1].start]):  # stop at a name found before
+                    k -= 1
+                words = [s.toks[x].text for x in range(j, k)]
+                words[0] = words[0][prefix:]
+                found.append((s.toks[j].start + prefix, s.toks[k - 1].end, " ".join(words), unit, None))
+                if unit == "person":
+                    names.update(w for w in words if w not in lang.name_links)
+                i = k
+                break
+        else:
+            i += 1
     for a, b in short_quotes:
         inner = s.nt.text[a:b].strip()
         lead = len(s.nt.text[a:b]) - len(s.nt.text[a:b].lstrip())
@@ -181,7 +323,7 @@ def find_entities(s: Scan, known_names: frozenset[str] = frozenset()) -> None:
     i = 0
     while i < len(s.toks):
         t = s.toks[i]
-        if t.kind != "word" or covered[t.start]:
+        if t.kind != "word" or covered.find(1, t.start, t.end) != -1:
             i += 1
             continue
         prefix = _name_prefix(s, t.text, names, skeletons)
@@ -195,8 +337,10 @@ def find_entities(s: Scan, known_names: frozenset[str] = frozenset()) -> None:
         value = " ".join([t.text[prefix:], *(s.toks[x].text for x in range(i + 1, k))])
         found.append((t.start + prefix, s.toks[k - 1].end, value, "person", None))
         i = k
+    added = bytearray(len(s.nt.text))
     for a, b, value, unit, role in sorted(found):
-        if not s.taken(a, b):
+        if not s.taken(a, b) and added.find(1, a, b) == -1:
+            added[a:b] = b"\x01" * (b - a)
             s.add("entity", a, b, value, unit=unit, role=role, claim=False)
 
 
