@@ -1,28 +1,79 @@
 """Command line: ``toolkit verify | summarize | fact-check | report | eval``.
 
-Exit codes: 0 nothing contradicted, 1 something contradicted, 2 bad input or usage
-(one line on stderr, never a traceback).
+Exit codes, for every command: 0 nothing contradicted, 1 something contradicted (the summary
+or the headline; for ``eval`` a metric below its baseline), 2 bad input or usage (a bad file,
+option or date, an input over the size limit, an unconfigured or failing model endpoint),
+3 an internal error (``toolkit: internal error: <Type>: <message>``; the traceback only with
+``--debug``) or standard output that cannot be written (a full disk), 130 interrupted, 141 a
+closed pipe on standard output (quietly, as a shell does). Every error is one line on stderr.
+
+Only the standard library is imported before :func:`main` runs, so an interrupt at any
+moment of start-up is answered with one line too.
 """
 
 from __future__ import annotations
 
 import argparse
+import codecs
+import errno
 import json
+import logging
+import os
 import sys
 from pathlib import Path
 from typing import NoReturn
 
-from .checks import InputError, verify
-from .llm.client import ConfigError, ExtractionError
-from .mentions import parse_published
-from .models import worst
-from .render import render_json, render_markdown_report, render_text
-
-EXIT_OK, EXIT_CONTRADICTED, EXIT_USAGE = 0, 1, 2
+EXIT_OK, EXIT_CONTRADICTED, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
+EXIT_INTERRUPTED, EXIT_BROKEN_PIPE = 130, 141  # 128 + SIGINT, 128 + SIGPIPE: what a shell reports
 
 
 class UsageError(Exception):
     """Bad input from the command line; printed as one line, exit code 2."""
+
+
+class OutputError(Exception):
+    """Standard output could not be written (a full disk, a closed pipe)."""
+
+    def __init__(self, cause: BaseException):
+        super().__init__(getattr(cause, "strerror", None) or str(cause) or type(cause).__name__)
+        self.cause = cause
+
+
+def out(text: str = "", end: str = "\n") -> None:
+    """Write to standard output; a failure to write is an :class:`OutputError`."""
+    try:
+        sys.stdout.write(text + end)
+    except (OSError, ValueError, AttributeError) as exc:  # a full disk, a closed pipe, a closed stdout
+        raise OutputError(exc) from exc
+
+
+def _flush_stdout() -> None:
+    try:
+        if sys.stdout is not None:
+            sys.stdout.flush()
+    except (OSError, ValueError) as exc:
+        raise OutputError(exc) from exc
+
+
+def _silence_stdout() -> None:
+    """After a failed write, point the real stdout at /dev/null so the interpreter's own flush at
+    exit cannot fail (and print a second message)."""
+    if sys.stdout is None or sys.stdout is not sys.__stdout__:
+        return
+    try:
+        fd = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(fd, sys.stdout.fileno())
+        os.close(fd)
+    except (OSError, ValueError):
+        pass
+
+
+def _say(line: str) -> None:
+    """One line on stderr (which may itself be gone)."""
+    try:
+        print(line, file=sys.stderr, flush=True)
+    except (OSError, ValueError, AttributeError):
+        pass
 
 
 class _Parser(argparse.ArgumentParser):
@@ -30,45 +81,82 @@ class _Parser(argparse.ArgumentParser):
         raise UsageError(message)
 
 
-def read_text(path: str, what: str) -> str:
-    """Read a UTF-8 text file (``-`` is standard input) or raise UsageError."""
+# Byte-order marks, UTF-32 first (its little-endian mark begins with UTF-16's).
+BOMS = ((codecs.BOM_UTF32_LE, "utf-32", "UTF-32"), (codecs.BOM_UTF32_BE, "utf-32", "UTF-32"),
+        (codecs.BOM_UTF8, "utf-8-sig", "UTF-8"), (codecs.BOM_UTF16_LE, "utf-16", "UTF-16"),
+        (codecs.BOM_UTF16_BE, "utf-16", "UTF-16"))
+
+
+def read_text(path: str, what: str, max_chars: int | None = None) -> str:
+    """Read a text file (``-`` is standard input) or raise UsageError: UTF-8, or UTF-16 or
+    UTF-32 with a byte-order mark; not empty, not invisible-only, not over the size limit."""
+    from .inputs import InputError, check_max_chars, check_text
+
     try:
-        data = sys.stdin.buffer.read() if path == "-" else Path(path).read_bytes()
+        limit = check_max_chars(max_chars)
+    except InputError as exc:
+        raise UsageError(f"--max-chars: {exc}" if max_chars is not None else str(exc)) from None
+    most = 4 * limit + 4  # bytes: no character takes more than 4, plus a byte-order mark
+    try:
+        if path == "-":
+            data = sys.stdin.buffer.read(most + 1)
+        else:
+            if Path(path).stat().st_size > most:
+                raise UsageError(f"{what} {path} is over the {limit:,}-character limit ({Path(path).stat().st_size:,} "
+                                 f"bytes; raise it with --max-chars or TOOLKIT_MAX_SOURCE_CHARS)")
+            data = Path(path).read_bytes()
     except FileNotFoundError:
         raise UsageError(f"{what} file not found: {path}") from None
     except IsADirectoryError:
         raise UsageError(f"{what} is a directory, not a file: {path}") from None
     except OSError as exc:
         raise UsageError(f"cannot read {what} {path}: {exc.strerror}") from None
-    if b"\x00" in data:
+    if len(data) > most:
+        raise UsageError(f"{what} {path} is over the {limit:,}-character limit "
+                         f"(raise it with --max-chars or TOOLKIT_MAX_SOURCE_CHARS)")
+    encoding, name = next(((enc, name) for bom, enc, name in BOMS if data.startswith(bom)), ("utf-8-sig", "UTF-8"))
+    if encoding == "utf-8-sig" and b"\x00" in data:
         raise UsageError(f"{what} {path} is a binary file, not text")
     try:
-        text = data.decode("utf-8-sig")
+        text = data.decode(encoding)
     except UnicodeDecodeError as exc:
-        raise UsageError(f"{what} {path} is not UTF-8 (bad byte at offset {exc.start})") from None
-    if not text.strip():
-        raise UsageError(f"{what} {path} is empty")
-    return text
+        raise UsageError(f"{what} {path} is not {name} (bad byte at offset {exc.start})") from None
+    try:
+        return check_text(text, f"{what} {path}", max_chars=limit)
+    except InputError as exc:
+        raise UsageError(str(exc)) from None
 
 
 def _published(value: str | None) -> str | None:
+    """Exactly YYYY-MM-DD, a real day between 1900-01-01 and 2199-12-31."""
+    from .inputs import InputError, check_published
+
     if value is None:
         return None
     try:
-        return parse_published(value).isoformat()
-    except ValueError as exc:
+        return check_published(value).isoformat()
+    except InputError as exc:
         raise UsageError(str(exc)) from None
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = _Parser(prog="toolkit", description="Summarise news and check every fact against the source.")
+    parser = _Parser(prog="toolkit", description="Summarise news and check every fact against the source.",
+                     epilog="exit status: 0 nothing contradicted, 1 something contradicted, 2 bad input or usage, "
+                            "3 internal error, 130 interrupted")
+    parser.add_argument("--debug", action="store_true", help="print the traceback of an internal error")
     sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
+
+    def max_chars(p: argparse.ArgumentParser) -> None:
+        p.add_argument("--max-chars", type=int, metavar="N",
+                       help="refuse texts longer than N characters (default: TOOLKIT_MAX_SOURCE_CHARS, else 1000000)")
+
     v = sub.add_parser("verify", help="check a summary against its source article")
     v.add_argument("source", help="source article (UTF-8 text file)")
     v.add_argument("summary", help="summary to check (UTF-8 text file, or - for standard input)")
     v.add_argument("--published", help="publication date of the source, YYYY-MM-DD")
     v.add_argument("--lang", choices=["ar", "en"], help="language of the summary (detected if omitted)")
     v.add_argument("--format", choices=["text", "json", "markdown"], default="text")
+    max_chars(v)
 
     def model_options(p: argparse.ArgumentParser) -> None:
         p.add_argument("--backend", choices=["extractive", "openai", "llamacpp"],
@@ -83,6 +171,7 @@ def build_parser() -> argparse.ArgumentParser:
     sm.add_argument("--published", help="publication date of the article, YYYY-MM-DD")
     sm.add_argument("--format", choices=["text", "json", "markdown"], default="text")
     model_options(sm)
+    max_chars(sm)
 
     def source_and_summary(p: argparse.ArgumentParser) -> None:
         p.add_argument("source", help="source article (UTF-8 text file)")
@@ -90,6 +179,7 @@ def build_parser() -> argparse.ArgumentParser:
         p.add_argument("--published", help="publication date of the source, YYYY-MM-DD")
         p.add_argument("--lang", choices=["ar", "en"], help="language of the summary (detected if omitted)")
         model_options(p)
+        max_chars(p)
 
     fc = sub.add_parser("fact-check", help="summarise (unless a summary is given) and check every fact")
     source_and_summary(fc)
@@ -119,21 +209,40 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def cmd_verify(args: argparse.Namespace) -> int:
-    source = read_text(args.source, "source")
-    summary = read_text(args.summary, "summary")
-    report = verify(source, summary, published=_published(args.published), lang=args.lang)
+    from .checks import verify
+    from .render import render_json, render_markdown_report, render_text
+
+    published = _published(args.published)
+    source = read_text(args.source, "source", args.max_chars)
+    summary = read_text(args.summary, "summary", args.max_chars)
+    report = verify(source, summary, published=published, lang=args.lang, max_chars=args.max_chars)
     render = {"text": render_text, "json": render_json, "markdown": render_markdown_report}[args.format]
-    sys.stdout.write(render(report))
-    return EXIT_CONTRADICTED if report.counts["contradicted"] else EXIT_OK
+    out(render(report), end="")
+    return EXIT_CONTRADICTED if report.contradicted else EXIT_OK
 
 
-def _fact_check(args: argparse.Namespace):
+def _fact_check(args: argparse.Namespace, source_arg: str, what: str = "source", summary_arg: str | None = None):
     from .pipeline import fact_check
 
-    source = read_text(args.source, "source")
-    summary = read_text(args.summary, "summary") if args.summary else None
-    return fact_check(source, summary, published=_published(args.published), lang=args.lang,
-                      backend=args.backend, model=args.model, cache=not args.no_cache)
+    published = _published(args.published)
+    source = read_text(source_arg, what, args.max_chars)
+    summary = read_text(summary_arg, "summary", args.max_chars) if summary_arg else None
+    return fact_check(source, summary, published=published, lang=args.lang, backend=args.backend,
+                      model=args.model, cache=not args.no_cache, max_chars=args.max_chars)
+
+
+def _exit_code(result) -> int:
+    """1 when the summary or its headline has a contradicted claim."""
+    return EXIT_CONTRADICTED if result.contradicted else EXIT_OK
+
+
+def _dump(result) -> None:
+    out(json.dumps(result.model_dump(mode="json"), ensure_ascii=False, indent=2))
+
+
+def _warn_errors(result) -> None:
+    for e in result.errors:
+        _say(f"toolkit: warning: {e}")
 
 
 def _run_line(result) -> str:
@@ -151,36 +260,41 @@ def _run_line(result) -> str:
 
 
 def cmd_fact_check(args: argparse.Namespace) -> int:
-    result = _fact_check(args)
+    from .render import render_text
+
+    result = _fact_check(args, args.source, summary_arg=args.summary)
     if args.format == "json":
-        sys.stdout.write(json.dumps(result.model_dump(mode="json"), ensure_ascii=False, indent=2) + "\n")
+        _dump(result)
     elif args.format == "markdown":
         from .report import render_markdown
 
-        sys.stdout.write(render_markdown(result))
+        out(render_markdown(result), end="")
     else:
-        print(_run_line(result))
+        out(_run_line(result))
         if result.summary_doc:
-            print(f"\n{result.summary_doc.headline}\n")
-        print(result.summary.strip() + "\n")
-        sys.stdout.write(render_text(result.report))
+            out(f"\n{result.summary_doc.headline}\n")
+        out(result.summary.strip() + "\n")
+        if result.headline_report is not None:
+            out(render_text(result.headline_report, "headline"))
+        out(render_text(result.report), end="")
         for c in result.claims:
-            print(f"[{c.verdict.upper()}] extracted claim «{c.claim.text}»")
-    for e in result.errors:
-        print(f"toolkit: warning: {e}", file=sys.stderr)
-    return EXIT_CONTRADICTED if result.report.counts["contradicted"] else EXIT_OK
+            out(f"[{c.verdict.upper()}] extracted claim «{c.claim.text}»")
+    _warn_errors(result)
+    return _exit_code(result)
 
 
 def cmd_summarize(args: argparse.Namespace) -> int:
-    from .pipeline import fact_check
+    from .models import worst
 
-    text = read_text(args.file, "article")
-    result = fact_check(text, None, published=_published(args.published), lang=args.lang, backend=args.backend,
-                        model=args.model, cache=not args.no_cache)
+    result = _fact_check(args, args.file, "article")
+    _warn_errors(result)
     if args.format == "json":
-        sys.stdout.write(json.dumps(result.model_dump(mode="json"), ensure_ascii=False, indent=2) + "\n")
-        return EXIT_OK
+        _dump(result)
+        return _exit_code(result)
     doc = result.summary_doc
+    heads = result.headline_report.claims if result.headline_report else []
+    head_verdict = worst(c.verdict for c in heads)
+    head_label = head_verdict.upper() if head_verdict else "NO CHECKABLE VALUES"
     lines = []
     offset = 0
     for sentence in doc.sentences:
@@ -191,34 +305,37 @@ def cmd_summarize(args: argparse.Namespace) -> int:
         label = verdict.upper() if verdict else "NO CHECKABLE VALUES"
         lines.append((label, sentence.text.strip()))
     if args.format == "markdown":
-        print(f"## {doc.headline}\n")
+        from .render import md_text
+
+        out(f"## {md_text(' '.join(doc.headline.split()))}\n\n**{head_label}** (headline)\n")
         for label, text_ in lines:
-            print(f"- **{label}** {text_}")
-        print(f"\n_{_run_line(result)}_")
+            out(f"- **{label}** {md_text(text_)}")
+        out(f"\n_{md_text(_run_line(result))}_")
     else:
-        print(_run_line(result))
-        print(f"\n{doc.headline}\n")
+        out(_run_line(result))
+        out(f"\n[{head_label}] {doc.headline}\n")
         for label, text_ in lines:
-            print(f"[{label}] {text_}")
-    return EXIT_OK
+            out(f"[{label}] {text_}")
+    return _exit_code(result)
 
 
 def cmd_report(args: argparse.Namespace) -> int:
     from .report import render_html, render_markdown
 
-    result = _fact_check(args)
+    result = _fact_check(args, args.source, summary_arg=args.summary)
     page = render_html(result) if args.format == "html" else render_markdown(result)
     if args.output:
         try:
             args.output.write_text(page, encoding="utf-8")
         except OSError as exc:
             raise UsageError(f"cannot write {args.output}: {exc.strerror}") from None
-        c = result.report.counts
-        print(f"{args.output}: {c['contradicted']} contradicted, {c['unverifiable']} unverifiable, "
-              f"{c['supported']} supported", file=sys.stderr)
+        c = result.counts
+        _say(f"{args.output}: {c['contradicted']} contradicted, {c['unverifiable']} unverifiable, "
+             f"{c['supported']} supported")
     else:
-        sys.stdout.write(page)
-    return EXIT_CONTRADICTED if result.report.counts["contradicted"] else EXIT_OK
+        out(page, end="")
+    _warn_errors(result)
+    return _exit_code(result)
 
 
 def cmd_eval(args: argparse.Namespace) -> int:
@@ -234,20 +351,20 @@ def cmd_eval(args: argparse.Namespace) -> int:
     if args.baseline and (args.baseline.exists() or not args.update_baseline):
         try:
             baseline = json.loads(args.baseline.read_text(encoding="utf-8"))
-        except (OSError, json.JSONDecodeError) as exc:
+        except (OSError, ValueError) as exc:  # unreadable, not UTF-8, not JSON
             raise UsageError(f"cannot read baseline {args.baseline}: {exc}") from None
     try:
         results = runner.run(args.suites or None, datasets=args.datasets or runner.DEFAULT_DATASETS,
                              backend=args.backend, model=args.model, record=args.record)
     except ValueError as exc:
         raise UsageError(str(exc)) from None
-    out = runner.render_json(results) if args.format == "json" else runner.render_table(
+    table = runner.render_json(results) if args.format == "json" else runner.render_table(
         results, markdown=args.format == "markdown")
-    sys.stdout.write(out)
+    out(table, end="")
     if args.failures:
         for r in results:
             for f in r.failures:
-                print(f"  [{r.name}] {f}")
+                out(f"  [{r.name}] {f}")
     if args.output:
         try:
             runner.write_atomic(args.output, runner.render_json(results))
@@ -267,7 +384,11 @@ def cmd_eval(args: argparse.Namespace) -> int:
             print(f"toolkit eval: baseline not written: {len(drops)} figure(s) would fall; "
                   "pass --allow-regression to lower them", file=sys.stderr)
             return EXIT_CONTRADICTED
-        runner.write_atomic(args.baseline, json.dumps(runner.merge_baseline(results, baseline or {}), indent=2) + "\n")
+        try:
+            runner.write_atomic(args.baseline, json.dumps(runner.merge_baseline(results, baseline or {}), indent=2)
+                                + "\n")
+        except OSError as exc:
+            raise UsageError(f"cannot write baseline {args.baseline}: {exc.strerror or exc}") from None
         print(f"baseline written to {args.baseline}", file=sys.stderr)
         return EXIT_OK
     if baseline is not None:
@@ -285,27 +406,97 @@ COMMANDS = {"verify": cmd_verify, "summarize": cmd_summarize, "fact-check": cmd_
             "report": cmd_report, "eval": cmd_eval}
 
 
-def main(argv: list[str] | None = None) -> int:
+class _LogLines(logging.Handler):
+    """Log records as lines on stderr: the toolkit's own warnings as ``toolkit: warning: ...``;
+    other libraries' (instructor logs every failed attempt) only with ``--debug``, so that an
+    error stays one line."""
+
+    def __init__(self, debug: bool):
+        super().__init__(logging.WARNING)
+        self.debug = debug
+
+    def emit(self, record: logging.LogRecord) -> None:
+        try:
+            message = record.getMessage().strip().splitlines()
+        except Exception:  # noqa: BLE001 — a record that cannot be formatted is dropped
+            return
+        if record.name.split(".")[0] == "toolkit":
+            _say(f"toolkit: warning: {message[0] if message else record.levelname.lower()}")
+        elif self.debug:
+            _say(f"{record.name}: {record.levelname.lower()}: {' '.join(message)}")
+
+
+def _run(argv: list[str], debug: bool = False) -> int:
+    """Parse and run a command; errors of input, configuration and the model endpoint are exit 2."""
+    import warnings
+
+    root = logging.getLogger()
+    handler = _LogLines(debug)
+    root.addHandler(handler)
+    try:
+        with warnings.catch_warnings():
+            if not debug:  # library warnings are for developers
+                warnings.simplefilter("ignore")
+            return _command(argv)
+    finally:
+        root.removeHandler(handler)
+
+
+def _command(argv: list[str]) -> int:
+    import openai
+
+    from .inputs import InputError
+    from .llm.client import ConfigError, ExtractionError
+
     try:
         args = build_parser().parse_args(argv)
-        return COMMANDS[args.command](args)
-    except (UsageError, InputError, ConfigError) as exc:
-        print(f"toolkit: error: {exc}", file=sys.stderr)
+        code = COMMANDS[args.command](args)
+        _flush_stdout()
+        return code
+    except SystemExit as exc:  # --help
+        _flush_stdout()
+        return exc.code if isinstance(exc.code, int) else EXIT_OK
+    except (UsageError, InputError, ConfigError, ExtractionError) as exc:
+        _say(f"toolkit: error: {exc}")
         return EXIT_USAGE
-    except ExtractionError as exc:
-        print(f"toolkit: error: {exc}", file=sys.stderr)
+    except openai.APIError as exc:  # the model's endpoint failed after its retries
+        _say(f"toolkit: error: the model endpoint failed: {type(exc).__name__}: {_one_line(exc)}")
         return EXIT_USAGE
-    except Exception as exc:  # the model's endpoint failed after its retries
-        import openai
 
-        if isinstance(exc, openai.APIError):
-            print(f"toolkit: error: the model endpoint failed: {type(exc).__name__}: {str(exc)[:300]}",
-                  file=sys.stderr)
-            return EXIT_USAGE
-        raise
+
+def _one_line(exc: BaseException, width: int = 300) -> str:
+    lines = str(exc).strip().splitlines()
+    return lines[0][:width] if lines else ""
+
+
+def main(argv: list[str] | None = None) -> int:
+    """The ``toolkit`` command. ``--debug`` (anywhere before ``--``) shows an internal error's traceback."""
+    argv = list(sys.argv[1:] if argv is None else argv)
+    cut = argv.index("--") if "--" in argv else len(argv)
+    debug = "--debug" in argv[:cut]
+    if debug:
+        argv = [a for a in argv[:cut] if a != "--debug"] + argv[cut:]
+    try:
+        try:
+            return _run(argv, debug)
+        except OutputError as exc:
+            _silence_stdout()
+            if isinstance(exc.cause, BrokenPipeError) or getattr(exc.cause, "errno", None) == errno.EPIPE:
+                return EXIT_BROKEN_PIPE  # the reader has gone: nothing to tell it
+            _say(f"toolkit: error: cannot write to standard output: {exc}")
+            return EXIT_INTERNAL
+        except Exception as exc:  # noqa: BLE001 — a bug, or a fault nobody foresaw: one line, exit 3
+            if debug:
+                import traceback
+
+                traceback.print_exc()
+            message = _one_line(exc)
+            _say(f"toolkit: internal error: {type(exc).__name__}" + (f": {message}" if message else "")
+                 + ("" if debug else " (run with --debug for the traceback)"))
+            return EXIT_INTERNAL
     except KeyboardInterrupt:
-        print("toolkit: interrupted", file=sys.stderr)
-        return 130
+        _say("toolkit: interrupted")
+        return EXIT_INTERRUPTED
 
 
 if __name__ == "__main__":

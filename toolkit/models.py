@@ -104,6 +104,8 @@ class FactCheckResult(BaseModel):
     summary: str
     published: str | None = None
     report: VerificationReport
+    headline_report: VerificationReport | None = Field(
+        None, description="the headline checked like the summary, when the toolkit wrote it (offsets into the headline)")
     backend: str = Field("given", description="what wrote the summary: 'given' when the caller supplied it")
     model: str | None = None
     template: str | None = None
@@ -113,6 +115,17 @@ class FactCheckResult(BaseModel):
     claims: "list[CheckedClaim]" = Field(default_factory=list, description="claims a model extracted, each checked")
     runs: "list[Run]" = Field(default_factory=list, description="every model call behind this result, with usage")
     errors: list[str] = Field(default_factory=list, description="stages that failed; what they had is kept")
+
+    @property
+    def contradicted(self) -> list[Claim]:
+        """Every contradicted claim: the summary's, then the headline's."""
+        return self.report.contradicted + (self.headline_report.contradicted if self.headline_report else [])
+
+    @property
+    def counts(self) -> dict[str, int]:
+        """Claims per verdict over the summary and the headline."""
+        h = self.headline_report.counts if self.headline_report else {}
+        return {v: n + h.get(v, 0) for v, n in self.report.counts.items()}
 
     @property
     def usage(self) -> "Usage":

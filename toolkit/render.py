@@ -20,10 +20,12 @@ def _evidence(claim: Claim) -> list[str]:
     return [f"«{e.text}» (source chars {e.start}-{e.end})" for e in claim.evidence]
 
 
-def render_text(report: VerificationReport) -> str:
-    lines = [_counts_line(report)]
+def render_text(report: VerificationReport, where: str = "summary") -> str:
+    """The counts, then each claim (worst first) with its reason and evidence; ``where`` names
+    the text the offsets point into (the summary, or the headline)."""
+    lines = [_counts_line(report) if where == "summary" else f"{where}: {_counts_line(report)}"]
     for cl in sorted(report.claims, key=lambda c: (SEVERITY[c.verdict], c.span.start)):
-        lines.append(f"[{LABELS[cl.verdict]}] {cl.kind} «{cl.text}» (summary chars {cl.span.start}-{cl.span.end})")
+        lines.append(f"[{LABELS[cl.verdict]}] {cl.kind} «{cl.text}» ({where} chars {cl.span.start}-{cl.span.end})")
         lines.append(f"    {cl.reason}")
         for e in _evidence(cl):
             lines.append(f"    evidence: {e}")

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 
+from .inputs import check_result
 from .models import Claim, FactCheckResult, worst
 from .render import LABELS, md_text, render_markdown_report
 from .text import detect_language
@@ -58,21 +59,32 @@ def _environment() -> Environment:
                        undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True)
 
 
-def _claim_view(n: int, c: Claim) -> dict:
+def _claim_view(n: int, c: Claim, part: str = "summary") -> dict:
     return {"id": n, "text": c.text, "kind": c.kind, "verdict": c.verdict, "label": LABELS[c.verdict],
             "reason": c.reason, "evidence": [e.model_dump() for e in c.evidence],
-            "dir": _direction(c.text)}
+            "dir": _direction(c.text), "part": part}
 
 
 def render_html(result: FactCheckResult) -> str:
-    """The report as one self-contained HTML page."""
+    """The report as one self-contained HTML page. When the toolkit wrote the summary its
+    headline comes first, its claims marked like the summary's (numbered after them)."""
+    check_result(result)
     claims = result.report.claims
-    verdicts = {n: c.verdict for n, c in enumerate(claims)}
+    heads = result.headline_report.claims if result.headline_report else []
+    every = list(claims) + list(heads)
+    verdicts = {n: c.verdict for n, c in enumerate(every)}
     summary = _pieces(result.summary, [(c.span.start, c.span.end, n) for n, c in enumerate(claims)], verdicts)
-    evidence = [(e.start, e.end, n) for n, c in enumerate(claims) for e in c.evidence]
+    headline = None
+    if result.summary_doc is not None:
+        headline = _pieces(result.summary_doc.headline,
+                           [(c.span.start, c.span.end, len(claims) + k) for k, c in enumerate(heads)], verdicts)
+    evidence = [(e.start, e.end, n) for n, c in enumerate(every) for e in c.evidence]
     source = _pieces(result.source, evidence)
+    views = [_claim_view(n, c) for n, c in enumerate(claims)]
+    views += [_claim_view(len(claims) + k, c, "headline") for k, c in enumerate(heads)]
     return _environment().get_template("report.html.j2").render(
-        result=result, counts=result.report.counts, claims=[_claim_view(n, c) for n, c in enumerate(claims)],
+        result=result, counts=result.counts, claims=views, headline=headline,
+        headline_dir=_direction(result.summary_doc.headline) if result.summary_doc else "ltr",
         summary=summary, source=source, summary_dir=_direction(result.summary),
         source_dir=_direction(result.source), lang=result.report.lang, source_lang=result.report.source_lang,
         created=result.created.strftime("%Y-%m-%d %H:%M UTC"), symbols=SYMBOLS,
@@ -84,7 +96,9 @@ def render_html(result: FactCheckResult) -> str:
 def render_markdown(result: FactCheckResult) -> str:
     """The report as Markdown: the summary, run details, then the claims table. Every piece of
     text that comes from outside (summary, claims, evidence, run details) is escaped: no raw
-    HTML or links reach the CMS that renders it."""
+    HTML or links reach the CMS that renders it. When the toolkit wrote the summary its headline
+    comes first and its claims follow the summary's."""
+    check_result(result)
     meta = [f"backend: {md_text(result.backend)}"]
     if result.model:
         meta.append(f"model: {md_text(result.model)}")
@@ -94,4 +108,8 @@ def render_markdown(result: FactCheckResult) -> str:
         meta.append(f"published: {md_text(result.published)}")
     meta.append(f"run: {result.created.strftime('%Y-%m-%d %H:%M UTC')}")
     quoted = "\n".join(f"> {md_text(line)}" if line.strip() else ">" for line in result.summary.strip().splitlines())
-    return f"## Fact-check\n\n{quoted}\n\n_{' · '.join(meta)}_\n\n" + render_markdown_report(result.report)
+    head = f"### {md_text(' '.join(result.summary_doc.headline.split()))}\n\n" if result.summary_doc else ""
+    page = f"## Fact-check\n\n{head}{quoted}\n\n_{' · '.join(meta)}_\n\n" + render_markdown_report(result.report)
+    if result.headline_report is not None:
+        page += "\n#### Headline\n\n" + render_markdown_report(result.headline_report)
+    return page

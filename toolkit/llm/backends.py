@@ -100,6 +100,8 @@ class LocalLlamaServer:
             import xllamacpp
         except ImportError:
             raise ConfigError("the llamacpp backend needs the 'local' extra: pip install -e '.[local]'") from None
+        if not Path(model_path).is_file():
+            raise ConfigError(f"GGUF model not found: {model_path}")
         params = xllamacpp.CommonParams()
         params.model.path = str(model_path)
         params.n_ctx = n_ctx
@@ -108,7 +110,10 @@ class LocalLlamaServer:
         params.cpuparams.n_threads = threads
         params.cpuparams_batch.n_threads = threads
         params.verbosity = 0  # llama.cpp's progress logs would bury our own output
-        self._server = xllamacpp.Server(params)
+        try:
+            self._server = xllamacpp.Server(params)
+        except RuntimeError as exc:  # not a GGUF file, too big for memory, ...
+            raise ConfigError(f"llama.cpp could not serve {model_path}: {exc}") from None
         self.base_url = self._server.listening_address.rstrip("/") + "/v1"
         self.model_path = Path(model_path)
 

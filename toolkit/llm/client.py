@@ -312,7 +312,7 @@ class LLMClient:
                 choice = response.choices[0].message
                 last_raw[0] = choice.content or json.dumps(
                     [c.function.arguments for c in (choice.tool_calls or [])], ensure_ascii=False)
-            except (AttributeError, IndexError):
+            except (AttributeError, IndexError, TypeError):  # not a chat completion at all
                 pass
 
         def failed(error, **_) -> None:  # an HTTP attempt without an answer: a request, no tokens
@@ -344,8 +344,12 @@ class LLMClient:
                 error = _not_retried(cause)
                 error.usage = usage  # every attempt, failed ones included
                 raise error from None  # the endpoint's own error (401, 400, or retries spent)
-            raise ExtractionError(f"the model's output did not validate as {schema.__name__} after "
-                                  f"{self.max_reasks + 1} attempts: {str(exc).splitlines()[0][:200]}",
+            attempts = getattr(exc, "n_attempts", None) or self.max_reasks + 1
+            detail = exc.args[0] if isinstance(exc, InstructorRetryException) and exc.args else exc
+            lines = str(detail).strip().splitlines()
+            raise ExtractionError(f"the model's output did not validate as {schema.__name__} after {attempts} "
+                                  f"attempt{'' if attempts == 1 else 's'}: "
+                                  f"{lines[0][:200] if lines else type(exc).__name__}",
                                   last_raw[0], usage) from exc
         run.usage = usage
         if self.cache:

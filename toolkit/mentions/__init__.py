@@ -17,13 +17,10 @@ __all__ = ["find_mentions", "scan_text", "parse_published"]
 
 
 def parse_published(published: str | _dt.date | None) -> _dt.date | None:
-    """Accept a date, a datetime or an ISO ``YYYY-MM-DD`` string; raise ValueError otherwise."""
-    if published is None or isinstance(published, _dt.date):
-        return published.date() if isinstance(published, _dt.datetime) else published
-    try:
-        return _dt.date.fromisoformat(str(published).strip()[:10])
-    except ValueError:
-        raise ValueError(f"bad publication date {published!r}: expected YYYY-MM-DD") from None
+    """A date, a datetime (its date) or exactly ``YYYY-MM-DD``; raise InputError (a ValueError) otherwise."""
+    from ..inputs import check_published
+
+    return check_published(published)
 
 
 def scan_text(text: str, *, published=None, lang: str | None = None,
@@ -43,7 +40,11 @@ def scan_text(text: str, *, published=None, lang: str | None = None,
 
 
 def find_mentions(text: str, *, published: str | _dt.date | None = None,
-                  lang: str | None = None) -> list[Mention]:
+                  lang: str | None = None, max_chars: int | None = None) -> list[Mention]:
     """Dates, weekdays, numbers, percentages, counts, durations, enumerations, names,
-    quotes and directions of change in ``text``, each with offsets into ``text`` and a normalised value."""
-    return scan_text(text, published=published, lang=lang).mentions
+    quotes and directions of change in ``text``, each with offsets into ``text`` and a
+    normalised value. Inputs are checked as :func:`toolkit.verify` checks them."""
+    from ..inputs import check_lang, check_published, check_text
+
+    check_text(text, "text", max_chars=max_chars)
+    return scan_text(text, published=check_published(published), lang=check_lang(lang)).mentions
