@@ -25,6 +25,18 @@ PROXIMITY = 6.0  # tokens; words nearer the claimed value weigh more
 MIN_KEYS = 3  # fewer words than this in a passage: align on its sentence
 
 
+def _abbreviation(scan: Scan, i: int) -> bool:
+    """Is the full stop at token i the end of an abbreviation ("No. 34", "U.S.", "J. Smith")?"""
+    if scan.toks[i].text != "." or i == 0:
+        return False
+    prev = scan.toks[i - 1]
+    if prev.end != scan.toks[i].start or prev.kind != "word":
+        return False
+    nxt = scan.toks[i + 1] if i + 1 < len(scan.toks) else None
+    initial = len(prev.text) == 1 and prev.text.isascii() and nxt is not None
+    return initial or prev.text in scan.lang.abbreviations
+
+
 @dataclass
 class Segment:
     index: int
@@ -119,7 +131,7 @@ class Document:
                 if word in lang.segment_breaks or s.phrase(i, lang.table("segment_breaks"), clitics=False):
                     self._close(seg_start, t.start, sentence)
                     seg_start = t.start
-            if t.text in _SENTENCE_END and not s.taken(t.start, t.end):
+            if t.text in _SENTENCE_END and not s.taken(t.start, t.end) and not _abbreviation(s, i):
                 self._close(seg_start, t.end, sentence)
                 self.sentences.append((sent_start, t.end))
                 sentence += 1

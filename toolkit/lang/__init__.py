@@ -101,6 +101,8 @@ class Language:
     name_stopwords: frozenset[str]
     stopwords: frozenset[str]
     segment_breaks: tuple[str, ...]
+    abbreviations: frozenset[str]
+    common_word_zipf: float | None
     directions: dict[str, str]  # normalised word -> "rise" | "fall"
     versus_words: tuple[str, ...]
     countries: dict[str, str]  # normalised name -> ISO code
@@ -123,6 +125,14 @@ class Language:
                      **self.fractions, **self.multiplied_fractions}
             self._cache["number_words"] = table
         return table
+
+    def common_word(self, word: str) -> bool:
+        """Is this a common word of the language (wordfreq's Zipf scale), not a name?"""
+        if self.common_word_zipf is None:
+            return False
+        from wordfreq import zipf_frequency  # loaded on first use: its word lists take a moment
+
+        return zipf_frequency(word, self.code) >= self.common_word_zipf
 
     def noun_class(self, word: str) -> str | None:
         """The class of a counted noun (its accusative form too: وزيرا is وزير)."""
@@ -303,6 +313,8 @@ def get_language(code: str) -> Language:
         name_stopwords=frozenset(norm(x) for x in m.NAME_STOPWORDS),
         stopwords=frozenset(norm(x) for x in m.STOPWORDS),
         segment_breaks=tuple(norm(x) for x in m.SEGMENT_BREAKS),
+        abbreviations=frozenset(norm(x) for x in m.ABBREVIATIONS),
+        common_word_zipf=m.COMMON_WORD_ZIPF,
         directions={**{norm(w): "rise" for w in m.RISE_WORDS}, **{norm(w): "fall" for w in m.FALL_WORDS}},
         versus_words=tuple(norm(x) for x in m.VERSUS_WORDS),
         countries=countries,

@@ -293,6 +293,8 @@ STOPWORDS = NAME_STOPWORDS + [
 
 # Words that end a passage inside a sentence: the event after them may have another date.
 SEGMENT_BREAKS = ["ثم", "بينما", "في حين", "فيما", "قبل أن", "بعد أن"]
+ABBREVIATIONS: list[str] = []  # Arabic abbreviations (م.د، ص.ب) are rare in news; none listed yet
+COMMON_WORD_ZIPF = None  # Arabic has no capital letters to mistake
 
 # Direction of change: verbs and nouns of rising and falling (clitics are stripped by the
 # matcher; accusative nouns are listed with their alif).

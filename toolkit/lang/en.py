@@ -137,6 +137,14 @@ STOPWORDS = NAME_STOPWORDS + [
     "would", "about", "into", "than", "then", "there", "these", "those", "we", "our",
 ]
 SEGMENT_BREAKS = ["then", "while", "whereas", "before", "after which"]
+# Abbreviations whose full stop ends no sentence ("Law No. 34", "Art. 89", "Dr. Ali").
+ABBREVIATIONS = ["no", "nos", "art", "arts", "dr", "mr", "mrs", "ms", "prof", "st", "gen", "col", "lt", "sgt",
+                 "gov", "sen", "rep", "jr", "sr", "inc", "ltd", "co", "corp", "vs", "etc", "approx", "dept",
+                 "est", "fig", "vol", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct",
+                 "nov", "dec", "mt", "ft", "e.g", "i.e"]
+# A capitalised word this common in English is a noun at a sentence's head ("Faculty",
+# "Law", "Justice"), not a name: Zipf frequency (wordfreq) at or above this.
+COMMON_WORD_ZIPF = 4.0
 
 RISE_WORDS = ["rose", "rise", "rises", "rising", "risen", "increased", "increase", "increases", "increasing",
               "grew", "grow", "grows", "growing", "climbed", "climbs", "jumped", "jumps", "doubled", "gained",

@@ -312,8 +312,9 @@ def find_entities(s: Scan, known_names: frozenset[str] = frozenset()) -> None:
         # A word the text also writes with the article (القمة) is a common noun, not a name.
         with_article = {t.text[2:] for t in s.toks if t.kind == "word" and t.text.startswith("ال")}
         names -= with_article
+    commons: set[str] = set()  # capitalised common words ("Law", "Putin"): a claim only with a counterpart
     if lang.code == "en":
-        _capitalised_runs(s, found, names)
+        _capitalised_runs(s, found, names, commons)
     names -= lang.stopwords | set(lang.titles)
     # Every other occurrence of a known name word, clitics stripped only onto a name.
     covered = bytearray(len(s.nt.text))
@@ -335,7 +336,8 @@ def find_entities(s: Scan, known_names: frozenset[str] = frozenset()) -> None:
                 and s.adjacent(k - 1, k):
             k += 1
         value = " ".join([t.text[prefix:], *(s.toks[x].text for x in range(i + 1, k))])
-        found.append((t.start + prefix, s.toks[k - 1].end, value, "person", None))
+        unit = "common" if all(w in commons for w in value.split()) else "person"
+        found.append((t.start + prefix, s.toks[k - 1].end, value, unit, None))
         i = k
     added = bytearray(len(s.nt.text))
     for a, b, value, unit, role in sorted(found):
@@ -359,7 +361,14 @@ def _name_prefix(s: Scan, word: str, names: set[str], skeletons: set[str]) -> in
     return None
 
 
-def _capitalised_runs(s: Scan, found, names: set[str]) -> None:
+def _acronym(s: Scan, i: int) -> bool:
+    """"IMF", "UGTT", "MPs": capitals throughout (a plural s allowed)."""
+    t = s.toks[i]
+    word = s.nt.original_slice(t.start, t.end).rstrip("s")
+    return len(word) >= 2 and word.isupper()
+
+
+def _capitalised_runs(s: Scan, found, names: set[str], commons: set[str]) -> None:
     covered = bytearray(len(s.nt.text))
     for a, b, *_ in found:
         covered[a:b] = b"\x01" * (b - a)
@@ -384,8 +393,26 @@ def _capitalised_runs(s: Scan, found, names: set[str]) -> None:
         if k - i == 1 and sentence_start and t.text not in names:
             i = k
             continue
-        words = [s.toks[x].text for x in range(i, k)]
-        found.append((t.start, s.toks[k - 1].end, " ".join(words), "name", None))
+        a, b = i, k  # "Industry Minister Zied Ladhari": the office before the name is no part of it
+        titled = [x for x in range(i, k) if s.toks[x].text in s.lang.titles]
+        if titled and titled[-1] + 1 < k:
+            a = titled[-1] + 1
+        while b > a and s.toks[b - 1].text in s.lang.abbreviations:  # "Law No. 34"
+            b -= 1
+        if a == b:
+            i = k
+            continue
+        words = [s.toks[x].text for x in range(a, b)]
+        role = s.nt.original_slice(s.toks[i].start, s.toks[a - 1].end) if a > i else None
+        if b - a == 1 and (s.lang.common_word(words[0]) or _acronym(s, a)) and not s.lang.country(words[0]):
+            # "Faculty", "Law", "MPs", "IMF", and "Putin" too: frequency cannot tell a famous name from
+            # a noun, so the check decides (a claim only where the source has a counterpart)
+            found.append((s.toks[a].start, s.toks[b - 1].end, words[0], "common", role))
+            names.add(words[0])
+            commons.add(words[0])
+            i = k
+            continue
+        found.append((s.toks[a].start, s.toks[b - 1].end, " ".join(words), "name", role))
         names.update(w for w in words if len(w) >= 3)
         i = k
 
