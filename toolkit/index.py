@@ -110,6 +110,8 @@ class Document:
                 sk = skeleton(word)
                 if len(sk) >= 2:
                     k.append("n:" + sk)
+                if word.startswith("ال") and len(word) > 4:  # الشاهد and Chahed share «شاهد»
+                    k.append("n:" + skeleton(word[2:]))
             keys.append(k)
         return keys
 
@@ -202,6 +204,7 @@ class SourceIndex(Document):
 
     def __init__(self, scan: Scan):
         super().__init__(scan)
+        self.cache: dict = {}  # lookups the checks repeat across claims (e.g. transliterated words)
         df: dict[str, int] = defaultdict(int)
         for seg in self.segments:
             for key in seg.keys:

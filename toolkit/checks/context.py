@@ -198,3 +198,13 @@ def frame_rival(c: ClaimContext, candidates: list[Mention]) -> Mention | None:
     if any(score > best - DECISIVE_MARGIN and not quantities_equal(y, rival) for score, y in scored[1:]):
         return None
     return rival
+
+
+CROSS_FRAME = 0.3  # across languages, a rival with no shared name must share this much of the claim's frame
+
+
+def frames_agree(c: ClaimContext, other: Mention) -> bool:
+    """Does ``other`` measure what the claim measures, by the words around both (names,
+    countries and concepts only, across languages)?"""
+    comparable = {"n:", "c:", "x:"} if c.cross_lingual else None
+    return frame_score(frame(c.summ, c.m, comparable=comparable), frame(c.src, other), c.src) >= CROSS_FRAME

@@ -6,8 +6,10 @@ from __future__ import annotations
 from rapidfuzz.distance import Levenshtein
 
 from ..models import Claim, Evidence, Mention
-from ..text import norm, skeleton
+from ..text import is_arabic, norm, skeleton
+from ..translit import arabic_skeleton, latin_skeleton, skeletons_match
 from .context import ClaimContext, evidence_span, result
+
 
 def _name_matches(a: Mention, b: Mention) -> bool:
     va, vb = str(a.value), str(b.value)
@@ -21,6 +23,9 @@ def _name_matches(a: Mention, b: Mention) -> bool:
 def _word_matches(x: str, y: str) -> bool:
     if x == y:
         return True
+    if is_arabic(x) != is_arabic(y):  # Chahed / الشاهد: the transliteration model decides
+        latin, arabic = (y, x) if is_arabic(x) else (x, y)
+        return skeletons_match(latin_skeleton(latin), arabic_skeleton(arabic))
     sx, sy = skeleton(x), skeleton(y)
     if not sx or not sy:
         return False
@@ -51,10 +56,33 @@ def _words_in_passages(c: ClaimContext, e: Mention) -> list[Evidence]:
 
 
 def _source_token(c: ClaimContext, word: str) -> list[Evidence]:
+    """A source word that is ``word``: the same word (clitics allowed), or across scripts the
+    same concept (Court / «المحكمة») or the same name transliterated (Chahed / «الشاهد»)."""
     s = c.src.scan
+    if is_arabic(word) == (s.lang.code == "ar"):
+        for t in s.toks:
+            if t.kind == "word" and any(rest == word for _, rest in s.lang.clitic_splits(t.text)):
+                return [evidence_span(c.src, t.end - len(word), t.end)]
+        return []
+    cache = c.src.cache.setdefault("cross_token", {})
+    if word not in cache:
+        cache[word] = _cross_token(c, word)
+    return cache[word]
+
+
+def _cross_token(c: ClaimContext, word: str) -> list[Evidence]:
+    s = c.src.scan
+    concept = c.summ.scan.lang.concept(word)
+    key = latin_skeleton(word)
     for t in s.toks:
-        if t.kind == "word" and any(rest == word for _, rest in s.lang.clitic_splits(t.text)):
-            return [evidence_span(c.src, t.end - len(word), t.end)]
+        if t.kind != "word":
+            continue
+        if concept and s.lang.concept(t.text) == concept:
+            return [evidence_span(c.src, t.start, t.end)]
+        for prefix, rest in s.lang.clitic_splits(t.text):
+            if len(rest) >= 3 and abs(len(arabic_skeleton(rest)) - len(key)) <= 3 \
+                    and skeletons_match(key, arabic_skeleton(rest)):
+                return [evidence_span(c.src, t.start + len(prefix), t.end)]
     return []
 
 
@@ -86,7 +114,8 @@ def check_entity(c: ClaimContext, summary_enums: list[Mention]) -> Claim:
         return result(c, "unverifiable", "The source names them, but not in the passage about this event.",
                        [best])
     if not str(e.value).startswith("country:"):
-        words = [w for w in str(e.value).split() if len(w) >= 3]
+        stop = c.summ.scan.lang.stopwords
+        words = [w for w in str(e.value).split() if len(w) >= 3 and w not in stop]
         found = [_source_token(c, w) for w in words]
         if words and all(found):
             return result(c, "supported", "The source contains this name.", [f[0] for f in found])

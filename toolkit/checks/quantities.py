@@ -4,10 +4,17 @@ a count against a list (the source's, or the summary's own)."""
 from __future__ import annotations
 
 from ..models import Claim, Mention
-from .context import ClaimContext, bound_elsewhere, found_elsewhere, frame_rival, result
+from .context import ClaimContext, bound_elsewhere, found_elsewhere, frame_rival, frames_agree, result
 from .values import lone_numbers, may_contradict, may_support, quantities_equal, unit_class
 
-_LIST_CLASSES = {"leader", "country", "person", "minister", "party", None}  # what a list of names counts
+# What a list of names counts: people, countries, parties and organisations, places.
+_LIST_CLASSES = {"leader", "country", "person", "minister", "mp", "candidate", "party", "organisation",
+                 "governorate", None}
+
+
+# Lists whose items are found whole (countries by CLDR, people by title or given name): only
+# these are counted against a stated number; organisation names are too often found in part.
+_SURE_ITEMS = {"country", "person", "name"}
 
 
 def _enumeration_total(enums: list[Mention]) -> int:
@@ -63,7 +70,8 @@ def check_quantity(c: ClaimContext, listed_in_summary: bool = False) -> Claim:
                  if x.kind in kinds and may_support(q, x) and quantities_equal(q, x)]
     rivals = [x for x in cands if (may_contradict(q, x) or lone_numbers(c, q, x))
               and not c.claimed_alongside(x)]
-    if rivals and c.sure(rivals) and not c.ambiguous(elsewhere):
+    if rivals and c.sure(rivals) and not c.ambiguous(elsewhere) and (
+            not c.cross_lingual or c.anchored or frames_agree(c, rivals[0])):
         other = "; that value belongs to another passage of the source" if elsewhere else ""
         return result(c, "contradicted", f"The source gives «{rivals[0].text}» for this, not «{label}»{other}.",
                        rivals[:1] + elsewhere[:1])
@@ -76,7 +84,7 @@ def check_quantity(c: ClaimContext, listed_in_summary: bool = False) -> Claim:
                        elsewhere[:1])
     if c.confident and q.kind == "count" and q.unit in _LIST_CLASSES - {None} and not q.alternatives \
             and not listed_in_summary:
-        listed = [e for e in enums if _list_follows_noun(c, e, q.unit)]
+        listed = [e for e in enums if e.unit in _SURE_ITEMS and _list_follows_noun(c, e, q.unit)]
         if listed and c.aligned and listed[0] in c.aligned[0].segment.mentions:
             e = listed[0]
             return result(c, "contradicted",
@@ -99,7 +107,7 @@ def check_listed_count(c: ClaimContext, summary_enums: list[Mention]) -> Claim |
         return False
     s = c.summ.scan
     sent = c.summ.sentence_span(c.summ.segment_at(q._nstart).sentence)
-    following = [e for e in summary_enums if q._nend <= e._nstart < sent[1]]
+    following = [e for e in summary_enums if q._nend <= e._nstart < sent[1] and e.unit in _SURE_ITEMS]
     if not following or s.index_at(following[0]._nstart) - s.index_at(q._nend) > 6:
         return False
     stop = next((x._nstart for x in s.mentions if x.kind in ("count", "number") and x._nstart > q._nend), sent[1])

@@ -185,6 +185,10 @@ NOUN_CLASSES = {
     "مرة": "time", "مرات": "time", "اتصال": "call", "اتصالات": "call",
     "سائح": "tourist", "سياح": "tourist", "سائحا": "tourist",
     "نائب": "mp", "نواب": "mp",
+    "حزب": "party", "أحزاب": "party", "مرشح": "candidate", "مرشحين": "candidate", "مرشحون": "candidate",
+    "مترشح": "candidate", "مترشحين": "candidate", "مترشحون": "candidate", "منظمة": "organisation",
+    "منظمات": "organisation", "جمعية": "organisation", "جمعيات": "organisation", "ولاية": "governorate",
+    "ولايات": "governorate",
 }
 # Indefinite accusative nouns add an alif (وزيرا، نائبا): looked up without it.
 ACCUSATIVE_ENDINGS = ["ا"]
@@ -204,7 +208,7 @@ DUAL_NOUNS = {
 LEADER_HEADS = ["قادة", "زعماء", "رؤساء"]
 DURATION_CLASSES = {"day", "week", "month", "year", "hour", "minute"}
 # Before an indefinite duration noun these make it one unit: «منذ أسبوع» = for a week.
-DURATION_PREPOSITIONS = ["منذ", "لمدة", "طيلة", "طوال", "قرابة"]
+DURATION_PREPOSITIONS = ["منذ", "لمدة", "طيلة", "طوال", "قرابة", "أجل", "مهلة", "مدة", "خلال"]
 # Abbreviations of the Tunisian press: "194،647 م د" is 194.647 million dinars.
 CURRENCY_ABBREVIATIONS = {"م د": ("TND", 10**6), "مليون د": ("TND", 10**6), "مليار د": ("TND", 10**9),
                           "د": ("TND", 1), "م دينار": ("TND", 10**6)}

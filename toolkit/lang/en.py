@@ -104,6 +104,9 @@ NOUN_CLASSES = {
     "tourist": "tourist", "tourists": "tourist",
     "mp": "mp", "mps": "mp", "deputy": "mp", "deputies": "mp", "lawmaker": "mp", "lawmakers": "mp",
     "members of parliament": "mp",
+    "party": "party", "parties": "party", "candidate": "candidate", "candidates": "candidate",
+    "organisation": "organisation", "organisations": "organisation", "organization": "organisation",
+    "organizations": "organisation", "governorate": "governorate", "governorates": "governorate",
 }
 ACCUSATIVE_ENDINGS: list[str] = []
 DUAL_ENDINGS: list[str] = []
