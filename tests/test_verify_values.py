@@ -123,3 +123,11 @@ def test_about_is_as_loose_as_the_figure_it_rounds(summary, verdict):
     source = "ويقدر عجز الميزانية بحوالي 5.4 بالمائة من الناتج."
     (claim,) = [c for c in verify(source, summary).claims if c.kind == "percent"]
     assert claim.verdict == verdict, claim.reason
+
+
+def test_the_passage_about_the_same_event_states_its_weekday():
+    source = ("طالبت الأمينة العامة للحزب الإدارة باتخاذ إجراءات جريئة. "
+              "وأضافت خلال ندوة صحفية اليوم الأربعاء بالعاصمة أن الإدارة تعاني من المحاباة.")
+    summary = "قالت الأمينة العامة للحزب في ندوة صحفية عقدتها يوم الثلاثاء بالعاصمة إن الإدارة تعاني من المحاباة."
+    (claim,) = [c for c in verify(source, summary, published="2015-05-20").claims if c.kind == "weekday"]
+    assert claim.verdict == "contradicted" and claim.evidence[0].text == "الأربعاء"

@@ -4,6 +4,7 @@ to contradict. Shared result and evidence helpers live here too."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from ..index import Alignment, Document, SourceIndex
@@ -137,7 +138,7 @@ def found_elsewhere(c: ClaimContext, elsewhere: list[Mention], what: str) -> Cla
     """The value is in the source, not in the passage about this event: supported when its
     passage still relates to the claim, else unverifiable."""
     best = max(elsewhere, key=c.score_of)
-    if c.score_of(best) >= ALIGNED_FLOOR:
+    if c.score_of(best) >= ALIGNED_FLOOR and (not c.cross_lingual or frames_agree(c, best)):
         return result(c, "supported", f"The source gives {what} in a related passage.", [best])
     return result(c, "unverifiable", f"{what[0].upper()}{what[1:]} appears in the source, but in a passage "
                    "about something else.", [best])
@@ -183,7 +184,8 @@ def _same_subject(c: ClaimContext, same: Mention, rival: Mention) -> bool:
     return bool((claim & _sentence_names(c.src, same)) - _sentence_names(c.src, rival))
 
 
-def frame_rival(c: ClaimContext, candidates: list[Mention]) -> Mention | None:
+def frame_rival(c: ClaimContext, candidates: list[Mention],
+                same: Callable[[Mention, Mention], bool] = quantities_equal) -> Mention | None:
     """The one source figure that measures what the claim measures (its frame holds at
     least ``DECISIVE`` of the claim's, and no other figure's comes within ``DECISIVE_MARGIN``)."""
     comparable = {"n:", "c:", "x:"} if c.cross_lingual else None
@@ -195,7 +197,7 @@ def frame_rival(c: ClaimContext, candidates: list[Mention]) -> Mention | None:
     if not scored or scored[0][0] < DECISIVE:
         return None
     best, rival = scored[0]
-    if any(score > best - DECISIVE_MARGIN and not quantities_equal(y, rival) for score, y in scored[1:]):
+    if any(score > best - DECISIVE_MARGIN and not same(y, rival) for score, y in scored[1:]):
         return None
     return rival
 

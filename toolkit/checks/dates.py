@@ -20,8 +20,9 @@ def fmt_date(value: str) -> str:
 
 
 def _relative_phrase(doc: Document, m: Mention) -> str:
+    """A relative day's words, less the fillers of its language («في اليوم التالي» is «اليوم التالي»)."""
     words = doc.scan.nt.text[m._nstart:m._nend].split()
-    return " ".join(w for w in words if w not in ("في", "وفي", "و"))
+    return " ".join(w for w in words if w not in doc.scan.lang.relative_day_fillers)
 
 
 def _granularity(value: str) -> int:
@@ -57,7 +58,7 @@ def check_date(c: ClaimContext) -> Claim:
                        dates[:1] + elsewhere[:1])
     others = [d for seg in c.src.segments for d in seg.mentions if d.kind == "date" and d.value
               and _granularity(d.value) == gran and not d.relative and not same_date(v, as_stated(d, pub))]
-    misstated = frame_rival(c, others) if not elsewhere else None
+    misstated = frame_rival(c, others, lambda a, b: same_date(a.value, b.value)) if not elsewhere else None
     if misstated is not None:  # the date is nowhere in the source; the event's own date is another
         return result(c, "contradicted", f"The source dates what this claim describes {fmt_date(misstated.value)}, "
                       f"not {fmt_date(v)}; {fmt_date(v)} is nowhere in the source.", [misstated])
@@ -85,6 +86,11 @@ def guessed_year(m: Mention, published: _dt.date | None) -> bool:
 def as_stated(m: Mention, published: _dt.date | None) -> str | None:
     """A date's value as its text states it: a guessed year is no year (XXXX-MM-DD)."""
     return "XXXX" + m.value[4:] if guessed_year(m, published) else m.value
+
+
+def _day_of(m: Mention) -> str | None:
+    """The weekday a mention states or implies."""
+    return m.value if m.kind == "weekday" else (m.weekday or weekday_of(m.value))
 
 
 def check_weekday(c: ClaimContext) -> Claim:
@@ -115,6 +121,18 @@ def check_weekday(c: ClaimContext) -> Claim:
                        [w], kind="weekday")
     if c.m.kind == "date" and c.m.value and weekday_of(c.m.value) == wd:
         return result(c, "supported", f"{wd.title()} agrees with the date it is written with.", [], kind="weekday")
+    pub = c.src.scan.published
+    said = [w for w in c.src.scan.mentions if w.kind == "weekday" or (w.kind == "date" and w.weekday)] + [
+        d for d in c.src.scan.mentions if d.kind == "date" and d.value and not d.weekday and weekday_of(d.value)
+        and not guessed_year(d, pub)]
+    rival = frame_rival(c, said, lambda a, b: _day_of(a) == _day_of(b))  # the event's own passage states its day
+    if rival is not None:
+        name = _day_of(rival)
+        if name == wd:
+            return result(c, "supported", f"The source says {wd.title()} for what this claim describes.", [rival],
+                          kind="weekday")
+        return result(c, "contradicted", f"The source places what this claim describes on a {name.title()}, "
+                      f"not a {wd.title()}.", [rival], kind="weekday")
     return result(c, "unverifiable", "The source does not say on which weekday this happened.", kind="weekday")
 
 

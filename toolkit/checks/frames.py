@@ -12,12 +12,10 @@ from __future__ import annotations
 
 from ..index import Document, SourceIndex
 from ..models import Mention
-from ..text import norm
 
 VALUE_KINDS = ("number", "percent", "count", "duration", "date")
 _CLAUSE_MARKS = {".", ",", ";", ":", "(", ")", "!", "?", '"', "-"}
 LEFT, RIGHT = 6, 3  # words of the clause read before and after a value
-_NEXT_ITEM = ("وال", "and")  # «…بـ 22 بالمائة والسوق العربية بـ 51»: a coordinated noun opens the next frame
 NEARNESS = 3.0  # tokens; nearer words weigh more
 
 Frame = dict[tuple[str, ...], float]  # key group -> weight
@@ -38,7 +36,8 @@ def frame(doc: Document, m: Mention, *, comparable: set[str] | None = None) -> F
             t = s.toks[i]
             if i in stops or t.text in _CLAUSE_MARKS or taken >= limit:
                 return
-            if rightwards and (t.text == "and" or t.text.startswith(_NEXT_ITEM[0])):
+            # «…بـ 22 بالمائة والسوق العربية بـ 51», "... and the Arab market 51": the next frame
+            if rightwards and (t.text in s.lang.frame_break_words or t.text.startswith(s.lang.frame_break_prefixes)):
                 return
             group = tuple(k for k in doc.token_keys(i) if comparable is None or k[:2] in comparable)
             if group:
@@ -50,7 +49,6 @@ def frame(doc: Document, m: Mention, *, comparable: set[str] | None = None) -> F
     return out
 
 
-_RANGE_WORDS = {norm(w) for w in ("إلى", "حتى", "to", "and", "و", "-")}
 
 
 def _range_partners(doc: Document, m: Mention) -> list[Mention]:
@@ -62,7 +60,7 @@ def _range_partners(doc: Document, m: Mention) -> list[Mention]:
         if v is m or v.kind not in VALUE_KINDS:
             continue
         gap = text[v._nend:m._nstart] if v._nend <= m._nstart else text[m._nend:v._nstart]
-        if len(gap) <= 8 and gap.split() and all(w in _RANGE_WORDS for w in gap.split()):
+        if len(gap) <= 8 and gap.split() and all(w == "-" or w in doc.scan.lang.range_words for w in gap.split()):
             out.append(v)
     return out
 
@@ -80,7 +78,6 @@ def frame_score(claim: Frame, other: Frame, src: SourceIndex) -> float:
     return hit / total
 
 
-_PAIR_WORDS = {norm(w) for w in ("إلى", "حتى", "مقابل", "to", "against", "compared")}
 
 
 def paired(doc: Document, a: Mention, b: Mention) -> bool:
@@ -93,4 +90,4 @@ def paired(doc: Document, a: Mention, b: Mention) -> bool:
            for v in doc.scan.mentions):
         return False
     words = doc.scan.nt.text[first._nend:second._nstart].split()
-    return len(words) <= 10 and any(w in _PAIR_WORDS for w in words)
+    return len(words) <= 10 and any(w in doc.scan.lang.pair_words for w in words)
