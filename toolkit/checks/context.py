@@ -4,12 +4,12 @@ to contradict. Shared result and evidence helpers live here too."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from ..index import Alignment, Document, SourceIndex
 from ..mentions.dates import same_date
-from ..models import Claim, Evidence, Mention, Span
+from ..models import Claim, Evidence, Mention, MentionKind, Span, Verdict
 from .frames import frame, frame_score, paired
 from .values import quantities_equal
 
@@ -59,7 +59,7 @@ class ClaimContext:
     def confident(self) -> bool:
         return self.sure()
 
-    def sure(self, rivals: list[Mention] = ()) -> bool:
+    def sure(self, rivals: Sequence[Mention] = ()) -> bool:
         """Aligned well, and with one event: any passage of another sentence that matches
         the claim (nearly) as well as the best one says the same as the ``rivals`` found."""
         if not self.ranked or self.ranked[0].score < CONFIDENT:
@@ -119,8 +119,8 @@ def evidence_span(doc: Document, nstart: int, nend: int) -> Evidence:
     return Evidence(start=a, end=b, text=doc.scan.nt.original[a:b])
 
 
-def result(c: ClaimContext, verdict: str, reason: str, evidence: list[Mention | Evidence] = (), *,
-            kind: str | None = None) -> Claim:
+def result(c: ClaimContext, verdict: Verdict, reason: str, evidence: Sequence[Mention | Evidence] = (), *,
+            kind: MentionKind | None = None) -> Claim:
     m = c.m
     sent = c.summ.sentence_span(c.summ.segment_at(m._nstart).sentence)
     sa, sb = c.summ.scan.nt.to_original(*sent)
@@ -138,7 +138,7 @@ def found_elsewhere(c: ClaimContext, elsewhere: list[Mention], what: str) -> Cla
     """The value is in the source, not in the passage about this event: supported when its
     passage still relates to the claim, else unverifiable."""
     best = max(elsewhere, key=c.score_of)
-    if c.score_of(best) >= ALIGNED_FLOOR and (not c.cross_lingual or frames_agree(c, best)):
+    if c.score_of(best) >= ALIGNED_FLOOR and (not c.cross_lingual or c.anchored or frames_agree(c, best)):
         return result(c, "supported", f"The source gives {what} in a related passage.", [best])
     return result(c, "unverifiable", f"{what[0].upper()}{what[1:]} appears in the source, but in a passage "
                    "about something else.", [best])
