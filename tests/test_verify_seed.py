@@ -174,7 +174,7 @@ def test_bad_input_is_refused(seed):
     with pytest.raises(InputError, match="bad publication date"):
         verify(seed, "نص", published="19/08/2025")
     with pytest.raises(InputError, match="unsupported language"):
-        verify(seed, "نص", lang="fr")
+        verify(seed, "نص", lang="xx")
 
 
 def test_summary_inherits_the_sources_number_conventions():

@@ -13,7 +13,7 @@ _EXPORTS = {
     "verify": ".checks", "find_mentions": ".mentions", "summarize": ".pipeline", "extract_claims": ".pipeline",
     "fact_check": ".pipeline", "afact_check": ".pipeline", "asummarize": ".pipeline", "fact_check_many": ".pipeline",
     "render_html": ".report", "render_markdown": ".report",
-    "InputError": ".inputs", "ConfigError": ".llm.client", "ExtractionError": ".llm.client", "LLMClient": ".llm.client",
+    "ToolkitError": ".errors", "InputError": ".inputs", "ConfigError": ".llm.client", "ExtractionError": ".llm.client", "LLMClient": ".llm.client",
     "AtomicClaim": ".llm.schemas", "CheckedClaim": ".llm.schemas", "ClaimList": ".llm.schemas", "Run": ".llm.schemas",
     "Summary": ".llm.schemas", "SummarySentence": ".llm.schemas", "Usage": ".llm.schemas",
     "Claim": ".models", "Evidence": ".models", "FactCheckResult": ".models", "Mention": ".models", "Span": ".models",
@@ -21,7 +21,7 @@ _EXPORTS = {
 }
 
 __all__ = ["verify", "find_mentions", "summarize", "extract_claims", "fact_check", "afact_check", "asummarize",
-           "fact_check_many", "render_html", "render_markdown", "InputError", "ConfigError", "ExtractionError",
+           "fact_check_many", "render_html", "render_markdown", "ToolkitError", "InputError", "ConfigError", "ExtractionError",
            "LLMClient", "AtomicClaim", "CheckedClaim", "ClaimList", "Run", "Summary", "SummarySentence", "Usage",
            "Claim", "Evidence", "FactCheckResult", "Mention", "Span", "VerificationReport"]
 
@@ -40,6 +40,7 @@ def __dir__() -> list[str]:
 
 
 if TYPE_CHECKING:
+    from .errors import ToolkitError
     from .inputs import InputError
     from .llm.client import ConfigError, ExtractionError, LLMClient
     from .llm.schemas import AtomicClaim, CheckedClaim, ClaimList, Run, Summary, SummarySentence, Usage

@@ -14,6 +14,7 @@ from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from dataclasses import dataclass, field
 
+from .lang import Language
 from .mentions import scan_text
 from .mentions.scan import Scan
 from .models import Mention
@@ -35,6 +36,14 @@ def _abbreviation(scan: Scan, i: int) -> bool:
     nxt = scan.toks[i + 1] if i + 1 < len(scan.toks) else None
     initial = len(prev.text) == 1 and prev.text.isascii() and nxt is not None
     return initial or prev.text in scan.lang.abbreviations
+
+
+def _without_conjunction(lang: Language, word: str) -> str:
+    """A segment break written with 'and' on it («وبينما») is the break."""
+    for c in lang.conjunction_prefixes:
+        if word.startswith(c) and word[len(c):] in lang.segment_breaks:
+            return word[len(c):]
+    return word
 
 
 @dataclass
@@ -104,14 +113,15 @@ class Document:
                 k.append("x:" + concept)
             # A single-letter clitic (ب، ل، ك، ف) can't be told from a root letter, so
             # the word is also keyed without it: برؤساء matches رؤساء, لاجتماعه اجتماع.
-            if len(word) >= 5 and word[0] in "بلكف" and not word.startswith("ال"):
+            if len(word) >= 5 and word.startswith(lang.single_letter_clitics) \
+                    and not (lang.article and word.startswith(lang.article)):
                 k.append("w:" + lang.stem(word[1:]))
             if ent is not None:
                 sk = skeleton(word)
                 if len(sk) >= 2:
                     k.append("n:" + sk)
-                if word.startswith("ال") and len(word) > 4:  # الشاهد and Chahed share «شاهد»
-                    k.append("n:" + skeleton(word[2:]))
+                if lang.article and word.startswith(lang.article) and len(word) > 4:  # الشاهد / Chahed: «شاهد»
+                    k.append("n:" + skeleton(word[len(lang.article):]))
             keys.append(k)
         return keys
 
@@ -129,7 +139,7 @@ class Document:
                 sentence += 1
                 seg_start = sent_start = t.start
             if t.kind == "word" and i and t.start > seg_start:
-                word = t.text[1:] if t.text.startswith("و") and t.text[1:] in lang.segment_breaks else t.text
+                word = _without_conjunction(lang, t.text)
                 if word in lang.segment_breaks or s.phrase(i, lang.table("segment_breaks"), clitics=False):
                     self._close(seg_start, t.start, sentence)
                     seg_start = t.start
@@ -215,7 +225,9 @@ class SourceIndex(Document):
         words = {w for m in scan.mentions if m.kind == "entity" and m.unit in ("person", "name")
                  for w in str(m.value).split() if len(w) >= 3 and w not in scan.lang.name_links}
         # «بوتين وزيلينسكي» gives "وزيلينسكي": keep the name, not the conjunction
-        self.name_words = frozenset(w for w in words if not (w.startswith("و") and w[1:] in words))
+        conjunctions = scan.lang.conjunction_prefixes
+        self.name_words = frozenset(w for w in words if not any(w.startswith(c) and w[len(c):] in words
+                                                                for c in conjunctions))
 
     def scan_summary(self, summary: str, *, published=None, lang: str) -> Scan:
         """A summary scanned with what this source teaches a text in its language: its

@@ -13,7 +13,8 @@ Every public function (``verify``, ``find_mentions``, ``summarize``, ``fact_chec
   is not a news text and is refused;
 - ``published`` is a ``datetime.date``, a ``datetime.datetime`` or exactly ``YYYY-MM-DD``,
   between ``MIN_PUBLISHED`` and ``MAX_PUBLISHED``;
-- ``lang`` is ``None``, ``"ar"`` or ``"en"``.
+- ``lang`` is ``None`` or the code of a language with a data module in ``toolkit/lang/``
+  (``toolkit.lang.SUPPORTED``).
 """
 
 from __future__ import annotations
@@ -23,11 +24,7 @@ import os
 import re
 import unicodedata
 
-
-
-class InputError(ValueError):
-    """Bad input to the toolkit: wrong types, empty or invisible text, an unsupported
-    language, a bad publication date, a text over the size limit."""
+from .errors import InputError  # a ToolkitError and a ValueError
 
 __all__ = ["InputError", "check_text", "check_lang", "check_published", "check_max_chars", "max_source_chars",
            "check_result", "check_positive_int", "DEFAULT_MAX_CHARS", "MAX_DIGIT_RUN", "MIN_PUBLISHED",
@@ -86,12 +83,15 @@ def check_text(value: object, name: str = "text", *, max_chars: int | None = Non
 
 
 def check_lang(lang: object) -> str | None:
+    """None, or the code of a language the toolkit has a data module for (toolkit/lang/<code>.py)."""
     if lang is None:
         return None
     if not isinstance(lang, str):
         raise InputError(f"lang must be a string, not {_type_name(lang)}")
-    if lang not in ("ar", "en"):
-        raise InputError(f"unsupported language {lang!r}: expected 'ar' or 'en'")
+    from .lang import SUPPORTED
+
+    if lang not in SUPPORTED:
+        raise InputError(f"unsupported language {lang!r}: expected {' or '.join(repr(c) for c in SUPPORTED)}")
     return lang
 
 

@@ -84,14 +84,21 @@ def norm(text: str) -> str:
 
 
 def is_arabic(token: str) -> bool:
+    """Is the token written in the Arabic script (by its first character)?"""
     return bool(token) and "\u0600" <= token[0] <= "\u06ff"
 
 
+def script_of(token: str) -> str:
+    """The script a token is written in: 'arabic' or 'latin' (by its first character)."""
+    return "arabic" if is_arabic(token) else "latin"
+
+
 def detect_language(text: str) -> str:
-    """'ar' when Arabic letters outnumber Latin ones, else 'en'."""
-    arabic = sum(1 for c in text if "\u0621" <= c <= "\u064a")
-    latin = sum(1 for c in text if c.isascii() and c.isalpha())
-    return "ar" if arabic >= latin else "en"
+    """The language of ``text``: :func:`toolkit.lang.detect_language` (the one rule; kept here
+    for older imports)."""
+    from .lang import detect_language as detect
+
+    return detect(text)
 
 
 # Consonant skeletons let names match across spelling variants (زيلينسكي/زيلنسكي,

@@ -16,7 +16,7 @@ from ..index import Document, SourceIndex
 from ..inputs import InputError, check_lang, check_published, check_text
 from ..mentions import scan_text
 from ..models import Claim, Mention, VerificationReport
-from ..text import detect_language
+from ..lang import detect_language
 from .context import ClaimContext
 from .dates import check_date, check_weekday
 from .directions import check_direction

@@ -4,6 +4,7 @@ source's weekday or date, a guessed year never contradicting."""
 from __future__ import annotations
 
 import datetime as _dt
+from typing import cast
 
 from ..index import Document
 from ..mentions.dates import parse_iso, same_date, weekday_of
@@ -40,24 +41,24 @@ def check_date(c: ClaimContext) -> Claim:
         return result(c, "unverifiable", "The relative day has no earlier date to count from.")
     gran = _granularity(v)
     dates = [d for d in c.aligned_mentions("date") if d.value and _granularity(d.value) == gran
-             and (same_date(v, as_stated(d, pub)) or not c.claimed_alongside(d))]
-    match = [d for d in dates if same_date(v, as_stated(d, pub))]
+             and (same_date(v, _stated(d, pub)) or not c.claimed_alongside(d))]
+    match = [d for d in dates if same_date(v, _stated(d, pub))]
     if gran == 4 and not match:  # a year is stated by any date in it ("جوان 2017" for 2017)
         match = [d for d in c.aligned_mentions("date") if d.value and d.value[:4] == v]
     if match:
         return result(c, "supported", f"The source gives {fmt_date(match[0].value)} for this event.", match[:1])
-    nearby = [d for d in c.sentence_mentions("date") if d.value and same_date(v, as_stated(d, pub))]
+    nearby = [d for d in c.sentence_mentions("date") if d.value and same_date(v, _stated(d, pub))]
     if nearby and not dates:
         return result(c, "supported", f"The source sentence about this event gives {fmt_date(v)}.", nearby[:1])
     elsewhere = [d for seg in c.src.segments for d in seg.mentions
-                 if d.kind == "date" and d.value and _granularity(d.value) == gran and same_date(v, as_stated(d, pub))]
+                 if d.kind == "date" and d.value and _granularity(d.value) == gran and same_date(v, _stated(d, pub))]
     if dates and c.sure(dates) and not c.ambiguous(elsewhere):
         other = f"; {fmt_date(v)} belongs to another passage of the source" if elsewhere else ""
         return result(c, "contradicted",
                        f"The source dates this event {fmt_date(dates[0].value)}, not {fmt_date(v)}{other}.",
                        dates[:1] + elsewhere[:1])
     others = [d for seg in c.src.segments for d in seg.mentions if d.kind == "date" and d.value
-              and _granularity(d.value) == gran and not d.relative and not same_date(v, as_stated(d, pub))]
+              and _granularity(d.value) == gran and not d.relative and not same_date(v, _stated(d, pub))]
     misstated = frame_rival(c, others, lambda a, b: same_date(a.value, b.value)) if not elsewhere else None
     if misstated is not None:  # the date is nowhere in the source; the event's own date is another
         return result(c, "contradicted", f"The source dates what this claim describes {fmt_date(misstated.value)}, "
@@ -88,13 +89,18 @@ def as_stated(m: Mention, published: _dt.date | None) -> str | None:
     return "XXXX" + m.value[4:] if guessed_year(m, published) else m.value
 
 
+def _stated(d: Mention, published: _dt.date | None) -> str:
+    """:func:`as_stated` for a source date that has a value."""
+    return cast(str, as_stated(d, published))
+
+
 def _day_of(m: Mention) -> str | None:
     """The weekday a mention states or implies."""
     return m.value if m.kind == "weekday" else (m.weekday or weekday_of(m.value))
 
 
 def check_weekday(c: ClaimContext) -> Claim:
-    wd = c.m.value if c.m.kind == "weekday" else c.m.weekday
+    wd = cast(str, c.m.value if c.m.kind == "weekday" else c.m.weekday)  # a weekday, or a date written with one
     if c.m.kind == "date" and c.m.value and not guessed_year(c.m, c.src.scan.published):  # a guess never contradicts
         actual = weekday_of(c.m.value)
         if actual and actual != wd:
@@ -116,7 +122,7 @@ def check_weekday(c: ClaimContext) -> Claim:
     dated = [d for d in dated if not guessed_year(d, c.src.scan.published)]
     if (stated or dated) and c.sure(stated or dated):
         w = (stated or dated)[0]
-        name = (w.value if w.kind == "weekday" else w.weekday) if stated else weekday_of(w.value)
+        name = cast(str, (w.value if w.kind == "weekday" else w.weekday) if stated else weekday_of(w.value))
         return result(c, "contradicted", f"The source places this event on a {name.title()}, not a {wd.title()}.",
                        [w], kind="weekday")
     if c.m.kind == "date" and c.m.value and weekday_of(c.m.value) == wd:
@@ -127,7 +133,7 @@ def check_weekday(c: ClaimContext) -> Claim:
         and not guessed_year(d, pub)]
     rival = frame_rival(c, said, lambda a, b: _day_of(a) == _day_of(b))  # the event's own passage states its day
     if rival is not None:
-        name = _day_of(rival)
+        name = cast(str, _day_of(rival))  # every mention in ``said`` states or implies a day
         if name == wd:
             return result(c, "supported", f"The source says {wd.title()} for what this claim describes.", [rival],
                           kind="weekday")

@@ -4,12 +4,9 @@ from __future__ import annotations
 
 from ..index import Document
 from ..models import Claim, Mention
-from ..text import norm
 from .context import ClaimContext, result
 from .values import may_support, quantities_equal
 
-_FROM = {"من", "from"}
-_TO = {norm(w) for w in ("إلى", "to", "حتى")}
 _QUANTITIES = ("number", "count", "percent")
 
 
@@ -18,12 +15,13 @@ def _from_to(doc: Document, x: Mention) -> str | None:
     seg = doc.segment_at(x._nstart)
     values = [m for m in seg.mentions if m.kind in _QUANTITIES and isinstance(m.value, (int, float))]
     text = doc.scan.nt.text
+    lang = doc.scan.lang  # FROM_WORDS, TO_WORDS: «من ... إلى», "from ... to"
     for a, b in zip(values, values[1:]):
         if x is not a and x is not b or a.value == b.value or not may_support(a, b):
             continue
         between = " ".join(text[a._nend:b._nstart].split())
         before = text[max(0, a._nstart - 6):a._nstart].split()
-        if between in _TO and before and before[-1] in _FROM:
+        if between in lang.to_words and before and before[-1] in lang.from_words:
             return "rise" if b.value > a.value else "fall"
     return None
 

@@ -5,8 +5,9 @@ from __future__ import annotations
 
 from rapidfuzz.distance import Levenshtein
 
+from ..lang import Language
 from ..models import Claim, Evidence, Mention
-from ..text import is_arabic, norm, skeleton
+from ..text import is_arabic, norm, script_of, skeleton
 from ..translit import arabic_skeleton, latin_skeleton, skeletons_match
 from .context import ClaimContext, evidence_span, result
 
@@ -59,7 +60,7 @@ def _source_token(c: ClaimContext, word: str) -> list[Evidence]:
     """A source word that is ``word``: the same word (clitics allowed), or across scripts the
     same concept (Court / «المحكمة») or the same name transliterated (Chahed / «الشاهد»)."""
     s = c.src.scan
-    if is_arabic(word) == (s.lang.code == "ar"):
+    if script_of(word) == s.lang.script:
         for t in s.toks:
             if t.kind == "word" and any(rest == word for _, rest in s.lang.clitic_splits(t.text)):
                 return [evidence_span(c.src, t.end - len(word), t.end)]
@@ -99,9 +100,10 @@ def check_entity(c: ClaimContext, summary_enums: list[Mention]) -> Claim:
     in_passage = _words_in_passages(c, e)
     if in_passage:
         return result(c, "supported", "The passage about this event has this name.", in_passage)
-    if e.role and _name_like(e):
+    summ, src = c.summ.scan.lang, c.src.scan.lang
+    if e.role and _name_like(e, summ):
         same_role = [x for x in c.aligned_mentions("entity")
-                     if x.role and _role_key(x.role) == _role_key(e.role) and _name_like(x)
+                     if x.role and _role_key(x.role, src) == _role_key(e.role, summ) and _name_like(x, src)
                      and not _shares_a_word(e, x)]  # «محمود عباس» in both: one person, named at more length
         if same_role and c.confident:
             return result(c, "contradicted", f"The source names the {e.role} «{same_role[0].text}».", same_role[:1])
@@ -126,15 +128,17 @@ def _shares_a_word(a: Mention, b: Mention) -> bool:
     return any(_word_matches(x, y) for x in str(a.value).split() if len(x) >= 3 for y in str(b.value).split())
 
 
-def _name_like(e: Mention) -> bool:
-    """A first and a last name, neither shaped like an Arabic present-tense verb (يأمر،
-    تدعو): headlines often put a verb where a name would follow the title."""
+def _name_like(e: Mention, lang: Language) -> bool:
+    """A first and a last name, neither shaped like a present-tense verb (يأمر، تدعو):
+    headlines often put a verb where a name would follow the title."""
     words = str(e.value).split()
-    return len(words) >= 2 and not any(w[0] in "يت" for w in words)
+    return len(words) >= 2 and not any(w.startswith(lang.present_verb_prefixes) for w in words)
 
 
-def _role_key(role: str) -> str:
-    return " ".join(w[2:] if w.startswith("ال") else w for w in norm(role).split())
+def _role_key(role: str, lang: Language) -> str:
+    """A role's words without the article (الرئيس / رئيس)."""
+    article = lang.article
+    return " ".join(w[len(article):] if article and w.startswith(article) else w for w in norm(role).split())
 
 
 def _list_swap(c: ClaimContext, e: Mention, lst: Mention) -> Claim | None:

@@ -49,8 +49,6 @@ def frame(doc: Document, m: Mention, *, comparable: set[str] | None = None) -> F
     return out
 
 
-
-
 def _range_partners(doc: Document, m: Mention) -> list[Mention]:
     """The other end of a range («من 4 إلى 7 جانفي», "between 4 and 8"): one value with ``m``,
     so the frame reads past it."""
@@ -76,8 +74,6 @@ def frame_score(claim: Frame, other: Frame, src: SourceIndex) -> float:
             other_keys[k] = max(other_keys.get(k, 0.0), w)
     hit = sum(src.idf(g) * w * max((other_keys.get(k, 0.0) for k in g), default=0.0) for g, w in claim.items())
     return hit / total
-
-
 
 
 def paired(doc: Document, a: Mention, b: Mention) -> bool:

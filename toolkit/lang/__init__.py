@@ -1,65 +1,134 @@
 """Per-language data tables, compiled once into normalised lookups (the dateparser way:
-language knowledge is data; code reads it through :class:`Language`)."""
+language knowledge is data; code reads it through :class:`Language`).
+
+Each language is one data module, ``toolkit/lang/<code>.py`` (``ar``, ``en``, ``fr``): plain
+tables of words, checked against the schema in :mod:`toolkit.lang.schema` when this package
+is imported (a missing table is an error naming the module and the table), and compiled by
+:func:`get_language` on first use. Month and weekday names come from CLDR through Babel
+(:mod:`toolkit.lang.cldr`); country names too. Adding a language means adding one module;
+:func:`detect_language` and the ``lang`` arguments know it from then on.
+"""
 
 from __future__ import annotations
 
+import importlib
+import pkgutil
+import re
+from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 from types import ModuleType
-
-from babel import Locale
+from typing import Any
 
 from rapidfuzz.distance import Levenshtein
 
+from ..errors import LanguageDataError
 from ..text import norm
-from . import ar, en
+from . import schema
 from .concepts import CONCEPTS
 
-_MODULES: dict[str, ModuleType] = {"ar": ar, "en": en}
-SUPPORTED = tuple(_MODULES)
+__all__ = ["Language", "get_language", "detect_language", "text_direction", "decimal_letters", "SUPPORTED",
+           "LanguageDataError"]
 
-# Country names not in CLDR's display names but common in news.
-_COUNTRY_ALIASES = {
-    "GB": ["بريطانيا", "Britain", "UK", "U.K."],
-    "US": ["أمريكا", "أميركا", "الولايات المتحدة الأمريكية", "USA", "U.S.", "US", "America"],
-    "RU": ["روسيا الاتحادية"],
-    "KG": ["قرغيزستان", "Kyrgyz Republic"],
-    "KP": ["كوريا الشمالية"],
-    "KR": ["كوريا الجنوبية"],
-    "CN": ["بيجين"],
-    "EG": ["جمهورية مصر العربية"],
-}
+_CODE = re.compile(r"[a-z]{2,3}")
 
 
-def _normalised(mapping: dict, value_fn=lambda v: v) -> dict:
-    return {norm(k): value_fn(v) for k, v in mapping.items()}
+def _discover() -> dict[str, dict[str, Any]]:
+    """Every data module of this package (a module named by a language code), its tables checked."""
+    found: dict[str, dict[str, Any]] = {}
+    for info in sorted(pkgutil.iter_modules(__path__), key=lambda i: i.name):
+        if _CODE.fullmatch(info.name):
+            module: ModuleType = importlib.import_module(f"{__name__}.{info.name}")
+            found[info.name] = schema.read_module(module)
+    return found
+
+
+_TABLES = _discover()
+SUPPORTED = tuple(_TABLES)
+_BY_SCRIPT: dict[str, list[str]] = {}
+for _code, _t in _TABLES.items():
+    _BY_SCRIPT.setdefault(_t["SCRIPT"], []).append(_code)
+for _script, _codes in _BY_SCRIPT.items():
+    _defaults = [c for c in _codes if _TABLES[c]["SCRIPT_DEFAULT"]]
+    if len(_codes) > 1 and len(_defaults) != 1:
+        raise LanguageDataError(f"the languages written in the {_script} script ({', '.join(_codes)}) need exactly "
+                                f"one with SCRIPT_DEFAULT = True, not {len(_defaults)}")
+SCRIPT_DIRECTIONS = {"arabic": "rtl", "latin": "ltr"}
+
+
+def decimal_letters() -> str:
+    """Letters some language writes between digits as a decimal mark (Tunisian ر), all languages together:
+    numbers are tokenised alike in every text."""
+    return "".join(sorted({ch for t in _TABLES.values() for ch in t["DECIMAL_LETTERS"]}))
+
+
+_WORD = re.compile(r"[^\W\d_]+")
+DETECTION_SAMPLE = 20_000  # characters read for function words (the script is counted over the whole text)
+
+
+def detect_language(text: str) -> str:
+    """The language of ``text``, the one rule every part of the toolkit uses.
+
+    The script first: Arabic letters against Latin ones (the Arabic script wins a tie, an empty
+    text too). Among the languages written in that script, the one whose function words
+    (``DETECTION_WORDS``) the text uses most, read from its first ``DETECTION_SAMPLE``
+    characters; the script's default language (``SCRIPT_DEFAULT``) when none uses more."""
+    arabic = sum(1 for c in text if "\u0621" <= c <= "\u064a")
+    latin = sum(1 for c in text if c.isascii() and c.isalpha())
+    codes = _BY_SCRIPT.get("arabic" if arabic >= latin else "latin", [])
+    if not codes:  # pragma: no cover — every installed script has a language
+        return SUPPORTED[0]
+    default = next((c for c in codes if _TABLES[c]["SCRIPT_DEFAULT"]), codes[0])
+    if len(codes) == 1:
+        return codes[0]
+    words = Counter(_WORD.findall(text[:DETECTION_SAMPLE].lower()))
+    scores = {c: sum(words[w] for w in _detection_words(c)) for c in codes}
+    best = max(scores.values())
+    leaders = [c for c, n in scores.items() if n == best]
+    return leaders[0] if best > 0 and len(leaders) == 1 else default
+
+
+@lru_cache(maxsize=None)
+def _detection_words(code: str) -> frozenset[str]:
+    return frozenset(w.lower() for w in _TABLES[code]["DETECTION_WORDS"])
+
+
+def text_direction(text: str) -> str:
+    """'rtl' or 'ltr': the writing direction of the script of ``text``'s language."""
+    return SCRIPT_DIRECTIONS[_TABLES[detect_language(text)]["SCRIPT"]]
 
 
 @dataclass(frozen=True, eq=False)  # hashed by identity: one instance per language
 class Language:
+    """One language's tables, normalised (see :mod:`toolkit.lang.schema` for what each holds)."""
+
     code: str
+    script: str
     months: dict[str, int]
     ambiguous_months: frozenset[str]
     hijri_months: dict[str, int]
     hijri_era: tuple[str, ...]
     gregorian_era: tuple[str, ...]
     weekdays: dict[str, int]
+    weekday_prefixes: frozenset[str]
+    day_prefixes: frozenset[str]
+    day_number_nouns: frozenset[str]
+    day_suffixes: frozenset[str]
+    date_fillers: frozenset[str]
+    month_nouns: frozenset[str]
+    month_then_day_words: bool
+    ordinal_hyphen_compounds: bool
     relative_days: dict[str, tuple[str, int]]
     relative_months: dict[str, int]
     relative_years: dict[str, int]
+    relative_day_fillers: frozenset[str]
     ago_words: frozenset[str]
     from_now: dict[str, str]
     from_now_tails: tuple[str, ...]
+    relative_to_event_words: frozenset[str]
     vague_amounts: frozenset[str]
     vague_plurals: frozenset[str]
     holidays: dict[str, tuple[str, int, int]]
-    fractions: dict[str, float]
-    multiplied_fractions: dict[str, float]
-    vowelled_fractions: dict[str, float]
-    fraction_vowel: str
-    decimal_point: frozenset[str]
-    negative: frozenset[str]
-    percent_before: frozenset[str]
     future_markers: frozenset[str]
     past_markers: frozenset[str]
     year_words: frozenset[str]
@@ -70,28 +139,55 @@ class Language:
     hundreds: dict[str, int]
     scales: dict[str, int]
     self_counted_scales: frozenset[str]
-    conjunction: str
     construct_dual_scales: frozenset[str]
+    vague_scales: frozenset[str]
+    pronoun_numbers: frozenset[str]
+    one_of_words: frozenset[str]
+    conjunction: str
+    fractions: dict[str, float]
+    multiplied_fractions: dict[str, float]
+    vowelled_fractions: dict[str, float]
+    fraction_vowel: str
+    decimal_point: frozenset[str]
+    negative: frozenset[str]
+    percent_words: tuple[str, ...]
+    percent_before: frozenset[str]
+    approximators: tuple[str, ...]
+    lower_bounds: tuple[str, ...]
+    upper_bounds: tuple[str, ...]
     ordinal_units: dict[str, int]
     ordinal_teens: dict[str, int]
     ordinal_tens: dict[str, int]
     group_words: dict[str, int]
-    percent_words: tuple[str, ...]
-    approximators: tuple[str, ...]
-    lower_bounds: tuple[str, ...]
-    upper_bounds: tuple[str, ...]
+    of_words: frozenset[str]
+    article_words: frozenset[str]
+    or_words: frozenset[str]
     noun_classes: dict[str, str]
     dual_nouns: dict[str, str]
+    accusative_endings: tuple[str, ...]
+    dual_endings: tuple[str, ...]
     leader_heads: tuple[str, ...]
     duration_classes: frozenset[str]
     duration_prepositions: frozenset[str]
-    accusative_endings: tuple[str, ...]
-    dual_endings: tuple[str, ...]
     currencies: dict[str, str]
     currency_abbreviations: dict[str, tuple[str, int]]
     clitic_prefixes: tuple[str, ...]
     suffixes: tuple[str, ...]
+    article: str
+    article_prefixes: tuple[str, ...]
+    conjunction_prefixes: tuple[str, ...]
+    single_letter_clitics: tuple[str, ...]
+    of_the_prefixes: tuple[str, ...]
+    names_by_capitals: bool
+    not_names: frozenset[str]
+    short_quotes_are_names: bool
     titles: tuple[str, ...]
+    title_descriptors: frozenset[str]
+    nisba_endings: tuple[str, ...]
+    definite_descriptive_endings: tuple[str, ...]
+    present_verb_prefixes: tuple[str, ...]
+    future_verb_prefixes: tuple[str, ...]
+    function_word_finals: tuple[str, ...]
     given_names: dict[str, bool]
     name_links: frozenset[str]
     org_heads: dict[str, bool]
@@ -99,12 +195,18 @@ class Language:
     place_cues: frozenset[str]
     places: dict[str, bool]
     name_stopwords: frozenset[str]
+    common_word_zipf: float | None
     stopwords: frozenset[str]
     segment_breaks: tuple[str, ...]
     abbreviations: frozenset[str]
-    common_word_zipf: float | None
     directions: dict[str, str]  # normalised word -> "rise" | "fall"
     versus_words: tuple[str, ...]
+    from_words: frozenset[str]
+    to_words: frozenset[str]
+    range_words: frozenset[str]
+    pair_words: frozenset[str]
+    frame_break_words: frozenset[str]
+    frame_break_prefixes: tuple[str, ...]
     countries: dict[str, str]  # normalised name -> ISO code
     concepts: dict[str, str]  # normalised word (and its light stem) -> concept id
     country_lengths: dict[int, tuple[str, ...]] = field(default_factory=dict)  # one-word names by length
@@ -217,15 +319,44 @@ class Language:
         return code
 
 
+# -- compiling a data module ------------------------------------------------------------------
+
+# Tables read by the compiler itself rather than copied to a field of the same name.
+_DERIVED = {"CODE", "SCRIPT_DEFAULT", "DETECTION_WORDS", "DECIMAL_LETTERS", "RISE_WORDS", "FALL_WORDS",
+            "COUNTRY_ALIASES", "NOT_COUNTRIES", "CONCEPTS"}
+
+
+def _compile(kind: str, value: Any) -> Any:
+    if kind == "table":
+        return {norm(k): v for k, v in value.items()}
+    if kind == "words":
+        return frozenset(norm(x) for x in value)
+    if kind == "phrases":
+        return tuple(norm(x) for x in value)
+    if kind == "longest":
+        return tuple(sorted((norm(x) for x in value), key=len, reverse=True))
+    if kind == "lookup":
+        return {norm(x): True for x in value}
+    if isinstance(value, (list, set, frozenset)):  # raw words: class names, original letters
+        return frozenset(value) if isinstance(value, (set, frozenset)) else tuple(value)
+    return value
+
+
 def _countries(code: str) -> dict[str, str]:
+    """Country names in this language's text: CLDR's names in the language and in English, and
+    every language's aliases (names CLDR lacks)."""
+    from .cldr import territory_names
+
     names: dict[str, str] = {}
     for loc in {code, "en"}:
-        for iso, name in Locale(loc).territories.items():
-            if iso.isalpha() and len(iso) == 2:
-                names[norm(name)] = iso
-    for iso, aliases in _COUNTRY_ALIASES.items():
-        for a in aliases:
-            names[norm(a)] = iso
+        for name, iso in territory_names(loc):
+            names[norm(name)] = iso
+    for tables in _TABLES.values():
+        for iso, aliases in tables["COUNTRY_ALIASES"].items():
+            for a in aliases:
+                names[norm(a)] = iso
+    for word in _TABLES[code]["NOT_COUNTRIES"]:
+        names.pop(norm(word), None)
     # Arabic text writes many names with the article (الهند، البرازيل) and some without.
     return names
 
@@ -235,89 +366,29 @@ def _concepts(code: str) -> dict[str, str]:
     for concept, words in CONCEPTS.items():
         for w in words.get(code, []):
             out[norm(w)] = concept
+    for concept, own in _TABLES[code]["CONCEPTS"].items():  # a data module's own concept words
+        for w in own:
+            out[norm(w)] = concept
     return out
 
 
 @lru_cache(maxsize=None)
 def get_language(code: str) -> Language:
-    if code not in _MODULES:
+    if code not in _TABLES:
         raise ValueError(f"unsupported language {code!r}; expected one of {', '.join(SUPPORTED)}")
-    m = _MODULES[code]
+    t = _TABLES[code]
+    fields: dict[str, Any] = {table.name.lower(): _compile(table.kind, t[table.name])
+                              for table in schema.TABLES if table.name not in _DERIVED}
+    fields["duration_classes"] = frozenset(t["DURATION_CLASSES"])
+    fields["function_word_finals"] = tuple(t["FUNCTION_WORD_FINALS"])
+    fields["from_now"] = {norm(k): norm(v) for k, v in t["FROM_NOW"].items()}
+    fields["from_now_tails"] = tuple(norm(v) for v in t["FROM_NOW"].values())
+    fields["directions"] = {**{norm(w): "rise" for w in t["RISE_WORDS"]}, **{norm(w): "fall" for w in t["FALL_WORDS"]}}
+    fields["article"] = norm(t["ARTICLE"]) if t["ARTICLE"] else ""
     countries = _countries(code)
     lengths: dict[int, list[str]] = {}
     for name in countries:
         if " " not in name and len(name) >= 6:
             lengths.setdefault(len(name), []).append(name)
-    return Language(
-        code=code,
-        months=_normalised(m.MONTHS),
-        ambiguous_months=frozenset(norm(x) for x in m.AMBIGUOUS_MONTHS),
-        hijri_months=_normalised(m.HIJRI_MONTHS),
-        hijri_era=tuple(norm(x) for x in m.HIJRI_ERA),
-        gregorian_era=tuple(norm(x) for x in m.GREGORIAN_ERA),
-        weekdays=_normalised(m.WEEKDAYS),
-        relative_days=_normalised(m.RELATIVE_DAYS),
-        relative_months=_normalised(m.RELATIVE_MONTHS),
-        relative_years=_normalised(m.RELATIVE_YEARS),
-        ago_words=frozenset(norm(x) for x in m.AGO_WORDS),
-        from_now={norm(k): norm(v) for k, v in m.FROM_NOW.items()},
-        from_now_tails=tuple(norm(v) for v in m.FROM_NOW.values()),
-        vague_amounts=frozenset(norm(x) for x in m.VAGUE_AMOUNTS),
-        vague_plurals=frozenset(norm(x) for x in m.VAGUE_PLURALS),
-        holidays=_normalised(m.HOLIDAYS),
-        fractions=_normalised(m.FRACTIONS),
-        multiplied_fractions=_normalised(m.MULTIPLIED_FRACTIONS),
-        vowelled_fractions=_normalised(m.VOWELLED_FRACTIONS),
-        fraction_vowel=m.FRACTION_VOWEL,
-        decimal_point=frozenset(norm(x) for x in m.DECIMAL_POINT),
-        negative=frozenset(norm(x) for x in m.NEGATIVE),
-        percent_before=frozenset(norm(x) for x in m.PERCENT_BEFORE),
-        future_markers=frozenset(norm(x) for x in m.FUTURE_MARKERS),
-        past_markers=frozenset(norm(x) for x in m.PAST_MARKERS),
-        year_words=frozenset(norm(x) for x in m.YEAR_WORDS),
-        year_prepositions=frozenset(norm(x) for x in m.YEAR_PREPOSITIONS),
-        units=_normalised(m.UNITS),
-        ten_words=_normalised(m.TEN_WORDS),
-        tens=_normalised(m.TENS),
-        hundreds=_normalised(m.HUNDREDS),
-        scales=_normalised(m.SCALES),
-        self_counted_scales=frozenset(norm(x) for x in m.SELF_COUNTED_SCALES),
-        conjunction=m.CONJUNCTION,
-        construct_dual_scales=frozenset(norm(x) for x in m.CONSTRUCT_DUAL_SCALES),
-        ordinal_units=_normalised(m.ORDINAL_UNITS),
-        ordinal_teens=_normalised(m.ORDINAL_TEENS),
-        ordinal_tens=_normalised(m.ORDINAL_TENS),
-        group_words=_normalised(m.GROUP_WORDS),
-        percent_words=tuple(norm(x) for x in m.PERCENT_WORDS),
-        approximators=tuple(norm(x) for x in m.APPROXIMATORS),
-        lower_bounds=tuple(norm(x) for x in m.LOWER_BOUNDS),
-        upper_bounds=tuple(norm(x) for x in m.UPPER_BOUNDS),
-        noun_classes=_normalised(m.NOUN_CLASSES),
-        dual_nouns=_normalised(m.DUAL_NOUNS),
-        leader_heads=tuple(norm(x) for x in m.LEADER_HEADS),
-        duration_classes=frozenset(m.DURATION_CLASSES),
-        duration_prepositions=frozenset(norm(x) for x in m.DURATION_PREPOSITIONS),
-        accusative_endings=tuple(norm(x) for x in m.ACCUSATIVE_ENDINGS),
-        dual_endings=tuple(norm(x) for x in m.DUAL_ENDINGS),
-        currencies=_normalised(m.CURRENCIES),
-        currency_abbreviations=_normalised(m.CURRENCY_ABBREVIATIONS),
-        clitic_prefixes=tuple(sorted((norm(x) for x in m.CLITIC_PREFIXES), key=len, reverse=True)),
-        suffixes=tuple(norm(x) for x in m.SUFFIXES),
-        titles=tuple(sorted((norm(x) for x in m.TITLES), key=len, reverse=True)),
-        given_names={norm(x): True for x in m.GIVEN_NAMES},
-        name_links=frozenset(norm(x) for x in m.NAME_LINKS),
-        org_heads={norm(x): True for x in m.ORG_HEADS},
-        party_heads=frozenset(norm(x) for x in m.PARTY_HEADS),
-        place_cues=frozenset(norm(x) for x in m.PLACE_CUES),
-        places={norm(x): True for x in m.PLACES},
-        name_stopwords=frozenset(norm(x) for x in m.NAME_STOPWORDS),
-        stopwords=frozenset(norm(x) for x in m.STOPWORDS),
-        segment_breaks=tuple(norm(x) for x in m.SEGMENT_BREAKS),
-        abbreviations=frozenset(norm(x) for x in m.ABBREVIATIONS),
-        common_word_zipf=m.COMMON_WORD_ZIPF,
-        directions={**{norm(w): "rise" for w in m.RISE_WORDS}, **{norm(w): "fall" for w in m.FALL_WORDS}},
-        versus_words=tuple(norm(x) for x in m.VERSUS_WORDS),
-        countries=countries,
-        concepts=_concepts(code),
-        country_lengths={n: tuple(v) for n, v in lengths.items()},
-    )
+    return Language(code=code, countries=countries, concepts=_concepts(code),
+                    country_lengths={n: tuple(v) for n, v in lengths.items()}, **fields)

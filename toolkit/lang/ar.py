@@ -1,24 +1,19 @@
 """Arabic language data. Written as it is spelled in text; `toolkit.lang` normalises
 every key once at import (hamza forms, ة/ه, ى/ي...), so spelling variants need no
-entries of their own."""
+entries of their own. The tables and what each holds: `toolkit/lang/schema.py`."""
+
+from .cldr import month_names, weekday_names
 
 CODE = "ar"
+SCRIPT = "arabic"
+SCRIPT_DEFAULT = True
 
-# Gregorian months: MSA (Egypt, Gulf), Levantine/Iraqi, Maghrebi (Tunisia, Algeria),
-# Moroccan forms.
-MONTHS = {
-    "يناير": 1, "كانون الثاني": 1, "جانفي": 1,
-    "فبراير": 2, "شباط": 2, "فيفري": 2, "فبرير": 2,
-    "مارس": 3, "آذار": 3,
-    "أبريل": 4, "إبريل": 4, "نيسان": 4, "أفريل": 4, "ابريل": 4,
-    "مايو": 5, "أيار": 5, "ماي": 5,
-    "يونيو": 6, "يونيه": 6, "حزيران": 6, "جوان": 6,
-    "يوليو": 7, "يوليه": 7, "تموز": 7, "جويلية": 7, "يوليوز": 7,
-    "أغسطس": 8, "آب": 8, "أوت": 8, "غشت": 8, "اغسطس": 8,
-    "سبتمبر": 9, "أيلول": 9, "شتنبر": 9,
-    "أكتوبر": 10, "تشرين الأول": 10, "اكتوبر": 10,
-    "نوفمبر": 11, "تشرين الثاني": 11, "نونبر": 11,
-    "ديسمبر": 12, "كانون الأول": 12, "دجنبر": 12,
+# Gregorian months from CLDR: MSA (ar: Egypt, the Gulf), Tunisia and Algeria (ar_TN, ar_DZ:
+# جانفي، فيفري، أفريل، جوان، جويلية، أوت), Morocco (ar_MA: يوليوز، غشت، شتنبر، نونبر، دجنبر) and
+# the Levant and Iraq (ar_LB: كانون الثاني، شباط، آذار...).
+MONTHS = month_names("ar", "ar_TN", "ar_MA", "ar_LB", "ar_DZ") | {
+    # not in CLDR: Egyptian spellings of June and July, and a Moroccan spelling of February
+    "يونيه": 6, "يوليه": 7, "فبرير": 2,
 }
 # Month names that are also everyday words (آب/أب "father", ماي, مارس "he practised"):
 # accepted only next to a day number or a year, never alone.
@@ -33,11 +28,13 @@ HIJRI_MONTHS = {
 HIJRI_ERA = ["هـ", "ه", "هجري", "هجرية", "للهجرة"]
 GREGORIAN_ERA = ["م", "ميلادي", "ميلادية", "للميلاد"]
 
-# Python's weekday numbers: Monday = 0.
-WEEKDAYS = {
-    "الاثنين": 0, "الإثنين": 0, "الثلاثاء": 1, "الأربعاء": 2, "الخميس": 3,
-    "الجمعة": 4, "السبت": 5, "الأحد": 6,
-}
+# Python's weekday numbers: Monday = 0 (CLDR; «الإثنين» is «الاثنين» once normalised).
+WEEKDAYS = weekday_names("ar", "ar_TN", "ar_MA", "ar_LB", "ar_DZ")
+WEEKDAY_PREFIXES = ["يوم"]  # «يوم الأحد»
+DAY_PREFIXES = ["يوم"]  # «يوم 15 أغسطس»
+DAY_NUMBER_NOUNS = ["يوم"]  # «يوم 27»: a day of an unnamed month
+DATE_FILLERS = ["من", "شهر", "الموافق"]  # «الخامس عشر من شهر أغسطس»، «الجمعة الموافق 15 أغسطس»
+MONTH_NOUNS = ["شهر"]
 
 # Relative days: phrase -> (anchor, offset in days). "published" resolves against the
 # publication date; "previous" against the date the text mentioned last.
@@ -57,6 +54,8 @@ RELATIVE_DAYS = {
     "غد": ("published", 1), "بكرة": ("published", 1), "بكرا": ("published", 1),
     "اليوم الآتي": ("previous", 1),
 }
+# Left out when two relative days are compared («في اليوم التالي» is «اليوم التالي»).
+RELATIVE_DAY_FILLERS = ["في", "وفي", "و"]
 # Relative months and years: phrase -> offset from the publication date's month / year.
 RELATIVE_MONTHS = {
     "الشهر الجاري": 0, "الشهر الحالي": 0, "هذا الشهر": 0, "الشهر المقبل": 1, "الشهر القادم": 1,
@@ -72,6 +71,10 @@ RELATIVE_YEARS = {
 # "قبل يومين" (two days ago), "منذ ثلاثة أشهر", "بعد أسبوعين من الآن".
 AGO_WORDS = ["قبل"]  # «منذ ثلاثين عاما» is a duration (for thirty years), not a date
 FROM_NOW = {"بعد": "من الآن"}
+# «قبل يومين من القمة» counts from another event, not from publication. («على», as in «قبل يومين
+# على ...», was listed before in its unnormalised spelling and so never matched: left out to keep
+# the verdicts as they were.)
+RELATIVE_TO_EVENT_WORDS = ["من", "أو"]
 VAGUE_AMOUNTS = ["بضعة", "بضع", "عدة"]
 # A plural time noun with no number is a vague span («قبل أيام»: some days ago), not one unit.
 VAGUE_PLURALS = ["أيام", "أسابيع", "أشهر", "شهور", "سنوات", "سنين", "أعوام", "ساعات", "دقائق"]
@@ -142,6 +145,14 @@ PERCENT_BEFORE = ["نسبة", "بنسبة"]
 # Scale words that carry their own multiplier (duals) must not multiply a preceding number.
 SELF_COUNTED_SCALES = {"ألفان", "ألفين", "مليونان", "مليونين", "ملياران", "مليارين"}
 CONJUNCTION = "و"
+# Plural scales alone are no value («آلاف»: thousands). («مئات» was listed before in its
+# unnormalised spelling and so never matched: it stays a number word, to keep the verdicts.)
+VAGUE_SCALES = ["آلاف", "ملايين", "مليارات"]
+PRONOUN_NUMBERS = ["أحد", "إحدى"]  # alone, «أحد» / «إحدى» is "one of", not a value
+OF_WORDS = ["من"]  # «ثمانية من القادة»
+OR_WORDS = ["أو"]  # «أسبوعين أو ثلاثة أسابيع»
+# Tunisian decimals put the fraction first: «3ر643» is 643.3.
+DECIMAL_LETTERS = ["ر"]
 # Duals in construct lose their ن: "مليارا دولار" is two billion dollars. After a number
 # the same spelling is the accusative singular ("ثلاثين ألفا"), so only a lone one doubles.
 CONSTRUCT_DUAL_SCALES = ["ألفا", "مليونا", "مليارا"]
@@ -220,6 +231,25 @@ CURRENCIES = {"دينار": "TND", "دنانير": "TND", "دولار": "USD", "
 CLITIC_PREFIXES = ["وبال", "فبال", "وال", "بال", "فال", "كال", "ولل", "فلل", "لل", "ال",
                    "وب", "ول", "وك", "فب", "فل", "و", "ف", "ب", "ل", "ك", "س"]
 SUFFIXES = ["هما", "كما", "ات", "ون", "ين", "ان", "ها", "هم", "هن", "نا", "ه", "ي", "ا"]
+
+# The article, the prefixes it takes, and the clitics written onto a word.
+ARTICLE = "ال"
+ARTICLE_PREFIXES = ["ال", "لل", "بال", "وال", "فال", "كال"]  # الشركة، للشركة، بالبنك: a noun that describes
+CONJUNCTION_PREFIXES = ["و"]
+SINGLE_LETTER_CLITICS = ["ب", "ل", "ك", "ف"]  # برؤساء is keyed as رؤساء too
+OF_THE_PREFIXES = ["لل"]  # «الاتحاد العام التونسي للشغل»
+# Relational adjectives (الروسي، الأمريكية) describe, never name; a definite word in ية ends a name.
+NISBA_ENDINGS = ["ي", "ية"]
+DEFINITE_DESCRIPTIVE_ENDINGS = ["ية"]
+# A present or future verb (يؤكد، تصوت، ستصوت) after a given name is no family name.
+PRESENT_VERB_PREFIXES = ["ي", "ت"]
+FUTURE_VERB_PREFIXES = ["س"]
+# «على» (on) and «علي» (a name) are one word once normalised: the text's own final letter tells.
+FUNCTION_WORD_FINALS = ["ى"]
+SHORT_QUOTES_ARE_NAMES = True  # «بوتين»: short names are often put in guillemets
+# Words between a title and the name that describe the office (وزير الشؤون الخارجية، رئيس وزراء
+# أرمينيا، المنتهية ولايته); words with the article are descriptors already.
+TITLE_DESCRIPTORS = ["وزراء", "ولايته", "نظام"]
 
 # Titles before a person's name; nationality adjectives (الروسي) may follow a title.
 TITLES = ["الرئيس", "رئيس", "رئيسة", "الرئيسة", "زعيم", "نظيره", "نظيرته", "المبعوث",
@@ -310,3 +340,21 @@ FALL_WORDS = ["انخفض", "انخفضت", "ينخفض", "تنخفض", "انخ�
               "هبوط", "هبوطا", "تدنى", "تدنت", "انكمش", "انكمشت", "تدهور", "تدهورت", "تدهورا"]
 # Two figures of one measure: "3579 مقابل 3712" is the new value against the old one.
 VERSUS_WORDS = ["مقابل"]
+FROM_WORDS = ["من"]  # «من 66 إلى 52»
+TO_WORDS = ["إلى", "حتى"]
+RANGE_WORDS = ["إلى", "حتى", "و"]  # «من 4 إلى 7 جانفي»
+PAIR_WORDS = ["إلى", "حتى", "مقابل"]  # «من 2000 م د في القانون الأصلي إلى 3843»
+# «…بـ 22 بالمائة والسوق العربية بـ 51»: a coordinated noun opens the next figure's frame.
+FRAME_BREAK_PREFIXES = ["وال"]
+
+# Country names not in CLDR's display names but common in news (read in every language's text).
+COUNTRY_ALIASES = {
+    "GB": ["بريطانيا"],
+    "US": ["أمريكا", "أميركا", "الولايات المتحدة الأمريكية"],
+    "RU": ["روسيا الاتحادية"],
+    "KG": ["قرغيزستان"],
+    "KP": ["كوريا الشمالية"],
+    "KR": ["كوريا الجنوبية"],
+    "CN": ["بيجين"],
+    "EG": ["جمهورية مصر العربية"],
+}

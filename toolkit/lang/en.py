@@ -1,12 +1,17 @@
-"""English language data (lower-case; the matcher lower-cases text first)."""
+"""English language data (lower-case; the matcher lower-cases text first). The tables and what
+each holds: `toolkit/lang/schema.py`."""
+
+from .cldr import month_names, weekday_names
 
 CODE = "en"
+SCRIPT = "latin"
+SCRIPT_DEFAULT = True  # a Latin-script text is English unless its function words say otherwise
+DETECTION_WORDS = ["the", "and", "of", "to", "is", "was", "were", "for", "with", "that", "said", "has", "have",
+                   "by", "from", "this", "it", "his", "her", "their", "on", "at", "which", "who", "will", "be"]
 
-MONTHS = {
-    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4,
-    "apr": 4, "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8,
-    "september": 9, "sept": 9, "sep": 9, "october": 10, "oct": 10, "november": 11,
-    "nov": 11, "december": 12, "dec": 12,
+# CLDR's wide and abbreviated names (January, Jan)...
+MONTHS = month_names("en", abbreviated=True) | {
+    "sept": 9,  # not in CLDR's en (Sep): British and news style abbreviate September so
 }
 AMBIGUOUS_MONTHS = {"may", "mar", "jan", "jun", "dec", "oct", "nov", "sep", "aug", "apr", "jul", "feb"}
 HIJRI_MONTHS = {
@@ -17,10 +22,14 @@ HIJRI_MONTHS = {
 HIJRI_ERA = ["ah", "a.h"]
 GREGORIAN_ERA = ["ad", "a.d", "ce"]
 
-WEEKDAYS = {
-    "monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5,
-    "sunday": 6,
-}
+WEEKDAYS = weekday_names("en")  # the wide names only: "Sat", "Sun", "Wed" are everyday words
+WEEKDAY_PREFIXES = ["on"]  # "on Sunday"
+DAY_PREFIXES = ["the"]  # "the 15th of August"
+DAY_SUFFIXES = ["st", "nd", "rd", "th"]  # "August 15th"
+DATE_FILLERS = ["of", "the", "month"]  # "Friday the 15th of August"
+MONTH_NOUNS = ["month"]
+MONTH_THEN_DAY_WORDS = True  # "August fifteenth": a day may follow its month in words
+ORDINAL_HYPHEN_COMPOUNDS = True  # "twenty-first"
 RELATIVE_DAYS = {
     "the next day": ("previous", 1), "the following day": ("previous", 1),
     "a day later": ("previous", 1), "the day after": ("previous", 1),
@@ -34,6 +43,7 @@ RELATIVE_MONTHS = {"this month": 0, "next month": 1, "last month": -1}
 RELATIVE_YEARS = {"this year": 0, "next year": 1, "last year": -1}
 AGO_WORDS: list[str] = []
 FROM_NOW: dict[str, str] = {}
+RELATIVE_TO_EVENT_WORDS = ["of", "or", "after", "before"]
 VAGUE_AMOUNTS = ["a few", "several"]
 VAGUE_PLURALS = ["days", "weeks", "months", "years", "hours", "minutes"]
 HOLIDAYS = {"christmas": ("gregorian", 12, 25), "christmas day": ("gregorian", 12, 25),
@@ -72,6 +82,11 @@ DECIMAL_POINT = ["point"]
 NEGATIVE = ["minus", "negative"]
 PERCENT_BEFORE: list[str] = []
 CONJUNCTION = "and"
+VAGUE_SCALES = ["thousands", "millions", "hundreds", "billions"]  # "thousands of": no value
+ONE_OF_WORDS = ["of"]  # "one of the ..." is a pronoun, not a value
+OF_WORDS = ["of"]  # "eight of the leaders"
+ARTICLE_WORDS = ["the"]
+OR_WORDS = ["or"]  # "two or three weeks"
 CONSTRUCT_DUAL_SCALES: list[str] = []
 
 ORDINAL_UNITS = {
@@ -120,6 +135,13 @@ CURRENCIES = {"dinar": "TND", "dinars": "TND", "dollar": "USD", "dollars": "USD"
               "pounds": "GBP"}
 
 GIVEN_NAMES: list[str] = []  # English names are capitalised: capital letters are the cue
+NAMES_BY_CAPITALS = True
+# Capitalised words that are never names (sentence openers, pronouns, connectives).
+NOT_NAMES = ["the", "a", "an", "in", "on", "at", "he", "she", "it", "they", "we", "but", "and", "after", "before",
+             "this", "that", "his", "her", "their", "however", "meanwhile", "according", "earlier", "later", "also",
+             "as", "for", "with", "by", "if", "when", "while", "of", "to", "from", "i", "mr", "mrs", "ms"]
+# Words between a title and the name that describe the office ("the former US president").
+TITLE_DESCRIPTORS = ["former", "the", "foreign", "us", "u.s", "russian", "american", "french", "chinese"]
 NAME_LINKS = ["ben", "bin", "ibn", "bou", "abu"]
 ORG_HEADS: list[str] = []
 PARTY_HEADS: list[str] = []
@@ -156,3 +178,15 @@ FALL_WORDS = ["fell", "fall", "falls", "falling", "fallen", "dropped", "drops", 
               "declining", "decreased", "decrease", "decreases", "shrank", "shrunk", "contracted", "slid", "slumped",
               "depreciated", "depreciation", "slowed", "slowing", "eased"]
 VERSUS_WORDS = ["compared with", "compared to", "against", "versus", "vs"]
+FROM_WORDS = ["from"]  # "from 66 to 52"
+TO_WORDS = ["to"]
+RANGE_WORDS = ["to", "and"]  # "between 4 and 8"
+PAIR_WORDS = ["to", "against", "compared"]
+FRAME_BREAK_WORDS = ["and"]  # "...22 percent and the Arab market 51": the next figure's frame
+
+# Country names not in CLDR's display names but common in news (read in every language's text).
+COUNTRY_ALIASES = {
+    "GB": ["Britain", "UK", "U.K."],
+    "US": ["USA", "U.S.", "US", "America"],
+    "KG": ["Kyrgyz Republic"],
+}

@@ -20,6 +20,7 @@ from typing import Protocol
 
 from ..lang import get_language
 from ..mentions import scan_text
+from ..lang import detect_language
 from .client import ConfigError, LLMClient
 from .prompts import load_prompt
 from .schemas import AtomicClaim, ClaimList, Run, Summary, SummarySentence
@@ -44,7 +45,7 @@ class ExtractiveBackend:
     name = "extractive"
 
     def summarize(self, sentences: list[str], lang: str, max_sentences: int) -> tuple[Summary, Run]:
-        src_lang = "ar" if any("\u0600" <= c <= "\u06ff" for c in "".join(sentences)) else "en"
+        src_lang = detect_language(" ".join(sentences))  # the one detection rule, not "any Arabic letter"
         if lang != src_lang:
             raise ConfigError(f"the extractive backend copies sentences and cannot write {lang!r} "
                               f"from a {src_lang!r} article: configure a model backend")

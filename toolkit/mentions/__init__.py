@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import datetime as _dt
 
-from ..lang import get_language
+from ..lang import detect_language, get_language
 from ..models import Mention
-from ..text import detect_language, normalize
+from ..text import normalize
 from .dates import find_dates
 from .directions import find_directions
 from .names import find_entities, find_enumerations

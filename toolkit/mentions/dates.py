@@ -10,15 +10,16 @@ import re
 
 from datetime import date, timedelta
 from functools import lru_cache
+from typing import cast
 
 from hijridate import Hijri
 
 from ..lang import Language
+from ..models import Mention
 from .numbers import _word_sequence, parse_number_words
 from .scan import Scan
 
-WEEKDAY_NAMES = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-_FILLERS_AR = {"من", "شهر", "الموافق", "of", "the", "month"}
+WEEKDAY_NAMES = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")  # values
 _PLACEHOLDER_YEAR = 2001  # arithmetic on dates with an unknown year
 _PLACEHOLDER_LEAP = 2000
 
@@ -28,6 +29,11 @@ _PLACEHOLDER_LEAP = 2000
 def iso(year: int | None, month: int, day: int | None = None) -> str:
     y = f"{year:04d}" if year else "XXXX"
     return f"{y}-{month:02d}" + (f"-{day:02d}" if day else "")
+
+
+def date_of(m: Mention) -> str:
+    """A date mention's value, an ISO string (read where the value is known to be set)."""
+    return cast(str, m.value)
 
 
 def parse_iso(value: str) -> tuple[int | None, int | None, int | None]:
@@ -108,7 +114,7 @@ def ordinal_days(lang: Language) -> dict[str, int]:
                 table[f"{unit} {lang.conjunction} {tens}"] = u + t
     for tens, t in lang.ordinal_tens.items():
         table.setdefault(tens, t)
-        if lang.code == "en":
+        if lang.ordinal_hyphen_compounds:  # "twenty-first"
             for unit, u in lang.ordinal_units.items():
                 if u < 10:
                     table[f"{tens}-{unit}"] = t + u
@@ -129,7 +135,7 @@ def _marker(s: Scan, i: int) -> str | None:
 
 
 def _skip_fillers(s: Scan, j: int) -> int:
-    while s.word(j) in _FILLERS_AR or (j < len(s.toks) and s.toks[j].text == ","):
+    while s.word(j) in s.lang.date_fillers or (j < len(s.toks) and s.toks[j].text == ","):
         j += 1
     return j
 
@@ -139,9 +145,9 @@ def _day_at(s: Scan, j: int) -> tuple[int, int] | None:
     if j >= len(s.toks):
         return None
     t = s.toks[j]
-    if t.kind == "num" and t.decimals == 0 and t.text.isdigit() and 1 <= t.number <= 31:
+    if t.kind == "num" and t.decimals == 0 and t.text.isdigit() and 1 <= t.value <= 31:
         nxt = s.word(j + 1)
-        return int(t.number), j + (2 if nxt in ("st", "nd", "rd", "th") else 1)
+        return int(t.value), j + (2 if nxt in s.lang.day_suffixes else 1)
     hit = s.phrase(j, ordinal_days(s.lang))
     if hit:
         return hit[1], hit[2]
@@ -167,10 +173,10 @@ def _year_at(s: Scan, j: int, *, hijri: bool = False) -> tuple[int, int] | None:
     k = j
     if k < len(s.toks) and s.toks[k].text == ",":
         k += 1
-    while s.word(k) in s.lang.year_words or s.word(k) in ("من", "of"):
+    while s.word(k) in s.lang.year_words or s.word(k) in s.lang.of_words:
         k += 1
     if k < len(s.toks) and s.toks[k].kind == "num" and s.toks[k].decimals == 0 and len(s.toks[k].text) == 4:
-        year = int(s.toks[k].number)
+        year = int(s.toks[k].value)
         lo, hi = (1300, 1600) if hijri else (1800, 2200)
         if lo <= year <= hi:
             k += 1
@@ -182,7 +188,7 @@ def _year_at(s: Scan, j: int, *, hijri: bool = False) -> tuple[int, int] | None:
 
 
 def _weekday_at(s: Scan, j: int) -> tuple[int, int] | None:
-    k = j + 1 if s.word(j) in ("يوم", "on") else j
+    k = j + 1 if s.word(j) in s.lang.weekday_prefixes else j
     hit = s.phrase(k, s.lang.weekdays, max_words=1)
     if hit:
         return hit[1], hit[2]
@@ -208,6 +214,7 @@ def _numeric_date(s: Scan, j: int):
     c = _num(s, j + 4) if j + 4 < len(s.toks) and s.toks[j + 3].text == sep else None
     if c is not None:
         (x, _), (y, _), (z, zl) = a, b, c
+        year: int | None
         if a[1] == 4:  # 2016/02/22
             year, month, day = x, y, z
         else:
@@ -221,13 +228,13 @@ def _numeric_date(s: Scan, j: int):
     (x, _), (y, yl) = a, b
     if yl == 4 and 1 <= x <= 12:  # 2/2013
         return j + 3, dict(year=y, month=x, day=None, calendar="gregorian")
-    year = _year_at(s, j + 3)
-    if year and x <= 12 and y <= 12:  # 11/12, 2016: day first, the Arabic order
-        return year[1], dict(year=year[0], month=y, day=x, calendar="gregorian")
+    found = _year_at(s, j + 3)
+    if found and x <= 12 and y <= 12:  # 11/12, 2016: day first, the Arabic order
+        return found[1], dict(year=found[0], month=y, day=x, calendar="gregorian")
     if max(x, y) > 12 and min(x, y) <= 12 and max(x, y) <= 31:  # 4/22, 22/04; never 1/2
         month, day = (x, y) if y > 12 else (y, x)
-        end = year[1] if year else j + 3
-        return end, dict(year=year[0] if year else None, month=month, day=day, calendar="gregorian")
+        end = found[1] if found else j + 3
+        return end, dict(year=found[0] if found else None, month=month, day=day, calendar="gregorian")
     return None
 
 
@@ -245,7 +252,7 @@ def _explicit_date(s: Scan, i: int):
         end, f = numeric
         f["weekday"] = weekday
         return end, f
-    if s.word(j) in ("يوم", "the"):
+    if s.word(j) in lang.day_prefixes:
         j += 1
     day = _day_at(s, j)
     if day:
@@ -262,7 +269,7 @@ def _explicit_date(s: Scan, i: int):
         if not month:
             month = _month_at(s, k, lang.hijri_months, clitics=False)
             calendar = "hijri"
-        if not month and s.word(j - 1) == "يوم" and s.toks[j].kind == "num":
+        if not month and s.word(j - 1) in lang.day_number_nouns and s.toks[j].kind == "num":
             # "يوم 27": a day of an unnamed month, kept as an unresolved date
             return k, dict(year=None, month=None, day=dval, weekday=weekday, calendar="gregorian",
                            month_offset=None)
@@ -280,9 +287,10 @@ def _explicit_date(s: Scan, i: int):
         mval, k, key = month
         if k < len(s.toks) and s.toks[k].text == "-" and _num(s, k + 1):
             k += 1  # "يناير-1"
-        # month first is English order; Arabic text only writes a digit after the month
-        day = _day_at(s, k) if lang.code == "en" else (
-            (_num(s, k) or s.phrase(k, ordinal_days(lang))) and _day_at(s, k))  # مايو الحادي عشر
+        # month first is English order ("August fifteenth"); Arabic text only writes a digit or
+        # an ordinal day after the month (مايو الحادي عشر)
+        day = _day_at(s, k) if lang.month_then_day_words else (
+            (_num(s, k) or s.phrase(k, ordinal_days(lang))) and _day_at(s, k))
         if day:
             dval, k = day
             year = _year_at(s, k)
@@ -292,7 +300,7 @@ def _explicit_date(s: Scan, i: int):
             return k, dict(year=yval, month=mval, day=dval, weekday=weekday, calendar="gregorian")
         k = _double_month(s, k)
         year = _year_at(s, k)
-        preceded_by_month_word = s.word(i - 1) in ("شهر", "month")
+        preceded_by_month_word = s.word(i - 1) in lang.month_nouns
         if year or (preceded_by_month_word and key not in lang.ambiguous_months):
             return (year[1] if year else k), dict(
                 year=year[0] if year else None, month=mval, day=None, weekday=None, calendar="gregorian"
@@ -315,7 +323,8 @@ def _double_month(s: Scan, k: int) -> int:
 def _date_openers(lang: Language) -> frozenset[str]:
     """Words that can begin a date: a weekday, an ordinal day, a month, 'يوم'."""
     tables = (lang.weekdays, ordinal_days(lang), lang.months, lang.hijri_months, lang.number_words)
-    return frozenset(k.split(" ")[0] for t in tables for k in t) | {"يوم", "on", "the"}
+    return frozenset(k.split(" ")[0] for t in tables for k in t) | lang.weekday_prefixes | lang.day_prefixes \
+        | lang.day_number_nouns
 
 
 def find_dates(s: Scan) -> None:
@@ -355,7 +364,7 @@ def find_dates(s: Scan) -> None:
         else:
             year = f["year"]
             inferred = year is None and bool(f["day"]) and s.published is not None
-            if inferred:
+            if inferred and s.published is not None:
                 year = infer_year(f["month"], f["day"], s.published, marker)
             if f["day"] and year and not _valid(year, f["month"], f["day"]):
                 i = end
@@ -378,20 +387,22 @@ def _years_from_the_sentence(s: Scan) -> None:
     same sentence («17 ديسمبر 2017 ... يوم الأحد 10 ديسمبر»): the year that puts them nearest
     to it, not a guess from the publication date. The year is then the text's own."""
     text = s.nt.text
-    full = [m for m in s.mentions if m.kind == "date" and m.value and len(m.value) == 10
+    full = [m for m in s.mentions if m.kind == "date" and m.value and len(date_of(m)) == 10
             and not m.year_inferred and m.calendar == "gregorian" and not m.relative]
     for m in s.mentions:
         if m.kind != "date" or not m.year_inferred or not m.value:
             continue
-        same = [(f._nstart, f.value) for f in full
+        same = [(f._nstart, date_of(f)) for f in full
                 if not _sentence_end(text, min(f._nend, m._nend), max(f._nstart, m._nstart))]
         same += [(t.start, t.text) for t in s.toks  # "March 24, 25 and 26, 2017": the year closing a list of days
-                 if t.kind == "num" and len(t.text) == 4 and not t.decimals and 1900 <= t.number <= 2100
-                 and t.start >= m._nend and _DAY_LIST.fullmatch(text[m._nend:t.start])]
+                 if t.kind == "num" and len(t.text) == 4 and not t.decimals and 1900 <= t.value <= 2100
+                 and t.start >= m._nend and _day_list(s.lang.conjunction).fullmatch(text[m._nend:t.start])]
         if not same:
             continue
         nearest = min(same, key=lambda f: abs(f[0] - m._nstart))[1]
-        _, month, day = parse_iso(m.value)
+        _, month, day = parse_iso(date_of(m))
+        if month is None or day is None:  # never: a year is inferred for a day and a month
+            continue
         if len(nearest) == 4:  # "March 24, 25 and 26, 2017": the year the sentence writes
             if _valid(int(nearest), month, day):
                 m.value, m.year_inferred = iso(int(nearest), month, day), False
@@ -406,23 +417,26 @@ def _years_from_the_sentence(s: Scan) -> None:
 def _days_listed_before(s: Scan) -> None:
     """«أيام 24 و25 و26 مارس 2017», "on 24 and 25 March": every day of the list is a date of
     the month that closes it."""
-    for m in [m for m in s.mentions if m.kind == "date" and m.value and len(m.value) == 10]:
+    for m in [m for m in s.mentions if m.kind == "date" and m.value and len(date_of(m)) == 10]:
         k = s.index_at(m._nstart)
         if s.toks[k].kind != "num":
             continue  # the list runs up to a date that starts with its day
-        while k >= 2 and s.toks[k - 2].kind == "num" and s.toks[k - 1].text in (",", "و", "and", "-") \
-                and s.toks[k - 2].number and 1 <= s.toks[k - 2].number <= 31 and not s.toks[k - 2].decimals \
+        while k >= 2 and s.toks[k - 2].kind == "num" and s.toks[k - 1].text in (",", "-", s.lang.conjunction) \
+                and s.toks[k - 2].value and 1 <= s.toks[k - 2].value <= 31 and not s.toks[k - 2].decimals \
                 and not s.taken(s.toks[k - 2].start, s.toks[k - 2].end):
-            year, month, _ = parse_iso(m.value)
-            day = int(s.toks[k - 2].number)
-            if year is None or not _valid(year, month, day):
+            year, month, _ = parse_iso(date_of(m))
+            day = int(s.toks[k - 2].value)
+            if year is None or month is None or not _valid(year, month, day):
                 break
             s.add("date", s.toks[k - 2].start, s.toks[k - 2].end, iso(year, month, day), calendar="gregorian",
                   year_inferred=m.year_inferred)
             k -= 2
 
 
-_DAY_LIST = re.compile(r"[\s,]*(?:(?:\d{1,2}|and|و)[\s,]*)*")
+@lru_cache(maxsize=None)
+def _day_list(conjunction: str) -> re.Pattern[str]:
+    """Days listed with commas and the language's 'and' ("24, 25 and 26", «24 و25 و26»)."""
+    return re.compile(r"[\s,]*(?:(?:\d{1,2}|" + re.escape(conjunction) + r")[\s,]*)*")
 
 
 def _sentence_end(text: str, a: int, b: int) -> bool:
@@ -449,6 +463,7 @@ def _find_holidays(s: Scan) -> None:
         calendar, month, day = hit[1]
         end = hit[2]
         year = _year_at(s, end)
+        yval: int | None
         if year:
             yval, end = year
         else:
@@ -481,7 +496,8 @@ def _duration_at(s: Scan, j: int) -> tuple[float | None, str, int] | None:
         noun = s.word(j + 1)
         if noun and lang.noun_classes.get(noun) in lang.duration_classes:
             return None, lang.noun_classes[noun], j + 2
-    amount, k = None, j
+    amount: float | None = None
+    k = j
     n = _num(s, j)
     if n:
         amount, k = n[0], j + 1
@@ -515,7 +531,7 @@ def _find_ago(s: Scan) -> None:
             if not tail:
                 continue
             end = tail[2]
-        elif s.word(end) in ("من", "على", "او", "of", "or", "after", "before"):
+        elif s.word(end) in lang.relative_to_event_words:
             continue  # "قبل يومين من القمة" counts from another event
         if s.taken(s.toks[i].start, s.toks[end - 1].end):
             continue
@@ -544,7 +560,7 @@ def _find_relative_periods(s: Scan) -> None:
 def _find_years(s: Scan) -> None:
     """'عام 2016', 'في 2016', 'in 2016': a year on its own."""
     for i, t in enumerate(s.toks):
-        if t.kind != "num" or t.decimals or len(t.text) != 4 or not 1800 <= t.number <= 2200:
+        if t.kind != "num" or t.decimals or len(t.text) != 4 or not 1800 <= t.value <= 2200:
             continue
         if s.taken(t.start, t.end):
             continue
@@ -554,14 +570,14 @@ def _find_years(s: Scan) -> None:
         stripped = {r for _, r in s.lang.clitic_splits(prev)}
         if stripped & (s.lang.year_words | s.lang.year_prepositions):
             start = s.toks[i - 1].start if prev in s.lang.year_words or stripped & s.lang.year_words else t.start
-            s.add("date", start, t.end, f"{int(t.number):04d}", calendar="gregorian")
+            s.add("date", start, t.end, f"{int(t.value):04d}", calendar="gregorian")
 
 
 def _find_weekdays(s: Scan) -> None:
     for i, hit in s.matches(s.lang.weekdays, max_words=1):
         t = s.toks[i]
         wd = hit[1]
-        start = s.toks[i - 1].start if s.word(i - 1) in ("يوم", "on") else t.start
+        start = s.toks[i - 1].start if s.word(i - 1) in s.lang.weekday_prefixes else t.start
         resolved = None
         if s.published:
             marker = _marker(s, i + 1)
@@ -582,7 +598,7 @@ def _find_relative_days(s: Scan) -> None:
             value = (s.published + timedelta(days=offset)).isoformat() if s.published else None
         else:
             previous = [m for m in s.mentions if m.kind == "date" and m._nend <= nstart
-                        and m.value and len(m.value) == 10]
+                        and m.value and len(date_of(m)) == 10]
             # Unresolved, it is still a claim: the source may say "the next day" too.
-            value = shift(max(previous, key=lambda m: m._nstart).value, offset) if previous else None
+            value = shift(date_of(max(previous, key=lambda m: m._nstart)), offset) if previous else None
         s.add("date", nstart, nend, value, calendar="gregorian", relative=anchor)

@@ -9,17 +9,17 @@ English, and then every other occurrence of a name already found (with clitics:
 
 from __future__ import annotations
 
+from collections.abc import Set as AbstractSet
+
+from ..lang import Language
 from ..models import Span
 from ..text import skeleton
 from .scan import Scan, _first_words
 
-# Words between a title and the name that describe the office (وزير الشؤون الخارجية، رئيس وزراء
-# أرمينيا، المنتهية ولايته); words with the article are descriptors already.
-_DESCRIPTORS = {"وزراء", "ولايته", "نظام", "former", "the", "foreign", "us", "u.s"}
-_EN_NOT_NAMES = {"the", "a", "an", "in", "on", "at", "he", "she", "it", "they", "we", "but",
-                 "and", "after", "before", "this", "that", "his", "her", "their", "however",
-                 "meanwhile", "according", "earlier", "later", "also", "as", "for", "with",
-                 "by", "if", "when", "while", "of", "to", "from", "i", "mr", "mrs", "ms"}
+# The words these finders read are the language's tables (toolkit/lang/<code>.py): titles and
+# what may stand between a title and a name (TITLE_DESCRIPTORS), capitalised words that are no
+# names (NOT_NAMES), the article and the prefixes written onto a word, given names, heads of
+# organisations, places.
 
 
 def find_quotes(s: Scan) -> list[tuple[int, int]]:
@@ -38,20 +38,33 @@ def find_quotes(s: Scan) -> list[tuple[int, int]]:
                 words = [t for t in inner.split() if any(c.isalpha() for c in t)]
                 if len(words) >= 4:
                     s.add("quote", opened, pos + 1, inner, claim=False)
-                elif words and s.lang.code == "ar":
+                elif words and s.lang.short_quotes_are_names:
                     short.append((opened + 1, pos))
                 opened = None
     return short
 
 
-def _with_article(word: str) -> bool:
+def _with_article(lang: Language, word: str) -> bool:
     """الشركة، للشركة، بالبنك: a noun with the article describes; it does not name."""
-    return word.startswith(("ال", "لل", "بال", "وال", "فال", "كال"))
+    return word.startswith(lang.article_prefixes)
 
 
-def _is_nisba(word: str) -> bool:
-    """Arabic relational adjective (الروسي، الأمريكية): describes, never names."""
-    return word.startswith("ال") and (word.endswith("ي") or word.endswith("يه"))
+def _has_article(lang: Language, word: str) -> bool:
+    """The word starts with the article itself (الروسي)."""
+    return bool(lang.article) and word.startswith(lang.article)
+
+
+def _is_nisba(lang: Language, word: str) -> bool:
+    """Relational adjective (الروسي، الأمريكية): describes, never names."""
+    return _has_article(lang, word) and word.endswith(lang.nisba_endings)
+
+
+def _after_conjunction(lang: Language, word: str) -> str | None:
+    """The rest of a word written with 'and' on it («وبوتين» -> «بوتين»), else None."""
+    for c in lang.conjunction_prefixes:
+        if word.startswith(c):
+            return word[len(c):]
+    return None
 
 
 def _country_at(s: Scan, i: int):
@@ -62,7 +75,7 @@ def _country_at(s: Scan, i: int):
     if w is None or len(w) < 4:
         return None
     for prefix, rest in s.lang.clitic_splits(w):
-        if rest.endswith("ي") or rest.endswith("يه"):
+        if rest.endswith(s.lang.nisba_endings):  # الروسي: an adjective, not Russia
             continue
         code = s.lang.country(rest)
         if code:
@@ -86,17 +99,17 @@ def _capitalised(s: Scan, i: int) -> bool:
     return ch.isupper()
 
 
-def _name_token(s: Scan, k: int, position: int = 0, names: set[str] = frozenset()) -> bool:
+def _name_token(s: Scan, k: int, position: int = 0, names: AbstractSet[str] = frozenset()) -> bool:
     w = s.word(k)
-    if w is None or w in s.lang.name_stopwords or w in s.lang.number_words:
+    lang = s.lang
+    if w is None or w in lang.name_stopwords or w in lang.number_words:
         return False
-    if s.lang.code == "ar":
-        rest = w[1:]
-        if w.startswith("و") and (position > 1 or rest.startswith("ال") or rest in s.lang.titles
-                                  or rest in names):
-            return False  # "بوتين والرئيس ترامب", "زيلينسكي وبوتين": a conjunction ends the name
-        return not _with_article(w) and len(w) >= 2
-    return _capitalised(s, k) and w not in _EN_NOT_NAMES
+    if lang.names_by_capitals:
+        return _capitalised(s, k) and w not in lang.not_names
+    rest = _after_conjunction(lang, w)
+    if rest is not None and (position > 1 or _has_article(lang, rest) or rest in lang.titles or rest in names):
+        return False  # "بوتين والرئيس ترامب", "زيلينسكي وبوتين": a conjunction ends the name
+    return not _with_article(lang, w) and len(w) >= 2
 
 
 def _titled_names(s: Scan, i: int, found: list, names: set[str]) -> tuple[int, int, str] | None:
@@ -111,8 +124,7 @@ def _titled_names(s: Scan, i: int, found: list, names: set[str]) -> tuple[int, i
         w = s.word(j)
         if w is None:
             return None
-        if _is_nisba(w) or w in _DESCRIPTORS or (s.lang.code == "ar" and _with_article(w)) \
-                or (s.lang.code == "en" and w in ("russian", "american", "french", "chinese")):
+        if _is_nisba(s.lang, w) or w in s.lang.title_descriptors or _with_article(s.lang, w):
             j += 1
             continue
         end = _record_country(s, j, found)
@@ -133,14 +145,14 @@ def _titled_names(s: Scan, i: int, found: list, names: set[str]) -> tuple[int, i
     return j, k, role
 
 
-_VERB_LETTERS = ("ي", "ت")  # present-tense prefixes: «يؤكد» after a given name is a verb, not a family name
-
-
 def _verb_like(s: Scan, w: str) -> bool:
-    """Shaped like a present or future verb (يؤكد، تصوت، ستصوت) and not a known given name."""
+    """Shaped like a present or future verb (يؤكد، تصوت، ستصوت) and not a known given name:
+    «يؤكد» after a given name is a verb, not a family name."""
     lang = s.lang
-    return len(w) >= 4 and w not in lang.given_names and w not in lang.places and not lang.country(w) and (
-        w.startswith(_VERB_LETTERS) or (w.startswith("س") and w[1:2] in _VERB_LETTERS))
+    verb = lang.present_verb_prefixes
+    return bool(verb) and len(w) >= 4 and w not in lang.given_names and w not in lang.places \
+        and not lang.country(w) and (w.startswith(verb) or (w.startswith(lang.future_verb_prefixes)
+                                                            and w[1:2] in verb))
 
 
 def _function_word(s: Scan, k: int) -> bool:
@@ -154,30 +166,31 @@ def _family_token(s: Scan, k: int) -> bool:
     lang = s.lang
     if w is None or (_function_word(s, k) and w not in lang.given_names) or w in lang.number_words \
             or any(prefix and rest in lang.stopwords for prefix, rest in lang.clitic_splits(w)) \
-            or (_with_article(w) and w.endswith("يه")) \
+            or (_with_article(lang, w) and w.endswith(lang.definite_descriptive_endings)) \
             or w in lang.months or w in lang.weekdays or w in lang.titles or len(w) < 2 or _verb_like(s, w):
         return False
     if _function_word(s, k):  # «علي» (a name) is not «على» (on): the text's spelling tells
         t = s.toks[k]
-        if s.nt.original_slice(t.start, t.end).endswith("ى"):
+        if s.nt.original_slice(t.start, t.end).endswith(lang.function_word_finals):
             return False
     # «… ومحمد»، «بطارق»، «لوزارة»: a clitic on a given name or a head starts something else
-    return not any(prefix and prefix != "ال" and (rest in lang.given_names or rest in lang.org_heads
-                                                   or rest in lang.place_cues)
+    return not any(prefix and prefix != lang.article and (rest in lang.given_names or rest in lang.org_heads
+                                                          or rest in lang.place_cues)
                    for prefix, rest in lang.clitic_splits(w))
 
 
 def _given_name(s: Scan, i: int) -> tuple[int, int, int] | None:
     """A given name and its family name at token i (يوسف الشاهد، الباجي قائد السبسي،
-    طارق بن علي): (start token, end token, clitic length), or None."""
-    if s.lang.code != "ar":
+    طارق بن علي): (start token, end token, clitic length), or None. (Languages that list no
+    given names find people by their titles and capitals.)"""
+    if not s.lang.given_names:
         return None
     hit = s.phrase(i, s.lang.given_names, max_words=2)
     if not hit:
         return None
     t = s.toks[i]
     a, b = s.nt.to_original(t.start + hit[3], t.end)
-    if s.nt.original[b - 1:b] == "ى":  # «على» is a preposition, «علي» a name: the spelling tells
+    if s.nt.original[b - 1:b] in s.lang.function_word_finals:  # «على» is a preposition, «علي» a name
         return None
     k = hit[2]
     family = 0
@@ -187,9 +200,10 @@ def _given_name(s: Scan, i: int) -> tuple[int, int, int] | None:
             k += 2  # «بن علي»: the link and the name it joins
             family += 1
             continue
-        if not _family_token(s, k):
+        if w is None or not _family_token(s, k):
             break
-        if family and not _with_article(w) and not (_with_article(s.word(k + 1) or "") and _family_token(s, k + 1)):
+        if family and not _with_article(s.lang, w) and not (_with_article(s.lang, s.word(k + 1) or "")
+                                                             and _family_token(s, k + 1)):
             break  # a bare word ends no longer name («محمود عباس متهم»), it joins one («الباجي قائد السبسي»)
         k += 1
         family += 1
@@ -214,12 +228,13 @@ def _organisation(s: Scan, i: int) -> tuple[int, int, int] | None:
                 or w in lang.months or _verb_like(s, w) or any(
                     rest in lang.org_heads or rest in lang.place_cues for _, rest in lang.clitic_splits(w)):
             break
-        coordinated = w.startswith("و") and _with_article(w[1:])
-        definite = _with_article(w) or coordinated
-        construct = not definite and _with_article(s.word(k + 1) or "") and s.adjacent(k, k + 1)
+        after = _after_conjunction(lang, w)
+        coordinated = after is not None and _with_article(lang, after)
+        definite = _with_article(lang, w) or coordinated
+        construct = not definite and _with_article(lang, s.word(k + 1) or "") and s.adjacent(k, k + 1)
         if not (definite or construct or (party and bare < 3) or w in lang.places or lang.country(w)):
             break
-        if joined and not (coordinated or w.startswith("لل")):
+        if joined and not (coordinated or w.startswith(lang.of_the_prefixes)):
             break  # «وزارة الصناعة والتجارة المشروع»: after «والتجارة» only more of the list belongs
         joined = joined or coordinated
         bare += not definite
@@ -239,7 +254,7 @@ def _place(s: Scan, i: int) -> tuple[int, int, int] | None:
         return None
     k = cue[2]
     while k < len(s.toks) and k - cue[2] < 2 and s.adjacent(k - 1, k) and _family_token(s, k) \
-            and not (k > cue[2] and _with_article(s.word(k) or "")):
+            and not (k > cue[2] and _with_article(lang, s.word(k) or "")):
         k += 1
     return (i, k, cue[3]) if k > cue[2] else None
 
@@ -304,16 +319,17 @@ def find_entities(s: Scan, known_names: frozenset[str] = frozenset()) -> None:
         lead = len(s.nt.text[a:b]) - len(s.nt.text[a:b].lstrip())
         found.append((a + lead, a + lead + len(inner), inner, "name", None))
         for w in inner.split():
-            if w.startswith("و") and w[1:] in names:  # «بوتين وزيلينسكي»
-                w = w[1:]
-            if len(w) >= 3 and not w.startswith("ال"):
+            rest = _after_conjunction(lang, w)
+            if rest is not None and rest in names:  # «بوتين وزيلينسكي»
+                w = rest
+            if len(w) >= 3 and not _has_article(lang, w):
                 names.add(w)
-    if lang.code == "ar":
+    if lang.article:
         # A word the text also writes with the article (القمة) is a common noun, not a name.
-        with_article = {t.text[2:] for t in s.toks if t.kind == "word" and t.text.startswith("ال")}
+        with_article = {t.text[len(lang.article):] for t in s.toks if t.kind == "word" and _has_article(lang, t.text)}
         names -= with_article
     commons: set[str] = set()  # capitalised common words ("Law", "Putin"): a claim only with a counterpart
-    if lang.code == "en":
+    if lang.names_by_capitals:
         _capitalised_runs(s, found, names, commons)
     names -= lang.stopwords | set(lang.titles)
     # Every other occurrence of a known name word, clitics stripped only onto a name.
@@ -327,23 +343,23 @@ def find_entities(s: Scan, known_names: frozenset[str] = frozenset()) -> None:
         if t.kind != "word" or covered.find(1, t.start, t.end) != -1:
             i += 1
             continue
-        prefix = _name_prefix(s, t.text, names, skeletons)
-        if prefix is None:
+        cut = _name_prefix(s, t.text, names, skeletons)
+        if cut is None:
             i += 1
             continue
         k = i + 1
-        while k < len(s.toks) and s.word(k) and _name_prefix(s, s.word(k), names, skeletons) == 0 \
+        while k < len(s.toks) and (nxt := s.word(k)) and _name_prefix(s, nxt, names, skeletons) == 0 \
                 and s.adjacent(k - 1, k):
             k += 1
-        value = " ".join([t.text[prefix:], *(s.toks[x].text for x in range(i + 1, k))])
+        value = " ".join([t.text[cut:], *(s.toks[x].text for x in range(i + 1, k))])
         unit = "common" if all(w in commons for w in value.split()) else "person"
-        found.append((t.start + prefix, s.toks[k - 1].end, value, unit, None))
+        found.append((t.start + cut, s.toks[k - 1].end, value, unit, None))
         i = k
     added = bytearray(len(s.nt.text))
-    for a, b, value, unit, role in sorted(found):
+    for a, b, value, unit, title in sorted(found):
         if not s.taken(a, b) and added.find(1, a, b) == -1:
             added[a:b] = b"\x01" * (b - a)
-            s.add("entity", a, b, value, unit=unit, role=role, claim=False)
+            s.add("entity", a, b, value, unit=unit, role=title, claim=False)
 
 
 def _name_prefix(s: Scan, word: str, names: set[str], skeletons: set[str]) -> int | None:
@@ -375,12 +391,12 @@ def _capitalised_runs(s: Scan, found, names: set[str], commons: set[str]) -> Non
     # Words capitalised mid-sentence are names; so are the same words at a sentence start.
     for i, t in enumerate(s.toks):
         if i and t.kind == "word" and _capitalised(s, i) and s.toks[i - 1].text not in (".", "!", "?", '"') \
-                and t.text not in _EN_NOT_NAMES and t.text not in s.lang.months and t.text not in s.lang.weekdays:
+                and t.text not in s.lang.not_names and t.text not in s.lang.months and t.text not in s.lang.weekdays:
             names.add(t.text)
     i = 0
     while i < len(s.toks):
         t = s.toks[i]
-        if t.kind != "word" or not _capitalised(s, i) or t.text in _EN_NOT_NAMES \
+        if t.kind != "word" or not _capitalised(s, i) or t.text in s.lang.not_names \
                 or t.text in s.lang.months or t.text in s.lang.weekdays \
                 or covered[t.start]:
             i += 1
@@ -420,7 +436,9 @@ def _capitalised_runs(s: Scan, found, names: set[str], commons: set[str]) -> Non
 def find_enumerations(s: Scan) -> None:
     """Runs of two or more names joined only by commas and 'و'/'and'."""
     ents = sorted((m for m in s.mentions if m.kind == "entity"), key=lambda m: m._nstart)
-    separators = {",", "و", "and", ", and", ",و", ", و"}
+    conjunction = s.lang.conjunction  # "and", «و» (written onto the next word too: «،و»)
+    separators = {",", conjunction, f", {conjunction}"} | (
+        {f",{conjunction}"} if conjunction in s.lang.conjunction_prefixes else set())
     run: list = []
 
     def open_ended(k: int, step: int) -> bool:

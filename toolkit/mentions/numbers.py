@@ -3,11 +3,9 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
 from .scan import Scan
-
-_VAGUE = {"الاف", "ملايين", "مئات", "مليارات", "thousands", "millions", "hundreds", "billions"}
-_ALTERNATIVE_WORDS = {"او", "or"}  # "from 3 to 5" is a range, not alternatives
 
 
 @dataclass
@@ -39,7 +37,8 @@ def parse_number_words(words: list[str], s: Scan) -> float | None:
         if whole is None or frac is None or not float(frac).is_integer():
             return None
         return sign * (whole + frac / 10 ** len(str(int(frac))))
-    total = current = 0
+    total: float = 0
+    current: float = 0
     for w in words:
         if w in lang.units:
             current += lang.units[w]
@@ -63,6 +62,26 @@ def parse_number_words(words: list[str], s: Scan) -> float | None:
     return sign * float(total + current)
 
 
+def _compound(word: str, table: dict[str, int] | dict[str, float]) -> list[str]:
+    """A hyphenated number word cut into the longest words of ``table``: 'twenty-one' ->
+    ['twenty', 'one'], 'quatre-vingt-dix' -> ['quatre-vingt', 'dix']; the parts as written when
+    it cannot be cut so."""
+    parts = word.split("-")
+    if len(parts) == 1:
+        return parts
+    out, i = [], 0
+    while i < len(parts):
+        for j in range(len(parts), i, -1):
+            key = "-".join(parts[i:j])
+            if key in table:
+                out.append(key)
+                i = j
+                break
+        else:
+            return parts
+    return out
+
+
 def _word_sequence(s: Scan, i: int) -> tuple[list[str], int, int] | None:
     """Number words starting at token i: (words, next index, clitic length of the first)."""
     lang = s.lang
@@ -70,10 +89,11 @@ def _word_sequence(s: Scan, i: int) -> tuple[list[str], int, int] | None:
     first = s.word(i)
     if first is None or first in lang.percent_words:
         return None
-    # English compounds come hyphenated: twenty-one
-    parts = first.split("-")
+    # compounds come hyphenated: twenty-one, quatre-vingt-dix
+    parts = _compound(first, table)
     prefix_len = 0
-    if first in lang.negative and s.word(i + 1) and s.word(i + 1).split("-")[0] in table:
+    following = s.word(i + 1)
+    if first in lang.negative and following and _compound(following, table)[0] in table:
         words = [first]
     elif all(p in table for p in parts):
         words = parts
@@ -93,22 +113,23 @@ def _word_sequence(s: Scan, i: int) -> tuple[list[str], int, int] | None:
         if w is None:
             break
         nxt = s.word(k + 1)
-        if w == lang.conjunction and nxt and nxt.split("-")[0] in table and _may_follow(lang, words, nxt.split("-")[0]):
+        if w == lang.conjunction and nxt and _compound(nxt, table)[0] in table \
+                and _may_follow(lang, words, _compound(nxt, table)[0]):
             k += 1
             continue
         if (w in lang.decimal_point and nxt and nxt in table and words[-1] not in lang.negative) \
-                or (words[-1] in lang.negative and w.split("-")[0] in table):
+                or (words[-1] in lang.negative and _compound(w, table)[0] in table):
             words.append(w)  # "واحد فاصلة خمسة", "سالب ثلاثة"
             k += 1
             continue
         joined = w.startswith(lang.conjunction) and w[len(lang.conjunction):] in table
         if joined:
             w = w[len(lang.conjunction):]
-        parts = w.split("-")
+        parts = _compound(w, table)
         if not all(p in table for p in parts) or not _may_follow(lang, words, parts[0]):
             break
-        if joined and lang.code == "ar" and parts[0] in lang.scales:
-            break  # "مئة وألف": a scale after و starts a new number
+        if joined and parts[0] in lang.scales:
+            break  # "مئة وألف": a scale after a joined "and" starts a new number
         words.extend(parts)
         k += 1
     return words, k, prefix_len
@@ -177,9 +198,9 @@ def _noun_after(s: Scan, j: int) -> tuple[str | None, str | None, int]:
     """(noun class or stem, surface noun, next index) of the counted noun after a number."""
     lang = s.lang
     k = j
-    if s.word(k) in ("من", "of") and s.word(k + 1):
+    if s.word(k) in lang.of_words and s.word(k + 1):  # «ثمانية من القادة», "eight of the leaders"
         k += 1
-        if s.word(k) == "the":
+        if s.word(k) in lang.article_words:
             k += 1
     w = s.word(k)
     if w is None or not s.adjacent(k - 1, k):
@@ -204,7 +225,7 @@ def _noun_after(s: Scan, j: int) -> tuple[str | None, str | None, int]:
 
 def _year_token(s: Scan, k: int) -> bool:
     t = s.toks[k] if k < len(s.toks) else None
-    return t is not None and t.kind == "num" and not t.decimals and len(t.text) == 4 and 1800 <= t.number <= 2200
+    return t is not None and t.kind == "num" and not t.decimals and len(t.text) == 4 and 1800 <= t.value <= 2200
 
 
 def _vowelled_fraction(s: Scan, i: int) -> float | None:
@@ -244,8 +265,8 @@ def _leader_head_before(s: Scan, i: int) -> bool:
     for back in (1, 2):
         if i - back < 0:
             continue
-        words = [s.word(k) for k in range(i - back, i)]
-        if None in words:
+        words = [w for k in range(i - back, i) if (w := s.word(k)) is not None]
+        if len(words) != back:
             continue
         phrase = " ".join(words)
         for _, rest in s.lang.clitic_splits(words[0]):
@@ -269,7 +290,7 @@ def find_numbers(s: Scan) -> None:
         bare_scale = False  # "مليار دولار": a magnitude, loosely stated
         fraction_only = False
         if t.kind == "num":
-            value, j = t.number, i + 1
+            value, j = t.value, i + 1
             if (neg := _negative_before(s, i)) is not None:  # "سالب ٥"
                 value, start = -value, neg
             scale = s.phrase(j, lang.scales, clitics=False, max_words=1)
@@ -279,8 +300,8 @@ def find_numbers(s: Scan) -> None:
                 # "231 الف و336" is 231 336, "80 الف 696" is 80 696
                 k = j + 1 if s.word(j) == lang.conjunction and s.adjacent(j - 1, j) else j
                 if k < len(s.toks) and s.toks[k].kind == "num" and s.adjacent(k - 1, k) \
-                        and s.toks[k].number < scale[1] and s.toks[k].decimals == 0:
-                    value += s.toks[k].number
+                        and s.toks[k].value < scale[1] and s.toks[k].decimals == 0:
+                    value += s.toks[k].value
                     j = k + 1
         elif (teen := _ordinal_teen(s, i)) is not None:  # "الدورة الثالثة عشرة" = the 13th
             found.append(_Quantity("number", t.start + _clitic_length(s, i), s.toks[i + 1].end, teen))
@@ -296,13 +317,14 @@ def find_numbers(s: Scan) -> None:
                 i += 1
                 continue
             words, j, prefix_len = seq
-            if len(words) == 1 and (words[0] in _VAGUE or words[0] in ("احد", "احدي")):
+            if len(words) == 1 and (words[0] in lang.vague_scales or words[0] in lang.pronoun_numbers):
                 i = j
                 continue
-            value = parse_number_words(words, s)
-            if value is None:
+            parsed = parse_number_words(words, s)
+            if parsed is None:
                 i += 1
                 continue
+            value = parsed
             if len(words) == 1 and words[0] in lang.construct_dual_scales:
                 value *= 2
             start = t.start + prefix_len
@@ -327,7 +349,7 @@ def find_numbers(s: Scan) -> None:
             if pct:
                 j = pct[2]
                 q.nend = s.toks[j - 1].end
-            else:
+            elif before is not None:
                 q.nstart = before
         elif (abbr := s.phrase(j, lang.currency_abbreviations, clitics=False, max_words=2)) and s.adjacent(j - 1, j):
             code, factor = abbr[1]
@@ -350,7 +372,7 @@ def find_numbers(s: Scan) -> None:
             elif noun is not None:
                 q.unit = noun
                 q.extra["loose_unit"] = True
-        if t.kind == "word" and value == 1 and q.kind == "number" and s.word(j) == "of":
+        if t.kind == "word" and value == 1 and q.kind == "number" and s.word(j) in lang.one_of_words:
             i = j  # "one of the ..." is a pronoun, not a value
             continue
         found.append(q)
@@ -359,7 +381,7 @@ def find_numbers(s: Scan) -> None:
         if _bare_year(s, q):  # "أوسكار 2018", "Eurovision 2018:"
             s.add("date", q.nstart, q.nend, f"{int(q.value):04d}", calendar="gregorian")
             continue
-        fields = dict(unit=q.unit, approximate=q.approximate, bound=q.bound)
+        fields: dict[str, Any] = dict(unit=q.unit, approximate=q.approximate, bound=q.bound)
         if q.alternatives:
             fields["alternatives"] = [_clean(a) for a in q.alternatives]
         s.add(q.kind, q.nstart, q.nend, _clean(q.value), **fields)
@@ -445,7 +467,7 @@ def _merge_alternatives(s: Scan, found: list[_Quantity]) -> list[_Quantity]:
             between = s.nt.text[p.nend:q.nstart].strip()
             same_unit = p.unit == q.unit or (p.unit is None and q.kind == p.kind) or (
                 p.kind == "number" and p.unit is None and q.kind in ("duration", "count", "percent"))
-            if between in _ALTERNATIVE_WORDS and same_unit and p.kind in (q.kind, "number"):
+            if between in s.lang.or_words and same_unit and p.kind in (q.kind, "number"):  # not "from 3 to 5"
                 p.alternatives = (p.alternatives or [p.value]) + [q.value]
                 p.nend, p.kind, p.unit = q.nend, q.kind, q.unit
                 continue

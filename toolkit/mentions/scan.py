@@ -10,16 +10,20 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
 from datetime import date
-from typing import NamedTuple
+from typing import Any, NamedTuple, cast
 
-from ..lang import Language
+from ..lang import Language, decimal_letters
 from ..models import Mention
 from ..text import NormalizedText
 
+# Letters some language writes between digits as a decimal mark, fraction first (the Tunisian
+# «3ر643» is 643.3): the DECIMAL_LETTERS of every language, since numbers are tokenised alike in
+# every text.
+_DECIMAL_LETTERS = decimal_letters()
+_TUN = rf"(?P<tun>(?<![\d.,])\d+[{re.escape(_DECIMAL_LETTERS)}]\d+)(?!\d)|" if _DECIMAL_LETTERS else ""
 _TOKEN_RE = re.compile(
-    r"""
-    (?P<tun>(?<![\d.,])\d+ر\d+)(?!\d)                   # Tunisian decimal: fraction first
-   |(?P<thd>(?<![\d.,])[1-9]\d{0,2}(?:,\d{3})+,\d{1,2})(?![\d.,])  # 12،220,13: mixed marks
+    _TUN + r"""
+    (?P<thd>(?<![\d.,])[1-9]\d{0,2}(?:,\d{3})+,\d{1,2})(?![\d.,])  # 12،220,13: mixed marks
    |(?P<th>(?<![\d.,])[1-9]\d{0,2}(?:,\d{3})+(?:\.\d+)?)(?![\d])  # 1,234,567(.5)
    |(?P<spr>(?<![\d.,])\d{3}(?:\ \d{3})*\ \d{1,2})(?![\d.,])  # 841 991 2 = 2 991 841
    |(?P<sp>(?<![\d.,])\d{1,3}(?:\ \d{3})+)(?![\d.,])    # 231 336
@@ -40,10 +44,15 @@ class Tok(NamedTuple):
     number: float | None = None
     decimals: int = 0
 
+    @property
+    def value(self) -> float:
+        """The number of a "num" token (read only once its kind is checked)."""
+        return cast(float, self.number)
+
 
 def _num_value(kind: str, s: str, reversed_groups: bool) -> tuple[float, int]:
     if kind == "tun":  # "3ر643" is 643.3: logical order puts the fraction first
-        frac, whole = s.split("ر")
+        frac, whole = re.split(f"[{re.escape(_DECIMAL_LETTERS)}]", s)
         return float(f"{whole}.{frac}"), len(frac)
     if kind == "th":
         s = s.replace(",", "")
@@ -129,7 +138,7 @@ class Scan:
     def taken(self, start: int, end: int) -> bool:
         return self._mask.find(1, start, max(end, start + 1)) != -1
 
-    def add(self, kind: str, nstart: int, nend: int, value, *, claim: bool = True, **fields) -> Mention:
+    def add(self, kind: str, nstart: int, nend: int, value: Any, *, claim: bool = True, **fields: Any) -> Mention:
         """Record a mention; ``claim`` marks its span so later finders skip it."""
         a, b = self.nt.to_original(nstart, nend)
         # Built from values the finders computed themselves: no validation needed.
