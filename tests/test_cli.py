@@ -85,7 +85,7 @@ def test_bad_files_exit_2_with_one_line(seed_path, tmp_path, case, message):
 @pytest.mark.parametrize("args, message", [
     (["--published", "19/08/2025"], "bad publication date"),
     (["--published", "2025-02-30"], "bad publication date"),
-    (["--lang", "fr"], "invalid choice"),
+    (["--lang", "xx"], "invalid choice"),
     (["--format", "pdf"], "invalid choice"),
 ])
 def test_bad_options_exit_2(seed_path, summary, args, message):

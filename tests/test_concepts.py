@@ -172,8 +172,8 @@ def test_arabic_and_english_share_a_concept(arabic, english):
 
 # Words that must not pick up a concept through clitic stripping or a light stem:
 # إلى/وإلى (والي strips to الي), أجرى (stem of أجر), خاصة "especially" (stem خاص),
-# كمال (ك + مال), مائة/بالمائة and ماي "May" (stem of مائي).
-_OUTSIDERS_AR = ["إلى", "وإلى", "أجرى", "خاصة", "كمال", "مائة", "بالمائة", "ماي", "لدى", "ضمن", "حتى",
+# كمال (ك + مال), مائة/بالمائة and ماي "May" (stem of مائي), بحدود "about" (ب + حدود).
+_OUTSIDERS_AR = ["إلى", "وإلى", "أجرى", "خاصة", "كمال", "مائة", "بالمائة", "ماي", "بحدود", "لدى", "ضمن", "حتى",
                  "حسب", "بعض", "جميع", "نفس", "كذلك", "فقط", "إذا", "لأن", "أكثر", "أقل", "الصعبة"]
 _OUTSIDERS_EN = ["new", "more", "over", "under", "up", "down", "per", "other", "some", "all", "during",
                  "since", "however", "including", "against", "between", "could", "should", "may", "can"]

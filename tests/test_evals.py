@@ -149,10 +149,10 @@ def test_a_baselined_suite_that_disappears_fails_the_gate():
 def test_a_metric_that_comes_out_none_fails_the_gate(tmp_path, monkeypatch):
     # An edited prompt template (or a lost recording) makes every replayed answer miss.
     monkeypatch.setattr(runner, "EVAL_CACHE", tmp_path)
-    results = runner.run(["model-gemma"], show_progress=False)
+    results = runner.run(["model-qwen"], show_progress=False)
     assert results[0].metrics["share_supported"] is None
     problems = runner.compare(results, _baseline(), complete=False)
-    assert any(p.startswith("model-gemma: share_supported is None (baseline ") for p in problems)
+    assert any(p.startswith("model-qwen: share_supported is None (baseline 0.79") for p in problems)
 
 
 def test_a_suite_that_changes_size_fails_the_gate(tmp_path, monkeypatch):

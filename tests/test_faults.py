@@ -14,7 +14,7 @@ import time
 import openai
 import pytest
 
-from toolkit import FactCheckResult, fact_check_many
+from toolkit import EndpointError, FactCheckResult, fact_check_many
 from toolkit.cli import main
 
 from .conftest import ROOT, SEED_PUBLISHED
@@ -202,14 +202,15 @@ def test_fact_check_many_with_a_401_on_the_second_of_three(env, seed, return_exc
         if return_exceptions:
             results = asyncio.run(run)
         else:
-            with pytest.raises(openai.AuthenticationError) as info:
+            with pytest.raises(EndpointError) as info:
                 asyncio.run(run)
             results = info.value.results
             assert info.value.index == 1 and results[1] is info.value
     assert len(results) == 3
     first, second, third = results
     assert isinstance(first, FactCheckResult) and not first.contradicted and not first.errors
-    assert isinstance(second, openai.AuthenticationError) and second.status_code == 401
+    assert isinstance(second, EndpointError) and second.status_code == 401
+    assert isinstance(second.__cause__, openai.AuthenticationError)
     assert isinstance(third, FactCheckResult) and [c.text for c in third.contradicted] == ["يوم 16 أغسطس"]
     assert server.count("summarize") == 3  # the 401 was not retried, and stopped nobody else
 

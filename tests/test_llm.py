@@ -8,7 +8,7 @@ import pytest
 import respx
 from jinja2.exceptions import SecurityError, UndefinedError
 
-from toolkit import ExtractionError, LLMClient, Summary, fact_check
+from toolkit import EndpointError, ExtractionError, LLMClient, Summary, ToolkitError, fact_check
 from toolkit.llm.backends import ModelBackend
 from toolkit.llm.prompts import _environment, load_prompt
 from toolkit.pipeline import split_sentences
@@ -107,9 +107,12 @@ def test_retry_after_is_honoured(client, monkeypatch):
 @pytest.mark.parametrize("status, exc", [(401, openai.AuthenticationError), (400, openai.BadRequestError)])
 def test_client_errors_are_never_retried(client, status, exc):
     route = respx.post(URL).mock(return_value=error(status))
-    with pytest.raises(exc):
+    with pytest.raises(EndpointError) as info:  # a ToolkitError, the endpoint's own error its cause
         client.extract(Summary, messages())
     assert route.call_count == 1
+    assert isinstance(info.value, ToolkitError) and isinstance(info.value.__cause__, exc)
+    assert info.value.status_code == status and info.value.usage.requests == 1
+    assert str(info.value).startswith(f"{exc.__name__}: ")
 
 
 @respx.mock

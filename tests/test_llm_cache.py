@@ -17,7 +17,7 @@ import openai
 import pytest
 import respx
 
-from toolkit import ConfigError, ExtractionError, LLMClient, Summary
+from toolkit import ConfigError, EndpointError, ExtractionError, LLMClient, Summary
 
 from .test_llm import BASE, GOOD, URL, completion, error, messages
 
@@ -216,11 +216,12 @@ def test_retry_after_beyond_the_cap_fails_at_once(client, monkeypatch, after, as
     monkeypatch.setattr("tenacity.nap.time.sleep", waits.append)
     route = respx.post(URL).mock(side_effect=[error(429, {"retry-after": after}), completion(json.dumps(GOOD))])
     started = time.monotonic()
-    with pytest.raises(openai.RateLimitError) as info:
+    with pytest.raises(EndpointError) as info:
         client.extract(Summary, messages())
     assert time.monotonic() - started < 2
     assert route.call_count == 1 and waits == []
-    message = str(info.value)
+    assert isinstance(info.value.__cause__, openai.RateLimitError)
+    message = str(info.value.__cause__)
     assert "status 429" in message  # the server's own message is kept
     assert "not retried" in message and f"wait {asked}" in message
     assert info.value.status_code == 429 and info.value.usage.requests == 1
@@ -238,8 +239,9 @@ def test_every_http_attempt_is_a_request(client):
 @respx.mock
 def test_attempts_are_counted_when_retries_are_spent(client):
     route = respx.post(URL).mock(return_value=error(503))
-    with pytest.raises(openai.InternalServerError) as info:
+    with pytest.raises(EndpointError) as info:
         client.extract(Summary, messages())
+    assert isinstance(info.value.__cause__, openai.InternalServerError)
     assert route.call_count == client.max_attempts == 4
     assert (info.value.usage.requests, info.value.usage.total_tokens) == (4, 0)
 
@@ -261,9 +263,10 @@ def test_a_hung_endpoint_fails_by_the_deadline(tmp_path):
     route = respx.post(URL).mock(side_effect=httpx.ReadTimeout("hung"))
     client = make_client(tmp_path, deadline=1, max_attempts=10_000, backoff_initial=0.02, backoff_max=0.05)
     started = time.monotonic()
-    with pytest.raises(openai.APITimeoutError) as info:
+    with pytest.raises(EndpointError) as info:
         client.extract(Summary, messages())
     elapsed = time.monotonic() - started
+    assert isinstance(info.value.__cause__, openai.APITimeoutError)
     assert elapsed < 3, elapsed
     assert 1 < route.call_count < 10_000  # retried, until the deadline rather than the attempts ran out
     assert info.value.usage.requests == route.call_count

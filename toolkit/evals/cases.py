@@ -13,12 +13,12 @@ an edited summary or a moved source cannot silently shift the gold.
 from __future__ import annotations
 
 import json
-import re
 from pathlib import Path
 from typing import Literal
 
 from pydantic import BaseModel, Field
 
+from ..inputs import ant_fields
 from ..models import Span
 
 ErrorKind = Literal["date", "weekday", "count", "number", "percent", "duration", "direction", "entity", "quote",
@@ -71,27 +71,22 @@ class MissingData(Exception):
 
 def read_ant(path: Path) -> tuple[str, str | None]:
     """Text and publication date (ISO) of an ANT corpus article."""
-    raw = path.read_text(encoding="utf-8")
-
-    def tag(name: str) -> str:
-        m = re.search(f"<{name}>(.*?)</{name}>", raw, re.S)
-        return m.group(1).strip() if m else ""
-
-    when = tag("TIME")
-    m = re.match(r"(\d{4})-(\d\d)-(\d\d)", when)
-    published = "-".join(m.groups()) if m else None
-    if not m and (m := re.match(r"(\d\d)/(\d\d)/(\d{4})", when)):
-        published = f"{m.group(3)}-{m.group(2)}-{m.group(1)}"
-    return tag("TEXT"), published
+    return ant_fields(path.read_text(encoding="utf-8"))
 
 
-def resolve_source(case: Case, *, root: Path, datasets: Path) -> tuple[str, str | None]:
-    """The source text of a case, and the publication date its file gives (if any)."""
+DATASETS_HINT = "pass --datasets PATH or set TOOLKIT_DATASETS"
+
+
+def resolve_source(case: Case, *, root: Path, datasets: Path | None) -> tuple[str, str | None]:
+    """The source text of a case, and the publication date its file gives (if any).
+    ``datasets`` None: no external datasets folder is known (an installed toolkit)."""
     if case.source is not None:
         return case.source, None
     if not case.source_path:
         raise ValueError(f"case {case.id} has neither source nor source_path")
     if case.source_path.startswith("datasets:"):
+        if datasets is None:
+            raise MissingData(f"{case.source_path} is in the external datasets folder: {DATASETS_HINT}")
         path = datasets / case.source_path[len("datasets:"):]
         if not path.exists():
             raise MissingData(f"{path} is not here")

@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from ..models import VerificationReport
-from .cases import MissingData
+from .cases import DATASETS_HINT, MissingData
 from .metrics import VALUE_KINDS, _balanced, _rate, digit_strings, naive_flags
 
 Verifier = Callable[..., VerificationReport]
@@ -52,8 +52,14 @@ def _row(row_id: str, source: str, summary: str, consistent: bool, before: str, 
             "claim": next((f"«{c.text}»: {c.reason}" for c in report.contradicted), "")}
 
 
-def summedits(datasets: Path, verifier: Verifier, progress) -> Iterator[dict]:
-    path = datasets / "summedits" / "summedits_news.json"
+def _folder(datasets: Path | None, what: str) -> Path:
+    if datasets is None:
+        raise MissingData(f"{what} is in the external datasets folder: {DATASETS_HINT}")
+    return datasets
+
+
+def summedits(datasets: Path | None, verifier: Verifier, progress) -> Iterator[dict]:
+    path = _folder(datasets, "SummEdits") / "summedits" / "summedits_news.json"
     if not path.exists():
         raise MissingData(f"{path} is not here")
     rows = json.loads(path.read_text(encoding="utf-8"))
@@ -62,8 +68,8 @@ def summedits(datasets: Path, verifier: Verifier, progress) -> Iterator[dict]:
         yield _row(row["id"], row["doc"], row["summary"], str(row["label"]) == "1", row["original_summary"], report)
 
 
-def ans(datasets: Path, verifier: Verifier, progress) -> Iterator[dict]:
-    folder = datasets / "ans" / "stance"
+def ans(datasets: Path | None, verifier: Verifier, progress) -> Iterator[dict]:
+    folder = _folder(datasets, "ANS") / "ans" / "stance"
     if not folder.exists():
         raise MissingData(f"{folder} is not here")
     rows = []

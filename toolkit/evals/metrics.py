@@ -14,7 +14,7 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from ..models import Span, VerificationReport
+from ..models import Evidence, Span, VerificationReport
 from .cases import Case
 
 VALUE_KINDS = ("date", "weekday", "count", "number", "percent", "duration")
@@ -23,7 +23,7 @@ _DIGITS = re.compile(r"\d+")
 _SENTENCE_END = re.compile(r"[.!?؟]+(?=\s|$)|\n+")
 
 
-def _overlaps(a: Span, b: Span) -> bool:
+def _overlaps(a: Span | Evidence, b: Span | Evidence) -> bool:
     return a.start < b.end and b.start < a.end
 
 
@@ -80,6 +80,7 @@ def judge(report: VerificationReport, case: Case, source: str, lang: str) -> Out
             c = report.contradicted[0]
             out.note = f"false alarm on «{c.text}»: {c.reason}"
         return out
+    assert err is not None  # an error case carries its planted error (checked on load)
     span = err.span
     out.naive_caught = any(_overlaps(f, span) for f in naive)
     at_span = [c for c in report.claims if _overlaps(c.span, span)]

@@ -22,13 +22,14 @@ from datetime import date
 from babel import Locale
 
 from ..index import SourceIndex
-from ..lang import get_language
+from ..lang import detect_language, get_language
+from ..lang.cldr import months_in_order, weekdays_in_order
 from ..mentions import scan_text
-from ..mentions.dates import WEEKDAY_NAMES, parse_iso, same_date
+from ..mentions.dates import WEEKDAY_NAMES, date_of, parse_iso, same_date
 from ..models import Mention
 from ..text import norm
 from ..checks import verify
-from .cases import Case, PlantedError, QuotedSpan, load_cases, resolve_source
+from .cases import Case, ErrorKind, PlantedError, QuotedSpan, load_cases, resolve_source
 
 _EASTERN = "٠١٢٣٤٥٦٧٨٩"
 # Counted-noun number words by gender form (ة-form with masculine nouns).
@@ -36,24 +37,18 @@ _AR_WORDS_M = ["", "واحد", "اثنان", "ثلاثة", "أربعة", "خمس
 _AR_WORDS_F = ["", "واحدة", "اثنتان", "ثلاث", "أربع", "خمس", "ست", "سبع", "ثماني", "تسع", "عشر"]
 _EN_WORDS = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
              "eleven", "twelve"]
-_AR_WEEKDAYS = ["الاثنين", "الثلاثاء", "الأربعاء", "الخميس", "الجمعة", "السبت", "الأحد"]
+_AR_WEEKDAYS = weekdays_in_order("ar")  # CLDR, Monday first
 _EN_WEEKDAYS = [w.title() for w in WEEKDAY_NAMES]
-# Month names by family, so a swap stays in the text's own naming (أوت -> سبتمبر).
-_MONTH_FAMILIES = [
-    ["يناير", "فبراير", "مارس", "أبريل", "مايو", "يونيو", "يوليو", "أغسطس", "سبتمبر", "أكتوبر", "نوفمبر", "ديسمبر"],
-    ["جانفي", "فيفري", "مارس", "أفريل", "ماي", "جوان", "جويلية", "أوت", "سبتمبر", "أكتوبر", "نوفمبر", "ديسمبر"],
-    ["كانون الثاني", "شباط", "آذار", "نيسان", "أيار", "حزيران", "تموز", "آب", "أيلول", "تشرين الأول",
-     "تشرين الثاني", "كانون الأول"],
-    ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-     "November", "December"],
-]
+# Month names by family (CLDR: MSA, Tunisian, Levantine, English), so a swap stays in the text's
+# own naming (أوت -> سبتمبر).
+_MONTH_FAMILIES = [months_in_order(locale) for locale in ("ar", "ar_TN", "ar_LB", "en")]
 _STAND_INS = {"ar": {"country": "المغرب", "person": "محمد العربي"},
               "en": {"country": "Morocco", "person": "John Smith"}}
 
 
 @dataclass(frozen=True)
 class Edit:
-    kind: str
+    kind: ErrorKind
     start: int  # offsets into the summary
     end: int
     replacement: str
@@ -104,14 +99,15 @@ def _edits(source: str, summary: str, published, lang: str, passages: dict) -> I
             if new:
                 yield Edit("date", m.start, m.end, new)
             home = passages.get(m.start)
-            home_dates = [d.value for d in src.mentions if d.kind == "date" and d.value and home
+            home_dates = [date_of(d) for d in src.mentions if d.kind == "date" and d.value and home
                           and home.start <= d.start < home.end]
             other = next((d for d in src.mentions if d.kind == "date" and d.value and not d.relative
-                          and len(d.value) == len(m.value) and not same_date(d.value, m.value)
-                          and not d.weekday and not any(h[:4] == d.value[:4] and same_date(h[:len(d.value)], d.value)
+                          and len(date_of(d)) == len(date_of(m)) and not same_date(date_of(d), date_of(m))
+                          and not d.weekday and not any(h[:4] == date_of(d)[:4]
+                                                        and same_date(h[:len(date_of(d))], date_of(d))
                                                         for h in home_dates)), None)
             if other:
-                text = _strip_preposition(other.text) if src.lang.code == lang else _english_date(other.value)
+                text = _strip_preposition(other.text) if src.lang.code == lang else _english_date(date_of(other))
                 yield Edit("wrong-event", m.start, m.end, text)
         if m.kind == "weekday" or (m.kind == "date" and m.weekday):
             edit = _swap_weekday(m, summary, lang)
@@ -224,7 +220,7 @@ def _alter_quote(m: Mention, source_mentions: list[Mention], source: str) -> str
 def perturb(case: Case, source: str, *, published=None) -> list[Case]:
     """Cases with one planted error each, from a faithful case. The faithful verdict's
     evidence for the changed claim becomes the gold evidence of the perturbed case."""
-    lang = case.lang or ("ar" if any("\u0600" <= c <= "\u06ff" for c in case.summary) else "en")
+    lang = case.lang or detect_language(case.summary)
     get_language(lang)
     baseline = verify(source, case.summary, published=published, lang=lang)
     out: list[Case] = []
@@ -266,9 +262,9 @@ def freeze(suite: str, *, root, datasets) -> str:
 if __name__ == "__main__":
     import sys
 
-    from .runner import DEFAULT_DATASETS, GENERATED_DIR, ROOT, write_atomic
+    from .runner import DEFAULT_DATASETS, GENERATED_DIR, SOURCES, write_atomic
 
     GENERATED_DIR.mkdir(exist_ok=True)
     for name in sys.argv[1:]:
-        write_atomic(GENERATED_DIR / f"{name}.jsonl", freeze(name, root=ROOT, datasets=DEFAULT_DATASETS))
+        write_atomic(GENERATED_DIR / f"{name}.jsonl", freeze(name, root=SOURCES, datasets=DEFAULT_DATASETS))
         print(f"wrote {GENERATED_DIR / name}.jsonl", file=sys.stderr)

@@ -8,28 +8,41 @@ frozen); nothing here derives gold from the verifier under test.
 from __future__ import annotations
 
 import json
+import logging
 import os
 import sys
 import tempfile
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any, cast
 
 from ..checks import verify
-from ..text import detect_language
+from ..resources import checkout_root, data_path, default_datasets
+from ..lang import detect_language
 from .cases import Case, MissingData, gold_mismatches, load_cases, resolve_source
 from .external import EXTERNAL, pair_metrics
 from .metrics import Outcome, failures, judge, score
 
-ROOT = Path(__file__).resolve().parents[2]
-SUITES_DIR = ROOT / "evals" / "suites"
+logger = logging.getLogger(__name__)
+# The built-in suites, their baseline and recorded model answers ship in the package
+# (toolkit/data/evals: the repository's evals/ folder, linked in a checkout, copied into a wheel),
+# so `toolkit eval` finds them from any directory. Sources named by a path (seeds/...) are read
+# from toolkit/data too; `datasets:` paths from the external datasets folder.
+ROOT = checkout_root() or Path(__file__).resolve().parents[2]  # the repository, when run from one
+SOURCES = data_path()
+SUITES_DIR = data_path("evals", "suites")
 GENERATED_DIR = SUITES_DIR / "generated"  # perturbations, generated once, reviewed, frozen
 GENERATED = "-generated"
-DEFAULT_DATASETS = ROOT.parent / "shared" / "datasets"
-EVAL_CACHE = ROOT / "evals" / "cache"  # recorded model answers, replayed in CI
+BASELINE = data_path("evals", "baseline.json")
+# --datasets, else TOOLKIT_DATASETS, else ../shared/datasets beside the checkout (None: an
+# installed toolkit without the setting; the suites that need the data are skipped, saying so)
+DEFAULT_DATASETS = default_datasets()
+EVAL_CACHE = data_path("evals", "cache")  # recorded model answers, replayed in CI
 TOLERANCE = 0.02  # a metric may fall this much (absolute) below its baseline
 LOWER_IS_BETTER = ("false_alarm_rate", "claim_false_alarm_rate", "share_contradicted", "script_only_flag_rate",
-                   "summaries_failed")
+                   "summaries_failed", "judged_false_alarm_rate", "judged_flag_rate_faithful", "judge_failed",
+                   "deterministic_false_alarm_rate")
 # Sizes: a suite that grows or shrinks without a baseline change fails the gate.
 COUNTS = ("cases", "faithful", "errors", "checkable", "consistent", "inconsistent", "number_edits",
           "digit_changes", "script_only", "articles")
@@ -82,12 +95,12 @@ def _stderr_console():
     return Console(stderr=True)
 
 
-def run_case_suite(name: str, *, datasets: Path, verifier, progress) -> list[SuiteResult]:
+def run_case_suite(name: str, *, datasets: Path | None, verifier, progress) -> list[SuiteResult]:
     """A suite of cases with frozen gold; one result for the suite and one per language."""
     loaded = []
     try:
         for case in load_cases(suite_path(name)):
-            source, published = resolve_source(case, root=ROOT, datasets=datasets)
+            source, published = resolve_source(case, root=SOURCES, datasets=datasets)
             loaded.append((case, source, case.published or published))
     except MissingData as exc:
         return [SuiteResult(name, skipped=str(exc))]
@@ -107,7 +120,7 @@ def run_case_suite(name: str, *, datasets: Path, verifier, progress) -> list[Sui
     return results
 
 
-def run_external(name: str, *, datasets: Path, verifier, progress) -> SuiteResult:
+def run_external(name: str, *, datasets: Path | None, verifier, progress) -> SuiteResult:
     try:
         rows = list(EXTERNAL[name](datasets, verifier, progress))
     except MissingData as exc:
@@ -121,21 +134,19 @@ def run_external(name: str, *, datasets: Path, verifier, progress) -> SuiteResul
 
 def _model_backend(spec: dict, backend: str | None, model: str | None, record: bool):
     """The recorded answers (replay) unless a live backend is asked for."""
-    from ..llm.backends import ModelBackend, local_server, resolve_backend
+    from ..llm.backends import ModelBackend, local_client, resolve_backend
     from ..llm.client import LLMClient
 
     name = backend or spec["backend"]
     if name == "extractive":
         return resolve_backend("extractive")
-    model_name = model or spec.get("model")
+    model_name = cast(str, model or spec.get("model"))
     cache_dir = EVAL_CACHE if (record or backend is None) else None
     if backend is None:  # replay
         return ModelBackend(LLMClient(model=model_name, cache_only=True, cache_dir=EVAL_CACHE, backend=name), name)
-    extra = {"cache_dir": cache_dir} if cache_dir else {}
-    if name == "llamacpp":
-        server = local_server()
-        client = LLMClient(model=model_name, base_url=server.base_url, api_key="local", backend=name,
-                           max_tokens=900, **extra)
+    extra: dict[str, Any] = {"cache_dir": cache_dir, "record_failures": True} if cache_dir else {}
+    if name == "llamacpp":  # the server starts on the first answer that is not recorded yet
+        client = local_client(spec.get("gguf"), name=model_name, max_tokens=900, **extra)
         return ModelBackend(client, name)
     return ModelBackend(LLMClient(model=model_name, backend=name, **extra), name)
 
@@ -157,7 +168,7 @@ def key_facts(text: str, published, summary: str, lang: str,
     return lead, values(doc.scan_summary(summary, published=published, lang=lang).mentions)
 
 
-def run_model_suite(name: str, *, datasets: Path, verifier, progress, backend: str | None = None,
+def run_model_suite(name: str, *, datasets: Path | None, verifier, progress, backend: str | None = None,
                     model: str | None = None, record: bool = False) -> SuiteResult:
     """Summaries written by a backend, graded by the verifier."""
     from ..pipeline import summarize
@@ -170,12 +181,12 @@ def run_model_suite(name: str, *, datasets: Path, verifier, progress, backend: s
     for article in progress(spec["articles"], name):
         case = Case(id=article["id"], source_path=article["source_path"], summary="-", label="faithful")
         try:
-            source, published = resolve_source(case, root=ROOT, datasets=datasets)
+            source, published = resolve_source(case, root=SOURCES, datasets=datasets)
         except MissingData as exc:
             return SuiteResult(name, skipped=str(exc))
         published = article.get("published") or published
         try:
-            summary = summarize(source, backend=chosen)
+            summary = summarize(source, backend=chosen, lang=article.get("lang"))
         except Exception as exc:  # a summary that could not be written is a failure to report
             failed += 1
             failures.append(f"{article['id']}: no summary: {type(exc).__name__}: {str(exc)[:200]}")
@@ -190,7 +201,8 @@ def run_model_suite(name: str, *, datasets: Path, verifier, progress, backend: s
             coverage.append(len(facts & summary_values) / len(facts))
         compression.append(len(summary.text) / max(len(source), 1))
     total = sum(verdicts.values())
-    metrics = {"articles": len(spec["articles"]), "summaries_failed": failed, "claims": total}
+    metrics: dict[str, float | None] = {"articles": len(spec["articles"]), "summaries_failed": failed,
+                                        "claims": total}
     for verdict, n in verdicts.items():
         metrics[f"share_{verdict}"] = n / total if total else None
     metrics["key_fact_coverage"] = sum(coverage) / len(coverage) if coverage else None
@@ -198,7 +210,95 @@ def run_model_suite(name: str, *, datasets: Path, verifier, progress, backend: s
     return SuiteResult(name, metrics, failures)
 
 
-def run(names: list[str] | None = None, *, datasets: Path = DEFAULT_DATASETS, verifier=verify,
+def run_judged_suite(name: str, spec: dict, *, datasets: Path | None, verifier, progress, backend: str | None = None,
+                     model: str | None = None, record: bool = False) -> list[SuiteResult]:
+    """A case suite (``spec["cases"]``) judged by a model, sentence by sentence (the judged pass,
+    answers replayed from ``evals/cache``), scored beside the deterministic verdicts on the
+    same cases; one result for the suite and one per language."""
+    from ..models import Evidence
+    from ..pipeline import judge_summary
+
+    judge = _model_backend(spec, backend, model, record)
+    loaded = []
+    try:
+        for case in load_cases(suite_path(spec["cases"])):
+            source, published = resolve_source(case, root=SOURCES, datasets=datasets)
+            loaded.append((case, source, case.published or published))
+    except MissingData as exc:
+        return [SuiteResult(name, skipped=str(exc))]
+    # What the judge read for each sentence, frozen when the answers were recorded: a replay
+    # asks the same questions whatever the aligner (the verifier's index) has learnt since.
+    frozen_path = EVAL_CACHE / "passages" / f"{name}.json"
+    frozen = _read_passages(frozen_path) if backend is None else {}
+    rows, failures = [], []
+    for case, source, pub in progress(loaded, name):
+        lang = case.lang or detect_language(case.summary)
+        report = verifier(source, case.summary, published=pub, lang=lang)
+        passages = {text: (v["passage"], [Evidence(start=a, end=b, text=source[a:b]) for a, b in v["sentences"]])
+                    for text, v in frozen.get(case.id, {}).items()}
+        judged = judge_summary(source, case.summary, judge, report=report, published=pub, lang=lang,
+                               passages=passages)
+        frozen[case.id] = {text: {"passage": passage, "sentences": [[e.start, e.end] for e in evidence]}
+                           for text, (passage, evidence) in passages.items()}
+        span = case.error.span if case.error else None
+
+        def at(a: int, b: int) -> bool:
+            return span is None or (a < span.end and span.start < b)
+
+        row = {"lang": lang, "label": case.label, "sentences": len(judged),
+               "failed": sum(j.verdict is None for j in judged),
+               "judged_contradicted": any(j.verdict == "contradicted" and at(j.span.start, j.span.end)
+                                          for j in judged),
+               "judged_flagged": any(j.verdict in ("contradicted", "not_in_source") and at(j.span.start, j.span.end)
+                                     for j in judged),
+               "det_contradicted": any(c.verdict == "contradicted" and at(c.span.start, c.span.end)
+                                       for c in report.claims),
+               "det_reported": any(c.verdict != "supported" and at(c.span.start, c.span.end) for c in report.claims)}
+        rows.append(row)
+        for j in judged:
+            if case.label == "error" and at(j.span.start, j.span.end) and j.verdict not in ("contradicted",
+                                                                                             "not_in_source"):
+                failures.append(f"{case.id}: missed: judged {j.verdict or 'failed'} «{j.text[:80]}»"
+                                + (f" ({j.error})" if j.error else ""))
+            if case.label == "faithful" and j.verdict == "contradicted":
+                failures.append(f"{case.id}: false alarm: judged contradicted «{j.text[:80]}» quote «{j.quote[:80]}»")
+
+    def score(rs: list[dict]) -> dict:
+        errors = [r for r in rs if r["label"] == "error"]
+        faithful = [r for r in rs if r["label"] == "faithful"]
+
+        def share(items: list[dict], key: str) -> float | None:
+            return sum(bool(r[key]) for r in items) / len(items) if items else None
+
+        sentences = sum(r["sentences"] for r in rs)
+        return {"cases": len(rs), "faithful": len(faithful), "errors": len(errors),
+                "judged_reported_at_span": share(errors, "judged_flagged"),
+                "judged_contradicted_at_span": share(errors, "judged_contradicted"),
+                "judged_false_alarm_rate": share(faithful, "judged_contradicted"),
+                "judged_flag_rate_faithful": share(faithful, "judged_flagged"),
+                "judge_failed": sum(r["failed"] for r in rs) / sentences if sentences else None,
+                "deterministic_recall_at_span": share(errors, "det_contradicted"),
+                "deterministic_reported_at_span": share(errors, "det_reported"),
+                "deterministic_false_alarm_rate": share(faithful, "det_contradicted"),
+                "combined_reported_at_span": (sum(r["det_contradicted"] or r["judged_flagged"] for r in errors)
+                                              / len(errors)) if errors else None}
+
+    if record:
+        frozen_path.parent.mkdir(parents=True, exist_ok=True)
+        write_atomic(frozen_path, json.dumps(frozen, ensure_ascii=False, indent=1) + "\n")
+    results = [SuiteResult(name, score(rows), failures)]
+    langs = sorted({r["lang"] for r in rows})
+    if len(langs) > 1:
+        results += [SuiteResult(f"{name}:{lang}", score([r for r in rows if r["lang"] == lang])) for lang in langs]
+    return results
+
+
+def _read_passages(path: Path) -> dict:
+    """Frozen judge passages: case id -> sentence -> {"passage": text, "sentences": [[start, end], ...]}."""
+    return json.loads(path.read_text(encoding="utf-8")) if path.exists() else {}
+
+
+def run(names: list[str] | None = None, *, datasets: Path | None = DEFAULT_DATASETS, verifier=verify,
         show_progress: bool = True, backend: str | None = None, model: str | None = None,
         record: bool = False) -> list[SuiteResult]:
     progress = _progress(show_progress and sys.stderr.isatty())
@@ -208,11 +308,18 @@ def run(names: list[str] | None = None, *, datasets: Path = DEFAULT_DATASETS, ve
             results.append(run_external(name, datasets=datasets, verifier=verifier, progress=progress))
         elif suite_path(name).exists():
             results += run_case_suite(name, datasets=datasets, verifier=verifier, progress=progress)
+        elif (SUITES_DIR / f"{name}.json").exists() and "cases" in (
+                spec := json.loads((SUITES_DIR / f"{name}.json").read_text(encoding="utf-8"))):
+            results += run_judged_suite(name, spec, datasets=datasets, verifier=verifier, progress=progress,
+                                        backend=backend, model=model, record=record)
         elif (SUITES_DIR / f"{name}.json").exists():
             results.append(run_model_suite(name, datasets=datasets, verifier=verifier, progress=progress,
                                            backend=backend, model=model, record=record))
         else:
             raise ValueError(f"unknown suite {name!r}; available: {', '.join(available_suites())}")
+    for r in results:
+        if r.skipped:
+            logger.info("suite %s skipped: %s", r.name, r.skipped)
     return results
 
 
@@ -348,6 +455,15 @@ _PAIR_COLUMNS = [
     ("all edits caught (naive)", "recall_all_edits", "naive_recall_all_edits"),
     ("script-only pairs flagged", "script_only_flag_rate", None),
     ("balanced accuracy (naive)", "balanced_accuracy", "naive_balanced_accuracy")]
+_JUDGED_COLUMNS = [
+    ("cases", "cases", None), ("errors reported by the judge", "judged_reported_at_span", None),
+    ("errors judged contradicted", "judged_contradicted_at_span", None),
+    ("faithful judged contradicted", "judged_false_alarm_rate", None),
+    ("faithful judged contradicted or not in source", "judged_flag_rate_faithful", None),
+    ("judge failed (sentences)", "judge_failed", None),
+    ("verifier: errors contradicted / reported", "deterministic_recall_at_span", "deterministic_reported_at_span"),
+    ("verifier false alarms", "deterministic_false_alarm_rate", None),
+    ("verifier or judge", "combined_reported_at_span", None)]
 _MODEL_COLUMNS = [(c, c, None) for c in ("articles", "summaries_failed", "claims", "share_supported",
                                          "share_contradicted", "share_unverifiable", "key_fact_coverage",
                                          "compression")]
@@ -361,12 +477,18 @@ def _table(rows: list[list[str]], markdown: bool) -> list[str]:
     return ["  ".join(c.ljust(w) for c, w in zip(row, widths)).rstrip() for row in rows]
 
 
+Columns = Sequence[tuple[str, str, str | None]]  # (heading, metric, naive metric)
+
+
 def render_table(results: list[SuiteResult], *, markdown: bool = False) -> str:
-    groups = [("", _CASE_COLUMNS, lambda r: "recall_at_span" in r.metrics),
+    groups: list[tuple[str, Columns, Callable[[SuiteResult], bool]]] = [
+              ("", _CASE_COLUMNS, lambda r: "recall_at_span" in r.metrics),
               ("external pairs (number edits chosen by digits, not by the toolkit):", _PAIR_COLUMNS,
                lambda r: "number_edits" in r.metrics),
               ("model-written summaries, graded by the verifier:", _MODEL_COLUMNS,
-               lambda r: "share_supported" in r.metrics)]
+               lambda r: "share_supported" in r.metrics),
+              ("judged pass (a model's verdicts per sentence; the verifier's beside them, in brackets its "
+               "reported share):", _JUDGED_COLUMNS, lambda r: "judged_reported_at_span" in r.metrics)]
     lines: list[str] = []
     for title, columns, belongs in groups:
         chosen = [r for r in results if not r.skipped and belongs(r)]

@@ -13,7 +13,8 @@ usage of the Tunisian/Maghrebi press (ولاية، معتمدية، ديوانة
   «الميزانية», «ميزانيات», «للميزانية» all come from «ميزانية»;
 * leave out words whose light stem is a function word or another common word: «والي»
   strips to «الي» (= إلى), «أجر» is the stem of «أجرى», «خاص» of «خاصة» (especially),
-  «مائي» of «مائة» and «ماي» (May); «مال» hides in «كمال», «وقع» means "occurred",
+  «مائي» of «مائة» and «ماي» (May); «مال» hides in «كمال», «بحدود» is "about" (so
+  «حدود» is reached only through the stem of «حدودي»), «وقع» means "occurred",
   «عقد» "held", «طريق» "by means of";
 * English words of four letters or fewer get no plural stripping: list their plural
   ("mps", "taxes") too.
@@ -155,7 +156,7 @@ CONCEPTS: dict[str, dict[str, list[str]]] = {
     "central": {"en": ["central"], "ar": ["مركزي"]},
     "territory": {"en": ["territory", "territories", "land", "lands"], "ar": ["أراضي", "أرض"]},
     "border": {"en": ["border", "borders", "crossing", "crossings", "frontier"],
-               "ar": ["معبر", "معابر", "حدودي", "حدود"]},
+               "ar": ["معبر", "معابر", "حدودي", "حدودية"]},
     "white-house": {"en": ["white"], "ar": ["أبيض"]},
     "revolution": {"en": ["revolution", "revolutionary", "uprising"], "ar": ["ثورة", "ثوري"]},
     "transition": {"en": ["transition", "transitional"], "ar": ["انتقال", "انتقالي"]},

