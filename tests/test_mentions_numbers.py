@@ -180,3 +180,62 @@ def test_a_leading_zero_decimal_is_one_number(frac, script):
 @given(st.integers(min_value=-999, max_value=-1))
 def test_negative_numbers_keep_their_sign(n):
     assert [v for _, v, _ in values(f"سجلت سالب {-n} نقطة")] == [n]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a range writes the unit once, after its last figure
+    ("خفض الاقتراض الخارجي من 4594 إلى 3970 مليون دينار",
+     [("number", 4594e6, "TND"), ("number", 3970e6, "TND")]),
+    ("قفزت الأسعار من 5.1 إلى 9.3 بالمائة", [("percent", 5.1, "%"), ("percent", 9.3, "%")]),
+    ("prices rose from 5.1 to 9.3 percent", [("percent", 5.1, "%"), ("percent", 9.3, "%")]),
+    # a comparison writes it once, after its first figure
+    ("فاز بـ678 صوتا مقابل 414 لمنافسه", [("number", 678, "صوت"), ("number", 414, "صوت")]),
+    ("نقلت 2.99 مليون مسافر مقابل 2.76 سنة 2015", [("number", 2.99e6, "مسافر"), ("number", 2.76e6, "مسافر")]),
+    # a figure with its own unit keeps it; a year stays a year
+    ("ارتفع من 10 دنانير إلى 3 بالمائة", [("number", 10, "TND"), ("percent", 3, "%")]),
+    ("بلغ 5 بالمائة مقابل 2016", [("percent", 5, "%")]),
+])
+def test_figures_of_one_measure_share_the_unit_written_once(text, expected):
+    assert [(k, pytest.approx(v), u) for k, v, u in values(text)] == expected
+
+
+@pytest.mark.parametrize("text, value", [("sales of $5mn", 5e6), ("a $2 bln loan", 2e9), ("3 mln people", 3e6)])
+def test_the_press_abbreviations_of_million_and_billion(text, value):
+    (got,) = [v for _, v, _ in values(text)]
+    assert got == pytest.approx(value)
+
+
+def test_and_after_a_scale_starts_a_new_figure_unless_it_fills_the_places():
+    assert [v for _, v, _ in values("sales of $5mn and 3 new stores")] == [5e6, 3]
+    assert [v for _, v, _ in values("بلغ 231 الف و336 وحدة")] == [231336]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("عجز المترشحون الخمسة عن نيل الأغلبية", [("count", 5, "candidate")]),
+    ("تراجع الدينار خلال الأيام الثلاثة الأخيرة", [("duration", 3, "day")]),
+    ("تتحسن خلال السنوات الخمس الموالية", [("duration", 5, "year")]),
+    ("وستصدر الأحزاب الخمسة المشاركة بيانا", [("count", 5, "party")]),
+])
+def test_a_definite_number_after_a_definite_noun_counts_it(text, expected):
+    assert values(text) == expected
+
+
+def test_points_after_a_rate_word_are_points_not_a_percentage():
+    assert values("تحسنت نسبة التغطية بنسبة 7ر2 نقاط") == [("count", 2.7, "point")]
+    assert values("ارتفعت الصادرات بنسبة 5 بالمائة") == [("percent", 5, "%")]
+    assert values("inflation was up 0.4 points") == [("count", 0.4, "point")]
+
+
+def test_the_noun_left_out_after_or_is_the_first_figures():
+    (m,) = [m for m in find_mentions("على أن يليها لقاء بعد أسبوعين أو ثلاثة.") if m.kind == "duration"]
+    assert (m.value, m.unit, m.alternatives) == (2, "week", [2, 3])
+    assert values("قتل 5 أشخاص أو 6") == [("count", 5, "person"), ("number", 6, None)]  # digits: two figures
+
+
+def test_within_a_year_is_a_duration_of_one_year():
+    assert values("تقارب نسبة النمو 5 بالمائة في غضون عام") == [("percent", 5, "%"), ("duration", 1, "year")]
+
+
+def test_since_years_is_no_single_year():
+    assert values("التضخم في أعلى مستوياته منذ أعوام") == []
+    assert values("أطلقت الحكومة الحملة منذ أسبوع") == [("duration", 1, "week")]

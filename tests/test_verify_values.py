@@ -131,3 +131,167 @@ def test_the_passage_about_the_same_event_states_its_weekday():
     summary = "قالت الأمينة العامة للحزب في ندوة صحفية عقدتها يوم الثلاثاء بالعاصمة إن الإدارة تعاني من المحاباة."
     (claim,) = [c for c in verify(source, summary, published="2015-05-20").claims if c.kind == "weekday"]
     assert claim.verdict == "contradicted" and claim.evidence[0].text == "الأربعاء"
+
+
+def test_a_date_agrees_with_the_weekday_the_source_gives_that_week():
+    # «الثلاثاء» in an article of Tuesday 20 December is that day; nothing in the passage says otherwise.
+    source = "أكدت وزيرة المالية الثلاثاء بقصر باردو أن تونس قادرة على تحقيق نسبة نمو في حدود 1.5 بالمائة."
+    report = verify(source, "أكدت وزيرة المالية يوم الثلاثاء 20 ديسمبر أن تونس قادرة على تحقيق نمو بنسبة 1.5 بالمائة.",
+                    published="2016-12-20")
+    assert {c.kind: c.verdict for c in report.claims if c.kind in ("date", "weekday")} == {
+        "date": "supported", "weekday": "supported"}
+    # an inferred day never contradicts: another date is unverifiable, not contradicted
+    other = verify(source, "أكدت وزيرة المالية يوم 13 ديسمبر أن تونس قادرة على تحقيق نمو بنسبة 1.5 بالمائة.",
+                   published="2016-12-20")
+    assert other.counts["contradicted"] == 0
+
+
+def test_a_weekday_the_source_gives_in_a_related_passage_is_supported():
+    source = ("تطلق الخطوط التونسية خلال الموسم الصيفي خطين جديدين نحو قسنطينة وكوناكري انطلاقا من مطار تونس قرطاج. "
+              "وأوضحت الناقلة الوطنية في بلاغ لها الخميس أن هاتين الوجهتين تندرجان في إطار استراتيجيتها التجارية. "
+              "وتهدف الاستراتيجية إلى تعزيز الربط الجوي على المستوى الإفريقي. "
+              "ويتمثل برنامج الرحلات في 3 رحلات أسبوعيا على خط تونس قسنطينة أيام الثلاثاء والجمعة.")
+    # the summary's sentence aligns best with the first sentence; the day is in the second
+    report = verify(source, "أعلنت الناقلة الوطنية، في بلاغ أصدرته يوم الخميس، عن إطلاق خطين جديدين نحو قسنطينة وكوناكري.",
+                    published="2017-02-23")
+    assert [c.verdict for c in report.claims if c.kind == "weekday"] == ["supported"]
+
+
+def test_one_significant_figure_is_rounding_only_when_close():
+    source = "Moderna reported fourth quarter revenues of $5.1bn, and a report found Binance moved $1.8 billion."
+    got = dict(verdicts(source, "Moderna reported fourth quarter revenues of $5bn."))
+    assert got["$5bn"] == "supported"
+    assert dict(verdicts(source, "Moderna reported fourth quarter revenues of $10bn.")).get("$10bn") != "supported"
+    assert dict(verdicts(source, "A report found Binance moved $2 billion.")).get("$2 billion") != "supported"
+
+
+def test_a_figure_that_rounds_to_another_claim_is_still_a_rival():
+    # "0.5%" is the source's own 0.5% cap, so 0.505% stays free to contradict "0.503%"
+    source = ("The Bank of Japan said it would conduct emergency bond buying as the 10-year yields touched 0.505% "
+              "for a second straight session, breaching the bank's 0.5% cap.")
+    summary = ("The Bank of Japan said it would conduct emergency bond buying as the 10-year yields touched 0.503% "
+               "for a second straight session, breaching the bank's 0.5% cap.")
+    assert dict(verdicts(source, summary))["0.503%"] == "contradicted"
+
+
+def test_four_digits_support_the_same_year_read_as_a_date():
+    source = "تطلق الخطوط التونسية خلال الموسم الصيفي 2017 خطين جديدين نحو قسنطينة وكوناكري."
+    got = verdicts(source, "تطلق الخطوط التونسية خطين جديدين نحو قسنطينة وكوناكري خلال صائفة 2017 يربطان تونس بالمدينتين.")
+    assert ("2017", "supported") in got
+    source = "وضعت الحكومة فرضية سعر صرف بـ2.250 دينار للدولار عند إعداد مشروع ميزانية الدولة 2017 باعتماد سعر النفط."
+    got = verdicts(source, "بنت الحكومة ميزانية سنة 2017 على فرضية سعر صرف بـ2.250 دينار للدولار.")
+    assert ("سنة 2017", "supported") in got
+
+
+def test_a_reversed_tunisian_decimal_in_points_is_contradicted():
+    source = ("أعلن المكلف بمهمة بوزارة التجارة أن العجز التجاري تقلص. وتبرز النتائج تحسن نسبة تغطية الصادرات للواردات "
+              "بنسبة 7ر2 نقاط مقارنة بنفس الفترة من سنة 2014 لتصل إلى 2ر70 بالمائة.")
+    summary = "وتحسنت نسبة تغطية الصادرات للواردات بـ7.2 نقاط لتصل إلى 70.2 بالمائة."
+    assert dict(verdicts(source, summary, published="2015-07-05"))["7.2 نقاط"] == "contradicted"
+
+
+def test_across_languages_the_only_figure_of_a_strongly_aligned_passage_contradicts():
+    source = ("وعزا المعهد هذا الارتفاع الى تطور الانزلاق السنوي لمجموعة الملابس والاحذية والمتأتي اساسا من تقديم موعد "
+              "انتهاء موسم التخفيضات الصيفية للملابس عن موعده المعتاد باسبوعين. "
+              "وشهد مؤشر مجموعة السكن والطاقة المنزلية ارتفاعا بنسبة 5.9 بالمائة.")
+    summary = "Clothing prices rose because the summer sales ended three weeks earlier than usual."
+    assert dict(verdicts(source, summary, published="2016-10-08", lang="en"))["three weeks"] == "contradicted"
+    # the same figure is never contradicted
+    faithful = "Clothing prices rose because the summer sales ended two weeks earlier than usual."
+    assert verify(source, faithful, published="2016-10-08", lang="en").counts["contradicted"] == 0
+
+
+def test_a_figure_set_against_an_earlier_one_gives_the_direction():
+    source = ("أعلنت الشركة نتائجها السنوية. ويبلغ عدد أعوان الشركة 3579 عونا، مع موفى ديسمبر 2016، "
+              "مقابل 3712 عونا سنة قبل ذلك. وارتفعت المداخيل.")
+    wrong = verify(source, "ارتفع عدد أعوان الشركة ليبلغ 3579 عونا مع موفى ديسمبر 2016.", published="2017-01-20")
+    assert [c.verdict for c in wrong.claims if c.kind == "direction"] == ["contradicted"]
+    right = verify(source, "تراجع عدد أعوان الشركة إلى 3579 عونا مع موفى ديسمبر 2016.", published="2017-01-20")
+    assert [c.verdict for c in right.claims if c.kind == "direction"] == ["supported"]
+    # two candidates side by side are no change over time
+    votes = "فاز المترشح بـ678 صوتا مقابل 414 صوتا لمنافسه."
+    report = verify(votes, "ارتفع عدد أصوات المترشح إلى 678 صوتا.")
+    assert [c.verdict for c in report.claims if c.kind == "direction"] != ["contradicted"]
+
+
+def test_a_series_number_is_checked_like_a_name():
+    source = ("The company reported a fourth quarter decline in sales of its SARS-CoV-2 vaccine. "
+              "Its RSV vaccine is expected to be filed for approval this year.")
+    assert dict(verdicts(source, "Sales of its SARS-CoV-4 vaccine declined."))["SARS-CoV-4"] == "contradicted"
+    assert dict(verdicts(source, "Sales of its SARS-CoV-2 vaccine declined."))["SARS-CoV-2"] == "supported"
+    # a figure 2 elsewhere is not the series number
+    assert dict(verdicts("Two vaccines were filed. Sales fell 2 percent.", "Sales of SARS-CoV-2 vaccines fell.")).get(
+        "SARS-CoV-2") == "unverifiable"
+    assert dict(verdicts("روسيا تعلن تسليم منظومة الدفاع الجوي اس-300 إلى سوريا",
+                         "أمريكا تعلن تسليم منظومة الدفاع الجوي اس-500 لسوريا", lang="ar"))["اس-500"] == "contradicted"
+
+
+def test_pounds_sterling_are_not_egyptian_pounds():
+    report = verify("لوحة نيكولسون التي بيعت بـ 165 ألف استرليني مزيفة", "لوحة مزيفة لنيكولسون تباع ب900 ألف جنيه استرليني",
+                    lang="ar")
+    assert [(c.value, c.verdict) for c in report.claims if c.kind == "number"] == [(900000, "contradicted")]
+
+
+def test_a_count_the_source_states_twice_alike_contradicts_another():
+    source = ("وصف رئيس حزب التحالف الديمقراطي، محمد الحامدي، قانون المصالحة الاقتصادية، بأنه محاولة لتبييض الفساد "
+              "والفاسدين، معتبرا أنه سيحرم التونسيين من فرصة معرفة الحقيقة. "
+              "وقال الحامدي، في تصريح لمراسلة الجوهرة أف أم، على هامش اجتماع شعبي نظمه الحزب الجمهوري تحت شعار "
+              "\"تونس ضد الفساد\"، اليوم السبت "
+              "في قصر المؤتمرات بالعاصمة، إن جزءا من المنظومة الحاكمة يعمل لمصلحة لوبيات الفساد. وستصدر الأحزاب الخمسة "
+              "المشاركة في الاجتماع، بيانا يحدد موقفها الرافض لقانون المصالحة، ويؤكد انفتاحها على كل الأحزاب والمنظمات "
+              "الوطنية لتشكيل جبهة واسعة لإسقاط القانون. وضم الاجتماع 5 أحزاب معارضة لقانون المصالحة، وهي التحالف "
+              "الديموقراطي والتيار الديمقراطي وحركة الشعب والتكتل الديمقراطي من أجل العمل والحريات بالإضافة إلى الحزب "
+              "الجمهوري، وبحضور عدد من الشخصيات الوطنية.")
+    summary = ("وجاء تصريحه يوم السبت على هامش اجتماع شعبي للحزب الجمهوري بقصر المؤتمرات بالعاصمة، ضم {} معارضة "
+               "للقانون من بينها التيار الديمقراطي وحركة الشعب، وتعتزم الأحزاب المشاركة إصدار بيان يؤكد انفتاحها "
+               "على تشكيل جبهة واسعة لإسقاط القانون.")
+    # the passage it aligns with is loosely matched, but the source says five parties twice and never another count
+    assert dict(verdicts(source, summary.format("أربعة أحزاب"), published="2017-05-06"))["أربعة أحزاب"] == "contradicted"
+    assert verify(source, summary.format("خمسة أحزاب"), published="2017-05-06").counts["contradicted"] == 0
+
+
+@pytest.mark.parametrize("text, value", [
+    ("بزيادة 0.4 نقطة مقارنة بشهر أوت", "XXXX-08"),  # the noun «شهر» with a clitic
+    ("انطلقت الاستعدادات منذ جانفي", "XXXX-01"),
+    ("بلغت النسبة 70.2 بالمائة موفى جوان", "XXXX-06"),
+    ("preparations had begun in June", "XXXX-06"),
+])
+def test_a_month_alone_after_a_word_of_time_is_a_date(text, value):
+    assert [m.value for m in find_mentions(text, published="2017-06-20") if m.kind == "date"] == [value]
+
+
+def test_an_ambiguous_month_alone_is_no_date():
+    assert [m for m in find_mentions("قال إنه مارس الضغط في الاجتماع", published="2017-06-20") if m.kind == "date"] == []
+
+
+def test_the_first_day_of_a_range_takes_the_month_that_closes_it():
+    dates = [m.value for m in find_mentions("يفتح باب الترشح من 19 إلى 26 سبتمبر", published="2017-05-06")
+             if m.kind == "date"]
+    assert dates == ["2017-09-19", "2017-09-26"]
+
+
+def test_a_direction_word_governs_only_a_figure_without_a_nearer_one():
+    # «تراجع» is the deficit's; 3.4 % is the exports' rise: the source's own words are never a contradiction
+    source = ("أعلن المكلف بمهمة بوزارة التجارة النتائج الأولية للمبادلات التجارية. "
+              "وتبرز النتائج تراجع العجز التجاري مقابل ارتفاع الصادرات بنسبة 3.4 بالمائة خلال السداسي الأول. "
+              "وتقلصت الواردات بنسبة 0.6 بالمائة.")
+    summary = "وتبرز النتائج تراجع العجز التجاري مقابل ارتفاع الصادرات بنسبة 3.4 بالمائة خلال السداسي الأول."
+    assert verify(source, summary, published="2015-07-05").counts["contradicted"] == 0
+
+
+def test_a_count_agrees_with_the_list_written_after_its_noun():
+    source = ("التقى رئيس الحكومة ممثلي المنظمات الوطنية. وحضر الاجتماع قادة ثلاث منظمات ورؤساء أحزاب الجمهوري "
+              "والنهضة ونداء تونس وآفاق تونس والمبادرة. وتطرق الاجتماع إلى الوضع في الجنوب.")
+    report = verify(source, "وحضر الاجتماع رؤساء خمسة أحزاب.", published="2017-06-09")
+    assert [(c.text, c.verdict) for c in report.claims if c.kind == "count"] == [("خمسة أحزاب", "supported")]
+    # a list read this way never contradicts: its items are not recognised one by one
+    other = verify(source, "وحضر الاجتماع رؤساء ستة أحزاب.", published="2017-06-09")
+    assert other.counts["contradicted"] == 0
+
+
+def test_a_range_with_the_same_start_and_another_end_is_contradicted():
+    source = ("اعتبر نائب وزير خارجية الصين أن الصين تعتبر تونس شريكا مثاليا على المستوى الإفريقي. "
+              "ويؤدي نائب وزير الخارجية الصيني زيارة رسمية إلى تونس من 4 إلى 6 جانفي.")
+    summary = "أكد نائب وزير الخارجية الصيني، خلال زيارته الرسمية إلى تونس الممتدة من 4 إلى {} جانفي، أن الصين ترى في تونس شريكا مثاليا."
+    assert dict(verdicts(source, summary.format(7), published="2017-01-05"))["7 جانفي"] == "contradicted"
+    assert verify(source, summary.format(6), published="2017-01-05").counts["contradicted"] == 0

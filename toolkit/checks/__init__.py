@@ -14,9 +14,9 @@ from collections.abc import Callable
 
 from ..index import Document, SourceIndex
 from ..inputs import InputError, check_lang, check_published, check_text
+from ..lang import detect_language
 from ..mentions import scan_text
 from ..models import Claim, Mention, VerificationReport
-from ..lang import detect_language
 from .context import ClaimContext
 from .dates import check_date, check_weekday
 from .directions import check_direction
@@ -24,7 +24,7 @@ from .entities import check_entity
 from .quantities import check_listed_count, check_quantity
 from .quotes import check_quote
 
-__all__ = ["verify", "InputError", "CHECKERS", "Checker"]
+__all__ = ["CHECKERS", "Checker", "InputError", "verify"]
 
 # -- entry point -----------------------------------------------------------------------
 

@@ -94,9 +94,15 @@ class ClaimContext:
                 continue
             if x.kind == "date" and other.value and x.value and same_date(other.value, x.value):
                 return True
-            if x.kind in ("number", "percent", "count", "duration") and quantities_equal(other, x):
+            if x.kind in ("number", "percent", "count", "duration") and quantities_equal(other, x) \
+                    and (other.value == x.value or not self._stated_exactly(other)):
                 return True
         return False
+
+    def _stated_exactly(self, q: Mention) -> bool:
+        """Does the source write ``q``'s very figure? Then that is what ``q`` states, and a figure
+        ``q`` merely rounds to ("0.5%" beside "0.505%") is still free to be another claim's rival."""
+        return any(x.kind == q.kind and x.value == q.value for x in self.src.scan.mentions)
 
     def sentence_mentions(self, *kinds: str) -> list[Mention]:
         sentences = {a.segment.sentence for a in self.aligned}

@@ -9,7 +9,17 @@ from typing import cast
 from ..index import Document
 from ..mentions.dates import parse_iso, same_date, weekday_of
 from ..models import Claim, Mention
-from .context import ClaimContext, found_elsewhere, frame_rival, result
+from .context import (
+    ALIGNED_FLOOR,
+    ClaimContext,
+    found_elsewhere,
+    frame_rival,
+    frames_agree,
+    result,
+)
+from .frames import range_partners
+from .values import year_of
+
 
 def fmt_date(value: str) -> str:
     year, month, day = parse_iso(value)
@@ -45,8 +55,14 @@ def check_date(c: ClaimContext) -> Claim:
     match = [d for d in dates if same_date(v, _stated(d, pub))]
     if gran == 4 and not match:  # a year is stated by any date in it ("جوان 2017" for 2017)
         match = [d for d in c.aligned_mentions("date") if d.value and d.value[:4] == v]
+    if gran == 4 and not match:  # ...or by the same four digits the source does not read as a date
+        match = [x for x in c.sentence_mentions("number") if str(year_of(x)) == v]
     if match:
-        return result(c, "supported", f"The source gives {fmt_date(match[0].value)} for this event.", match[:1])
+        return result(c, "supported", f"The source gives {fmt_date(v if match[0].kind == 'number' else match[0].value)} "
+                      "for this event.", match[:1])
+    named = _named_day(c, v) if not dates else None  # a date the passage states outweighs an inferred one
+    if named is not None:  # «يوم الثلاثاء 20 ديسمبر» where the source says «الثلاثاء» of that week
+        return result(c, "supported", f"The source's «{named.text}» is {fmt_date(v)}.", [named])
     nearby = [d for d in c.sentence_mentions("date") if d.value and same_date(v, _stated(d, pub))]
     if nearby and not dates:
         return result(c, "supported", f"The source sentence about this event gives {fmt_date(v)}.", nearby[:1])
@@ -57,6 +73,11 @@ def check_date(c: ClaimContext) -> Claim:
         return result(c, "contradicted",
                        f"The source dates this event {fmt_date(dates[0].value)}, not {fmt_date(v)}{other}.",
                        dates[:1] + elsewhere[:1])
+    other_end = _other_end(c, v, pub) if not elsewhere else None
+    if other_end is not None:  # «من 4 إلى 7 جانفي» where the source's «من 4 إلى 6 جانفي»
+        start, end = other_end
+        return result(c, "contradicted", f"The source's range from {fmt_date(_stated(start, pub))} runs to "
+                      f"{fmt_date(_stated(end, pub))}, not to {fmt_date(v)}.", [end, start])
     others = [d for seg in c.src.segments for d in seg.mentions if d.kind == "date" and d.value
               and _granularity(d.value) == gran and not d.relative and not same_date(v, _stated(d, pub))]
     misstated = frame_rival(c, others, lambda a, b: same_date(a.value, b.value)) if not elsewhere else None
@@ -71,6 +92,30 @@ def check_date(c: ClaimContext) -> Claim:
     if elsewhere:
         return found_elsewhere(c, elsewhere, fmt_date(v))
     return result(c, "unverifiable", f"The source gives no date for this event; {fmt_date(v)} is not in it.")
+
+
+def _other_end(c: ClaimContext, v: str, pub: _dt.date | None) -> tuple[Mention, Mention] | None:
+    """The claim is one end of a range whose other end the source states as the end of its own
+    range, with another date at this end: (the shared end, the source's end for this one)."""
+    partners = [p for p in range_partners(c.summ, c.m) if p.kind == "date" and p.value]
+    for p in partners:
+        for start in (d for d in c.src.scan.mentions if d.kind == "date" and d.value
+                      and same_date(_stated(d, pub), as_stated(p, pub) or "")):
+            ends = [e for e in range_partners(c.src, start) if e.kind == "date" and e.value
+                    and len(e.value) == len(v) and (e._nstart > start._nstart) == (c.m._nstart > p._nstart)]
+            if len(ends) == 1 and not same_date(_stated(ends[0], pub), v):
+                return start, ends[0]
+    return None
+
+
+def _named_day(c: ClaimContext, v: str) -> Mention | None:
+    """A weekday of the aligned passage that the publication date puts on the claimed day.
+
+    Only support is drawn from it: the day a bare weekday names is an inference, so a weekday
+    resolved to another date never contradicts."""
+    if len(v) != 10 or v.startswith("XXXX"):
+        return None
+    return next((w for w in c.aligned_mentions("weekday") if w.date == v), None)
 
 
 GUESS_DAYS = 90  # a year inferred for a date further than this from publication is a guess
@@ -139,6 +184,12 @@ def check_weekday(c: ClaimContext) -> Claim:
                           kind="weekday")
         return result(c, "contradicted", f"The source places what this claim describes on a {name.title()}, "
                       f"not a {wd.title()}.", [rival], kind="weekday")
+    same_day = [w for w in said if _day_of(w) == wd]
+    if same_day:  # the source names this day in a passage that still relates to the claim
+        best = max(same_day, key=c.score_of)
+        if c.score_of(best) >= ALIGNED_FLOOR and (not c.cross_lingual or c.anchored or frames_agree(c, best)):
+            return result(c, "supported", f"The source says {wd.title()} in a related passage.", [best],
+                          kind="weekday")
     return result(c, "unverifiable", "The source does not say on which weekday this happened.", kind="weekday")
 
 

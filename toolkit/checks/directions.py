@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 from ..index import Document
 from ..models import Claim, Mention
 from .context import ClaimContext, result
@@ -16,13 +18,36 @@ def _from_to(doc: Document, x: Mention) -> str | None:
     values = [m for m in seg.mentions if m.kind in _QUANTITIES and isinstance(m.value, (int, float))]
     text = doc.scan.nt.text
     lang = doc.scan.lang  # FROM_WORDS, TO_WORDS: «من ... إلى», "from ... to"
-    for a, b in zip(values, values[1:]):
+    for a, b in pairwise(values):
         if x is not a and x is not b or a.value == b.value or not may_support(a, b):
             continue
         between = " ".join(text[a._nend:b._nstart].split())
         before = text[max(0, a._nstart - 6):a._nstart].split()
         if between in lang.to_words and before and before[-1] in lang.from_words:
             return "rise" if b.value > a.value else "fall"
+    return None
+
+
+EARLIER_REACH = 5  # words after the older figure in which a past marker («قبل»، «الماضي»، "last") must come
+
+
+def _against_earlier(doc: Document, x: Mention) -> str | None:
+    """«3579 عونا … مقابل 3712 عونا سنة قبل ذلك», "8.8 % against 11.3 % last year": a figure set
+    against the same measure's earlier figure shows the direction. Only when the second figure is
+    marked as earlier: «678 صوتا مقابل 414» sets two candidates side by side, not two times."""
+    seg = doc.segment_at(x._nstart)
+    values = [m for m in seg.mentions if m.kind in _QUANTITIES and isinstance(m.value, (int, float))]
+    s, lang = doc.scan, doc.scan.lang
+    for a, b in pairwise(values):
+        if a is not x or a.value == b.value or not may_support(a, b):
+            continue
+        before_b = " ".join(s.nt.text[a._nend:b._nstart].split()[-2:])
+        if not any(before_b == v or before_b.endswith(" " + v) for v in lang.versus_words):
+            continue
+        end = s.index_at(b._nend)
+        after = [w for k in range(end, min(end + EARLIER_REACH, len(s.toks))) if (w := s.word(k))]
+        if any(w in lang.past_markers or w in lang.ago_words for w in after):
+            return "rise" if a.value > b.value else "fall"
     return None
 
 
@@ -38,7 +63,7 @@ def direction_of(doc: Document, x: Mention) -> tuple[str, Mention] | None:
     after = [w for w in words if w._nstart >= x._nend and s.index_at(w._nstart) - s.index_at(x._nend) <= 3]
     if after:
         return after[0].value, after[0]
-    figures = _from_to(doc, x)
+    figures = _from_to(doc, x) or _against_earlier(doc, x)
     return (figures, x) if figures else None
 
 
@@ -58,6 +83,10 @@ def check_direction(c: ClaimContext) -> Claim:
     want = c.m.value
     verb = "rose" if want == "rise" else "fell"
     q = _governed(c.summ, c.m)
+    if q is not None and (own := direction_of(c.summ, q)) is not None and own[1] is not c.m:
+        # the figure has a nearer rise or fall word of its own («تراجع العجز … وارتفاع الصادرات بـ3.4»):
+        # read both texts by the same rule, or the source's word for it would be set against this one
+        q = None
     if q is not None:
         same_value = [x for x in c.src.scan.mentions if x.kind in _QUANTITIES and may_support(q, x)
                       and quantities_equal(q, x)]

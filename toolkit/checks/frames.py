@@ -25,7 +25,7 @@ def frame(doc: Document, m: Mention, *, comparable: set[str] | None = None) -> F
     """The keyed words around ``m`` in its clause, stopping at another value."""
     s = doc.scan
     first, end = s.index_at(m._nstart), s.index_at(m._nend)
-    partners = _range_partners(doc, m)
+    partners = range_partners(doc, m)
     stops = {i for v in s.mentions if v is not m and v.kind in VALUE_KINDS and v not in partners
              for i in range(s.index_at(v._nstart), s.index_at(v._nend))}
     out: Frame = {}
@@ -49,7 +49,7 @@ def frame(doc: Document, m: Mention, *, comparable: set[str] | None = None) -> F
     return out
 
 
-def _range_partners(doc: Document, m: Mention) -> list[Mention]:
+def range_partners(doc: Document, m: Mention) -> list[Mention]:
     """The other end of a range («من 4 إلى 7 جانفي», "between 4 and 8"): one value with ``m``,
     so the frame reads past it."""
     text = doc.scan.nt.text

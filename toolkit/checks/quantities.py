@@ -3,9 +3,25 @@ a count against a list (the source's, or the summary's own)."""
 
 from __future__ import annotations
 
-from ..models import Claim, Mention
-from .context import ClaimContext, bound_elsewhere, found_elsewhere, frame_rival, frames_agree, result
-from .values import lone_numbers, may_contradict, may_support, quantities_equal, unit_class
+from ..models import Claim, Evidence, Mention
+from .context import (
+    ClaimContext,
+    bound_elsewhere,
+    evidence_span,
+    found_elsewhere,
+    frame_rival,
+    frames_agree,
+    result,
+)
+from .values import (
+    lone_numbers,
+    may_contradict,
+    may_support,
+    quantities_equal,
+    series_of,
+    unit_class,
+    year_of,
+)
 
 # What a list of names counts: people, countries, parties and organisations, places.
 _LIST_CLASSES = {"leader", "country", "person", "minister", "mp", "candidate", "party", "organisation",
@@ -34,6 +50,84 @@ def _list_follows_noun(c: ClaimContext, enum: Mention, unit: str | None) -> bool
     return False
 
 
+STRONG = 0.5  # across languages, alignment at which a passage's only figure of the claim's kind is its figure
+
+
+def _sole_rival(c: ClaimContext, rivals: list[Mention], elsewhere: list[Mention]) -> bool:
+    """Across languages, with no name to anchor it: the claim's value is nowhere in the source, and
+    the passage it aligns with strongly gives one figure of its kind and class, in no other passage
+    near it ("three weeks" against «باسبوعين»). Unit-less and loosely counted numbers never qualify:
+    across languages their nouns cannot be compared."""
+    q = c.m
+    if elsewhere or len({str(r.value) for r in rivals}) != 1 or q.kind not in ("duration", "percent", "count"):
+        return False
+    if q.kind == "count" and unit_class(q.unit) not in _LIST_CLASSES - {None}:
+        return False
+    best = c.ranked[0]
+    return best.score >= STRONG and all(r in best.segment.mentions for r in rivals) and len(c.aligned) == 1
+
+
+def _listed_after_noun(c: ClaimContext) -> tuple[int, Evidence] | None:
+    """(items, the noun) of a list the aligned passage writes right after the counted noun, its items
+    joined by «و» up to the clause's end: «قطاعات الصحة والبنية التحتية والتعليم والصناعة» (4),
+    «رؤساء أحزاب الجمهوري والنهضة ونداء تونس وافاق تونس والمبادرة» (5). Items are not recognised
+    one by one, so such a count only ever supports."""
+    q, s = c.m, c.src.scan
+    lang = s.lang
+    for a in c.aligned[:1]:
+        seg = a.segment
+        first, stop = s.index_at(seg.start), s.index_at(seg.end)
+        for i in range(first, stop - 1):
+            w = s.word(i)
+            if w is None or not _counts_as(lang, w, q.unit):
+                continue
+            items, k = 1, i + 1
+            while k < stop and (nxt := s.word(k)) is not None and nxt not in lang.stopwords:
+                if k > i + 1 and nxt.startswith(lang.conjunction) and len(nxt) > len(lang.conjunction) + 1:
+                    items += 1
+                k += 1
+            if k > i + 1 and items >= 2:
+                return items, evidence_span(c.src, s.toks[i].start, s.toks[k - 1].end)
+    return None
+
+
+def _counts_as(lang, word: str, unit: str | None) -> bool:
+    """Is ``word`` a noun of the class or stem ``unit`` («أحزاب» for party, «قطاعات» for قطاع)?"""
+    if unit is None:
+        return False
+    for _, rest in lang.clitic_splits(word):
+        if lang.noun_class(rest) == unit or lang.dual_class(rest) == unit:
+            return True
+    return lang.stem(word) == unit
+
+
+def _unanimous(c: ClaimContext, rivals: list[Mention]) -> bool:
+    """A count of parties, countries, ministers… that the source states more than once, always
+    with the same figure, and in the passage the claim aligns with: that figure is the count,
+    even where the alignment is too loose to be sure of one event («5 أحزاب» … «الأحزاب الخمسة»)."""
+    q = c.m
+    cls = unit_class(q.unit)
+    if q.kind != "count" or cls not in _LIST_CLASSES - {None} or q.alternatives or not c.aligned:
+        return False
+    stated = [x for x in c.src.scan.mentions if x.kind == "count" and unit_class(x.unit) == cls]
+    return len(stated) >= 2 and len({x.value for x in stated}) == 1 and stated[0].value == rivals[0].value \
+        and any(x in c.aligned[0].segment.mentions for x in stated)
+
+
+def _check_series(c: ClaimContext) -> Claim:
+    """A series number ("SARS-CoV-2", «اس-300») names one thing, like a name: anywhere in the source
+    the same series with the same number supports it; the series named only with other numbers
+    contradicts it."""
+    q = c.m
+    series = [x for x in c.src.scan.mentions if x.kind == q.kind and x.unit == q.unit]
+    same = [x for x in series if x.value == q.value]
+    if same:
+        return result(c, "supported", f"The source names «{same[0].text}».", same[:1])
+    if series:
+        return result(c, "contradicted", f"The source names «{series[0].text}», never «{q.text}».", series[:1])
+    return result(c, "unverifiable", "The source does not name this series.")
+
+
 def _misbound(c: ClaimContext, other: Mention, same: Mention) -> Claim:
     return result(c, "contradicted", f"The source gives «{other.text}» for what this claim measures; "
                   f"«{same.text}» is its figure for something else.", [other, same])
@@ -43,6 +137,8 @@ def check_quantity(c: ClaimContext, listed_in_summary: bool = False) -> Claim:
     """``listed_in_summary``: the summary lists the counted items itself, and they agree."""
     q = c.m
     label = q.text
+    if series_of(q) is not None:
+        return _check_series(c)
     kinds = ("number", "percent", "count", "duration")
     cands = [x for x in c.aligned_mentions(*kinds)]
     match = [x for x in cands if may_support(q, x) and quantities_equal(q, x)]
@@ -59,6 +155,10 @@ def check_quantity(c: ClaimContext, listed_in_summary: bool = False) -> Claim:
         if len(enums) > 1 and _enumeration_total(enums) == q.value:
             parts = " + ".join(str(len(e.value)) for e in enums)
             return result(c, "supported", f"The source lists {parts} = {q.value} for this event.", enums)
+    listed = _listed_after_noun(c) if q.kind in ("count", "number") and q.unit and not q.alternatives else None
+    if listed is not None and listed[0] == q.value:
+        return result(c, "supported", f"The source lists {listed[0]} after «{listed[1].text}» for this event.",
+                      [listed[1]])
     nearby = [x for x in c.sentence_mentions(*kinds) if may_support(q, x) and quantities_equal(q, x)]
     if nearby:
         rival = bound_elsewhere(c, nearby, [x for x in c.sentence_mentions(*kinds)
@@ -70,8 +170,8 @@ def check_quantity(c: ClaimContext, listed_in_summary: bool = False) -> Claim:
                  if x.kind in kinds and may_support(q, x) and quantities_equal(q, x)]
     rivals = [x for x in cands if (may_contradict(q, x) or lone_numbers(c, q, x))
               and not c.claimed_alongside(x)]
-    if rivals and c.sure(rivals) and not c.ambiguous(elsewhere) and (
-            not c.cross_lingual or c.anchored or frames_agree(c, rivals[0])):
+    if rivals and (c.sure(rivals) or _unanimous(c, rivals)) and not c.ambiguous(elsewhere) and (
+            not c.cross_lingual or c.anchored or frames_agree(c, rivals[0]) or _sole_rival(c, rivals, elsewhere)):
         other = "; that value belongs to another passage of the source" if elsewhere else ""
         return result(c, "contradicted", f"The source gives «{rivals[0].text}» for this, not «{label}»{other}.",
                        rivals[:1] + elsewhere[:1])
@@ -91,6 +191,10 @@ def check_quantity(c: ClaimContext, listed_in_summary: bool = False) -> Claim:
                            f"The source lists {len(e.value)} ({', '.join(e.value)}), not {q.value}.", [e])
     if elsewhere:
         return found_elsewhere(c, elsewhere, "this value")
+    year = year_of(q)
+    years = [d for d in c.sentence_mentions("date") if year is not None and d.value == str(year)]
+    if years:  # «صائفة 2017» for the source's «الموسم الصيفي 2017»: the same year, read as a date there
+        return result(c, "supported", f"The source gives the year {year} for this event.", years[:1])
     misstated = frame_rival(c, [x for x in c.src.scan.mentions if x.kind in kinds and may_contradict(q, x)])
     if misstated is not None:  # the value is nowhere in the source; its measure has another figure
         return result(c, "contradicted", f"The source gives «{misstated.text}» for what this claim measures, "

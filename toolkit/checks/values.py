@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from ..mentions.numbers import DESIGNATION
 from ..models import Mention
 
 if TYPE_CHECKING:
@@ -46,10 +47,17 @@ def values_equal(a: Mention, b: Mention) -> bool:
     if round(y, _decimals(x)) == x:  # 137 for 137.2 is rounding, not an error
         return True
     if x >= 1000 and x.is_integer():  # 623 ألف for 623 456
-        zeros = len(str(int(x))) - len(str(int(x)).rstrip("0"))
-        if zeros >= 3 and round(y / 10**zeros) * 10**zeros == x:
+        digits = str(int(x))
+        zeros = len(digits) - len(digits.rstrip("0"))
+        # ...but one significant figure is rounding only when it stays close: "$10bn" is not $5.1bn
+        # rounded, nor "$2 billion" $1.8 billion
+        close = len(digits) - zeros >= 2 or abs(x - y) <= ROUNDING_SPREAD * x
+        if zeros >= 3 and round(y / 10**zeros) * 10**zeros == x and close:
             return True
     return False
+
+
+ROUNDING_SPREAD = 0.05  # a figure rounded to one significant digit stays within this of the source
 
 
 BOUND_REACH = 1.5  # "more than 800" is read as up to 1 200: past that a writer says more
@@ -85,8 +93,15 @@ def quantities_equal(q: Mention, c: Mention) -> bool:
     return values_equal(q, c)
 
 
+def series_of(m: Mention) -> str | None:
+    """The series a series number belongs to ("SARS-CoV-2" -> "sars-cov"), else None."""
+    return m.unit[len(DESIGNATION):] if m.unit and m.unit.startswith(DESIGNATION) else None
+
+
 def may_support(q: Mention, c: Mention) -> bool:
     """Could ``c`` be the same quantity as ``q``? Units must agree where both are known."""
+    if series_of(q) != series_of(c):  # "SARS-CoV-2" is a name, not the figure 2
+        return False
     if (q.kind == "percent") != (c.kind == "percent"):
         return False
     if (q.kind == "duration") != (c.kind == "duration"):
@@ -134,4 +149,14 @@ def may_contradict(q: Mention, c: Mention) -> bool:
         return unit_class(q.unit) == unit_class(c.unit)
     return False
 
+
+def year_of(m: Mention) -> int | None:
+    """The year a four-digit figure may be: a number between 1900 and 2100 written as four digits,
+    counting nothing of a known class («ميزانية 2017», "a 1997 outbreak"). Whether it is a year or
+    a count is the reader's guess, so it only ever supports a year, never contradicts one."""
+    if m.kind != "number" or m.alternatives or not isinstance(m.value, int) or not 1900 <= m.value <= 2100:
+        return None
+    if m.unit is not None and (m.unit in _CLASSES or m.unit.isupper()):
+        return None
+    return m.value if m.text.strip().isdigit() and len(m.text.strip()) == 4 else None
 

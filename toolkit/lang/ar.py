@@ -200,6 +200,8 @@ NOUN_CLASSES = {
     "مترشح": "candidate", "مترشحين": "candidate", "مترشحون": "candidate", "منظمة": "organisation",
     "منظمات": "organisation", "جمعية": "organisation", "جمعيات": "organisation", "ولاية": "governorate",
     "ولايات": "governorate",
+    # percentage points: a change of a rate, never the rate itself («تحسن بـ2.7 نقاط»)
+    "نقطة": "point", "نقاط": "point",
 }
 # Indefinite accusative nouns add an alif (وزيرا، نائبا): looked up without it.
 ACCUSATIVE_ENDINGS = ["ا"]
@@ -219,12 +221,15 @@ DUAL_NOUNS = {
 LEADER_HEADS = ["قادة", "زعماء", "رؤساء"]
 DURATION_CLASSES = {"day", "week", "month", "year", "hour", "minute"}
 # Before an indefinite duration noun these make it one unit: «منذ أسبوع» = for a week.
-DURATION_PREPOSITIONS = ["منذ", "لمدة", "طيلة", "طوال", "قرابة", "أجل", "مهلة", "مدة", "خلال"]
+DURATION_PREPOSITIONS = ["منذ", "لمدة", "طيلة", "طوال", "قرابة", "أجل", "مهلة", "مدة", "خلال",
+                         "غضون"]  # «في غضون عام»: within a year
 # Abbreviations of the Tunisian press: "194،647 م د" is 194.647 million dinars.
 CURRENCY_ABBREVIATIONS = {"م د": ("TND", 10**6), "مليون د": ("TND", 10**6), "مليار د": ("TND", 10**9),
                           "د": ("TND", 1), "م دينار": ("TND", 10**6)}
 CURRENCIES = {"دينار": "TND", "دنانير": "TND", "دولار": "USD", "دولارات": "USD",
-              "يورو": "EUR", "جنيه": "EGP", "ريال": "SAR", "درهم": "AED", "ليرة": "LBP"}
+              "يورو": "EUR", "جنيه": "EGP", "ريال": "SAR", "درهم": "AED", "ليرة": "LBP",
+              # the pound sterling: «جنيه استرليني», or «استرليني» alone
+              "جنيه استرليني": "GBP", "جنيهات استرلينية": "GBP", "استرليني": "GBP"}
 
 # Clitic prefixes, longest first is applied by the matcher; a name with a prefix is
 # accepted only when the remainder is itself a known name.

@@ -70,6 +70,7 @@ HUNDREDS = {"hundred": 100, "a hundred": 100, "hundreds": 100}
 SCALES = {
     "thousand": 10**3, "thousands": 10**3, "million": 10**6, "millions": 10**6,
     "billion": 10**9, "billions": 10**9, "trillion": 10**12, "bn": 10**9, "m": 10**6,
+    "mn": 10**6, "mln": 10**6, "bln": 10**9, "tn": 10**12,  # the press's abbreviations ("$5mn", "$2 bln")
     "dozen": 12, "a dozen": 12,
 }
 SELF_COUNTED_SCALES: set[str] = set()
@@ -122,6 +123,7 @@ NOUN_CLASSES = {
     "party": "party", "parties": "party", "candidate": "candidate", "candidates": "candidate",
     "organisation": "organisation", "organisations": "organisation", "organization": "organisation",
     "organizations": "organisation", "governorate": "governorate", "governorates": "governorate",
+    "points": "point", "percentage points": "point",  # a change of a rate ("up 0.4 points"), not a rate
 }
 ACCUSATIVE_ENDINGS: list[str] = []
 DUAL_ENDINGS: list[str] = []

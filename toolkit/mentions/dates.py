@@ -7,9 +7,8 @@ Values are ISO strings so they compare across languages: ``2025-08-15``, or
 from __future__ import annotations
 
 import re
-
 from datetime import date, timedelta
-from functools import lru_cache
+from functools import cache
 from typing import cast
 
 from hijridate import Hijri
@@ -101,7 +100,7 @@ def infer_year(month: int, day: int, published: date, marker: str | None) -> int
 
 # -- ordinal days (الخامس عشر، الحادي والعشرين، fifteenth) -------------------------
 
-@lru_cache(maxsize=None)
+@cache
 def ordinal_days(lang: Language) -> dict[str, int]:
     table = dict(lang.ordinal_units)
     for unit, u in lang.ordinal_units.items():
@@ -221,20 +220,20 @@ def _numeric_date(s: Scan, j: int):
             year = z if zl == 4 else 2000 + z if zl == 2 else None
             day, month = (x, y) if y <= 12 else (y, x)  # day first unless impossible
         if year and _valid(year, month, day):
-            return j + 5, dict(year=year, month=month, day=day, calendar="gregorian")
+            return j + 5, {"year": year, "month": month, "day": day, "calendar": "gregorian"}
         return None
     if sep != "/":
         return None
     (x, _), (y, yl) = a, b
     if yl == 4 and 1 <= x <= 12:  # 2/2013
-        return j + 3, dict(year=y, month=x, day=None, calendar="gregorian")
+        return j + 3, {"year": y, "month": x, "day": None, "calendar": "gregorian"}
     found = _year_at(s, j + 3)
     if found and x <= 12 and y <= 12:  # 11/12, 2016: day first, the Arabic order
-        return found[1], dict(year=found[0], month=y, day=x, calendar="gregorian")
+        return found[1], {"year": found[0], "month": y, "day": x, "calendar": "gregorian"}
     if max(x, y) > 12 and min(x, y) <= 12 and max(x, y) <= 31:  # 4/22, 22/04; never 1/2
         month, day = (x, y) if y > 12 else (y, x)
         end = found[1] if found else j + 3
-        return end, dict(year=found[0] if found else None, month=month, day=day, calendar="gregorian")
+        return end, {"year": found[0] if found else None, "month": month, "day": day, "calendar": "gregorian"}
     return None
 
 
@@ -262,8 +261,8 @@ def _explicit_date(s: Scan, i: int):
         k = _skip_fillers(s, k)
         relative = s.phrase(k, lang.relative_months)
         if relative:  # "20 من الشهر القادم"
-            return relative[2], dict(year=None, month=None, day=dval, weekday=weekday, calendar="gregorian",
-                                     month_offset=relative[1])
+            return relative[2], {"year": None, "month": None, "day": dval, "weekday": weekday, "calendar": "gregorian",
+                                     "month_offset": relative[1]}
         month = _month_at(s, k, lang.months, clitics=False)  # "يوم 27 ومايو": و is a conjunction
         calendar = "gregorian"
         if not month:
@@ -271,8 +270,8 @@ def _explicit_date(s: Scan, i: int):
             calendar = "hijri"
         if not month and s.word(j - 1) in lang.day_number_nouns and s.toks[j].kind == "num":
             # "يوم 27": a day of an unnamed month, kept as an unresolved date
-            return k, dict(year=None, month=None, day=dval, weekday=weekday, calendar="gregorian",
-                           month_offset=None)
+            return k, {"year": None, "month": None, "day": dval, "weekday": weekday, "calendar": "gregorian",
+                           "month_offset": None}
         if month:
             mval, k, _ = month
             k = _double_month(s, k)
@@ -280,7 +279,7 @@ def _explicit_date(s: Scan, i: int):
             yval = None
             if year:
                 yval, k = year
-            return k, dict(year=yval, month=mval, day=dval, weekday=weekday, calendar=calendar)
+            return k, {"year": yval, "month": mval, "day": dval, "weekday": weekday, "calendar": calendar}
     # English order: August 15, 2025
     month = _month_at(s, j, lang.months)
     if month:
@@ -297,14 +296,17 @@ def _explicit_date(s: Scan, i: int):
             yval = None
             if year:
                 yval, k = year
-            return k, dict(year=yval, month=mval, day=dval, weekday=weekday, calendar="gregorian")
+            return k, {"year": yval, "month": mval, "day": dval, "weekday": weekday, "calendar": "gregorian"}
         k = _double_month(s, k)
         year = _year_at(s, k)
-        preceded_by_month_word = s.word(i - 1) in lang.month_nouns
+        # «بشهر أوت», «منذ جانفي», «موفى جوان», "in June": a month alone, after the noun "month" or a
+        # word of time that takes a year too (clitics off: «بشهر» is «شهر»)
+        before = {r for _, r in lang.clitic_splits(s.word(i - 1) or "")} if s.word(i - 1) else set()
+        preceded_by_month_word = bool(before & (lang.month_nouns | lang.year_prepositions | lang.year_words))
         if year or (preceded_by_month_word and key not in lang.ambiguous_months):
-            return (year[1] if year else k), dict(
-                year=year[0] if year else None, month=mval, day=None, weekday=None, calendar="gregorian"
-            )
+            return (year[1] if year else k), {
+                "year": year[0] if year else None, "month": mval, "day": None, "weekday": None, "calendar": "gregorian"
+            }
     return None
 
 
@@ -319,7 +321,7 @@ def _double_month(s: Scan, k: int) -> int:
     return k
 
 
-@lru_cache(maxsize=None)
+@cache
 def _date_openers(lang: Language) -> frozenset[str]:
     """Words that can begin a date: a weekday, an ordinal day, a month, 'يوم'."""
     tables = (lang.weekdays, ordinal_days(lang), lang.months, lang.hijri_months, lang.number_words)
@@ -415,13 +417,14 @@ def _years_from_the_sentence(s: Scan) -> None:
 
 
 def _days_listed_before(s: Scan) -> None:
-    """«أيام 24 و25 و26 مارس 2017», "on 24 and 25 March": every day of the list is a date of
-    the month that closes it."""
+    """«أيام 24 و25 و26 مارس 2017», "on 24 and 25 March", «من 19 إلى 26 سبتمبر»: every day of the
+    list or range is a date of the month that closes it."""
+    joins = {",", "-", s.lang.conjunction} | s.lang.range_words
     for m in [m for m in s.mentions if m.kind == "date" and m.value and len(date_of(m)) == 10]:
         k = s.index_at(m._nstart)
         if s.toks[k].kind != "num":
             continue  # the list runs up to a date that starts with its day
-        while k >= 2 and s.toks[k - 2].kind == "num" and s.toks[k - 1].text in (",", "-", s.lang.conjunction) \
+        while k >= 2 and s.toks[k - 2].kind == "num" and s.toks[k - 1].text in joins \
                 and s.toks[k - 2].value and 1 <= s.toks[k - 2].value <= 31 and not s.toks[k - 2].decimals \
                 and not s.taken(s.toks[k - 2].start, s.toks[k - 2].end):
             year, month, _ = parse_iso(date_of(m))
@@ -433,7 +436,7 @@ def _days_listed_before(s: Scan) -> None:
             k -= 2
 
 
-@lru_cache(maxsize=None)
+@cache
 def _day_list(conjunction: str) -> re.Pattern[str]:
     """Days listed with commas and the language's 'and' ("24, 25 and 26", «24 و25 و26»)."""
     return re.compile(r"[\s,]*(?:(?:\d{1,2}|" + re.escape(conjunction) + r")[\s,]*)*")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from itertools import pairwise
 from typing import Any
 
 from .scan import Scan
@@ -205,6 +206,9 @@ def _noun_after(s: Scan, j: int) -> tuple[str | None, str | None, int]:
     w = s.word(k)
     if w is None or not s.adjacent(k - 1, k):
         return None, None, j
+    two = s.phrase(k, lang.currencies, max_words=2)
+    if two is not None and " " in two[0]:  # «جنيه استرليني» is a pound sterling, not an Egyptian pound
+        return two[1], two[0], two[2]
     for _, rest in lang.clitic_splits(w):
         cls = lang.noun_class(rest)
         if cls is not None:
@@ -223,6 +227,26 @@ def _noun_after(s: Scan, j: int) -> tuple[str | None, str | None, int]:
     return None, lang.stem(w), j
 
 
+def _definite_head(s: Scan, i: int, prefix_len: int, value: float) -> tuple[str | None, str, int] | None:
+    """(class or None, noun stem, start) of the definite noun a definite cardinal follows and
+    counts: «المترشحين الخمسة» is five candidates, «السنوات الخمس» five years. Only a number with
+    the article that follows a noun with the article is read so; one (الواحد) is an adjective."""
+    lang = s.lang
+    word = s.word(i) or ""
+    if not prefix_len or not word[:prefix_len].endswith(lang.article) or value < 2 or not float(value).is_integer():
+        return None
+    noun = s.word(i - 1)
+    if noun is None or not s.adjacent(i - 1, i) or noun in lang.stopwords:
+        return None
+    for prefix, rest in lang.clitic_splits(noun):
+        if prefix and prefix in lang.article_prefixes and len(rest) >= 3:
+            cls = lang.noun_class(rest) or lang.dual_class(rest)
+            if cls is None and (rest in lang.number_words or rest in lang.months or rest in lang.weekdays):
+                return None
+            return cls, lang.stem(noun), s.toks[i - 1].start
+    return None
+
+
 def _year_token(s: Scan, k: int) -> bool:
     t = s.toks[k] if k < len(s.toks) else None
     return t is not None and t.kind == "num" and not t.decimals and len(t.text) == 4 and 1800 <= t.value <= 2200
@@ -236,7 +260,7 @@ def _vowelled_fraction(s: Scan, i: int) -> float | None:
     for prefix, rest in lang.clitic_splits(t.text):
         value = lang.vowelled_fractions.get(rest)
         if value is not None:
-            a, b = s.nt.to_original(t.start + len(prefix), t.end)
+            a, _ = s.nt.to_original(t.start + len(prefix), t.end)
             if s.nt.original[a + 1:a + 2] == lang.fraction_vowel:
                 return value
     return None
@@ -289,6 +313,8 @@ def find_numbers(s: Scan) -> None:
         start = t.start
         bare_scale = False  # "مليار دولار": a magnitude, loosely stated
         fraction_only = False
+        scaled = 1  # the scale word a digit number was multiplied by ("3970 مليون")
+        prefix_len = 0  # the clitics of a number word («الخمسة»: the article)
         if t.kind == "num":
             value, j = t.value, i + 1
             if (neg := _negative_before(s, i)) is not None:  # "سالب ٥"
@@ -296,11 +322,16 @@ def find_numbers(s: Scan) -> None:
             scale = s.phrase(j, lang.scales, clitics=False, max_words=1)
             if scale and s.adjacent(i, j) and scale[0] not in lang.self_counted_scales:
                 value *= scale[1]
+                scaled = scale[1]
                 j = scale[2]
                 # "231 الف و336" is 231 336, "80 الف 696" is 80 696
                 k = j + 1 if s.word(j) == lang.conjunction and s.adjacent(j - 1, j) else j
+                # the rest must fill the scale's places exactly ("و336" after ألف): "$5mn and 3 people"
+                # are two figures
                 if k < len(s.toks) and s.toks[k].kind == "num" and s.adjacent(k - 1, k) \
-                        and s.toks[k].value < scale[1] and s.toks[k].decimals == 0:
+                        and s.toks[k].value < scale[1] and s.toks[k].decimals == 0 \
+                        and len(s.toks[k].text) == len(str(scale[1])) - 1 \
+                        and not s.phrase(k + 1, lang.scales, clitics=False, max_words=1):
                     value += s.toks[k].value
                     j = k + 1
         elif (teen := _ordinal_teen(s, i)) is not None:  # "الدورة الثالثة عشرة" = the 13th
@@ -337,13 +368,22 @@ def find_numbers(s: Scan) -> None:
         loose, bound = _approximate(s, i)
         q = _Quantity("number", start, s.toks[j - 1].end, value,
                       approximate=loose or (t.kind == "word" and bare_scale), bound=bound)
+        if t.kind == "num":
+            q.extra["digits"], q.extra["scale"] = i, scaled
         pct = s.phrase(j, lang.table("percent_words"), clitics=False, max_words=2)
         if pct is None and j < len(s.toks) and s.toks[j].text == "%":
             pct = ("%", True, j + 1, 0)
         symbol = _currency_before(s, i) if t.kind == "num" else None
+        series = _series_before(s, i) if t.kind == "num" else None
+        if series is not None:  # "SARS-CoV-2", «اس-300»: a model or series number names a thing
+            found.append(_Quantity("number", series[1], t.end, value, unit=DESIGNATION + series[0]))
+            i += 1
+            continue
         if symbol:  # "$5bn", "€20"
             q.unit, q.nstart = symbol
         before = _percent_before(s, i)
+        if before is not None and not pct and _noun_after(s, j)[0] is not None:
+            before = None  # «بنسبة 7ر2 نقاط»: a rate in points, counted by the noun after it, not a percentage
         if pct or before is not None:
             q.kind, q.unit = "percent", "%"
             if pct:
@@ -354,6 +394,14 @@ def find_numbers(s: Scan) -> None:
         elif (abbr := s.phrase(j, lang.currency_abbreviations, clitics=False, max_words=2)) and s.adjacent(j - 1, j):
             code, factor = abbr[1]
             q.value, q.unit, q.nend, j = q.value * factor, code, s.toks[abbr[2] - 1].end, abbr[2]
+            q.extra["scale"] = q.extra.get("scale", 1) * factor
+        elif t.kind == "word" and (head := _definite_head(s, i, prefix_len, value)) is not None:
+            # «المعابر الأربعة»، «الأيام الثلاثة الأخيرة»: the counted noun comes first, the number agrees
+            cls, noun, q.nstart = head
+            if cls is None:
+                q.unit, q.extra["loose_unit"] = noun, True
+            else:
+                q.kind, q.unit = ("duration" if cls in lang.duration_classes else "count"), cls
         elif fraction_only and (_noun_after(s, j)[0] or "") not in lang.duration_classes:
             # "ثلاثة أرباع المشاركين", "النصف": a share, the same value as 75 %, 50 %
             q.kind, q.unit, q.value = "percent", "%", value * 100
@@ -377,14 +425,59 @@ def find_numbers(s: Scan) -> None:
             continue
         found.append(q)
         i = j
+    _share_units(s, found)
     for q in _merge_alternatives(s, found):
         if _bare_year(s, q):  # "أوسكار 2018", "Eurovision 2018:"
             s.add("date", q.nstart, q.nend, f"{int(q.value):04d}", calendar="gregorian")
             continue
-        fields: dict[str, Any] = dict(unit=q.unit, approximate=q.approximate, bound=q.bound)
+        fields: dict[str, Any] = {"unit": q.unit, "approximate": q.approximate, "bound": q.bound}
         if q.alternatives:
             fields["alternatives"] = [_clean(a) for a in q.alternatives]
         s.add(q.kind, q.nstart, q.nend, _clean(q.value), **fields)
+
+
+def _bare(q: _Quantity) -> bool:
+    """Digits alone: no unit, no scale word, no percent ("من 4594" before "إلى 3970 مليون دينار")."""
+    return q.kind == "number" and q.unit is None and q.extra.get("scale") == 1 and not q.alternatives \
+        and not q.bound
+
+
+def _share_units(s: Scan, found: list[_Quantity]) -> None:
+    """Two figures of one measure share the unit written once (ellipsis):
+
+    - a range writes it last: «من 4594 إلى 3970 مليون دينار», «من 5.1 إلى 9.3 بالمائة», "from 5.1 to
+      9.3 percent": the first figure takes the second's unit and scale;
+    - a comparison writes it first: «678 صوتا مقابل 414», "2.99 million against 2.76": the second
+      figure takes the first's.
+    Only bare digits take a unit, and only across nothing but the joining word."""
+    lang = s.lang
+    ordered = sorted(found, key=lambda q: q.nstart)
+    for a, b in pairwise(ordered):
+        if "digits" not in a.extra or "digits" not in b.extra:
+            continue
+        between = s.nt.text[a.nend:b.nstart].split()
+        if a.extra.get("loose_unit") and len(between) == 2:
+            between = between[1:]  # «678 صوتا مقابل 414»: the counted noun is not part of the mention
+        if len(between) != 1:
+            continue
+        word = between[0]
+        if _bare(a) and not _bare(b) and word in lang.to_words and s.word(a.extra["digits"] - 1) in lang.from_words:
+            a.kind, a.unit = b.kind, b.unit
+            a.value *= b.extra.get("scale", 1)
+            a.extra["scale"] = b.extra.get("scale", 1)
+        elif (_bare(b) or b.extra.get("loose_unit")) and not _bare(a) and word in lang.pair_words \
+                and not _year_like(s, b) and b.extra.get("scale") == 1 and b.kind == "number":
+            # the word after the second figure is no counted noun of its own here («414 لنور الدين»)
+            b.kind, b.unit = a.kind, a.unit
+            b.value *= a.extra.get("scale", 1)
+            b.extra["scale"] = a.extra.get("scale", 1)
+            if a.extra.get("loose_unit"):
+                b.extra["loose_unit"] = True
+
+
+def _year_like(s: Scan, q: _Quantity) -> bool:
+    text = s.nt.text[q.nstart:q.nend]
+    return text.isdigit() and len(text) == 4 and 1900 <= q.value <= 2100
 
 
 def _bare_year(s: Scan, q: _Quantity) -> bool:
@@ -392,6 +485,21 @@ def _bare_year(s: Scan, q: _Quantity) -> bool:
     text = s.nt.text[q.nstart:q.nend]
     return (q.kind == "number" and q.unit is None and not q.alternatives and text.isdigit()
             and len(text) == 4 and 1900 <= q.value <= 2100)
+
+
+DESIGNATION = "designation:"  # the unit of a series number: the series it numbers ("designation:sars-cov")
+
+
+def _series_before(s: Scan, i: int) -> tuple[str, int] | None:
+    """(series, start) of a word joined to the number by a hyphen, with no space: "SARS-CoV-2"."""
+    if i < 2 or s.toks[i - 1].text != "-" or s.toks[i - 2].kind != "word":
+        return None
+    if s.toks[i - 2].end != s.toks[i - 1].start or s.toks[i - 1].end != s.toks[i].start:
+        return None
+    if s.toks[i].decimals or (i + 1 < len(s.toks) and s.toks[i + 1].text == "-"
+                              and s.toks[i + 1].start == s.toks[i].end):
+        return None  # "2-3", "SARS-2-X": not a plain series number
+    return s.toks[i - 2].text.lower(), s.toks[i - 2].start
 
 
 def _currency_before(s: Scan, i: int) -> tuple[str, int] | None:
@@ -438,7 +546,8 @@ def _dual_or_group(s: Scan, i: int, found: list[_Quantity]) -> None:
     if w is None:
         return
     lang = s.lang
-    if s.word(i - 1) in lang.duration_prepositions and lang.noun_classes.get(w) in lang.duration_classes:
+    if s.word(i - 1) in lang.duration_prepositions and lang.noun_classes.get(w) in lang.duration_classes \
+            and w not in lang.vague_plurals:  # «منذ أعوام» is for years, not for one year
         found.append(_Quantity("duration", s.toks[i].start, s.toks[i].end, 1, unit=lang.noun_classes[w]))
         return  # «منذ أسبوع»: one week
     for prefix, rest in lang.clitic_splits(w):
@@ -467,6 +576,10 @@ def _merge_alternatives(s: Scan, found: list[_Quantity]) -> list[_Quantity]:
             between = s.nt.text[p.nend:q.nstart].strip()
             same_unit = p.unit == q.unit or (p.unit is None and q.kind == p.kind) or (
                 p.kind == "number" and p.unit is None and q.kind in ("duration", "count", "percent"))
+            if between in s.lang.or_words and q.kind == "number" and q.unit is None and p.unit is not None \
+                    and p.kind in ("duration", "count") and "digits" not in q.extra:
+                # «بعد أسبوعين أو ثلاثة»: the second figure's noun is left out, the first's is meant
+                q.kind, q.unit, same_unit = p.kind, p.unit, True
             if between in s.lang.or_words and same_unit and p.kind in (q.kind, "number"):  # not "from 3 to 5"
                 p.alternatives = (p.alternatives or [p.value]) + [q.value]
                 p.nend, p.kind, p.unit = q.nend, q.kind, q.unit

@@ -76,7 +76,7 @@ class NumberFormat:
     reversed_groups: bool = False
     comma_decimal: bool = False
 
-    def __or__(self, other: "NumberFormat") -> "NumberFormat":
+    def __or__(self, other: NumberFormat) -> NumberFormat:
         return NumberFormat(self.reversed_groups or other.reversed_groups, self.comma_decimal or other.comma_decimal)
 
 
