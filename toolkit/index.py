@@ -16,11 +16,17 @@ from dataclasses import dataclass, field
 
 from .lang import Language
 from .mentions import scan_text
+from .mentions.names import adjective_country, without_possessive
 from .mentions.scan import Scan
 from .models import Mention
-from .text import skeleton
+from .text import script_of, skeleton
+from .translit import arabic_skeleton, latin_skeleton, skeletons_match
 
 VALUE_KINDS = {"date", "weekday", "number", "percent", "count", "duration"}
+# A name word as written ("n:~fathalli"): across scripts the source holds it wherever the
+# transliteration model matches one of its words (Fathalli / «الفطحلي»), found or not as a name.
+TRANSLIT = "n:~"
+TRANSLIT_MIN = 4  # shorter words match too many others
 _SENTENCE_END = {".", "!", "?", ";"}
 PROXIMITY = 6.0  # tokens; words nearer the claimed value weigh more
 MIN_KEYS = 3  # fewer words than this in a passage: align on its sentence
@@ -36,6 +42,24 @@ def _abbreviation(scan: Scan, i: int) -> bool:
     nxt = scan.toks[i + 1] if i + 1 < len(scan.toks) else None
     initial = len(prev.text) == 1 and prev.text.isascii() and nxt is not None
     return initial or prev.text in scan.lang.abbreviations
+
+
+def _countries_in_word(lang: Language, word: str) -> list[str]:
+    """Countries a word names as an adjective («الروسية»، "Syrian"), or the parts of a
+    hyphenated compound do ("Russia-Ukraine-US")."""
+    parts = word.split("-") if "-" in word else []
+    codes = [lang.country(p) or adjective_country(lang, p) for p in parts if len(p) >= 2]
+    return [c for c in dict.fromkeys(codes) if c]
+
+
+def _ellipsis(scan: Scan, i: int) -> bool:
+    """Is the full stop at token i part of an ellipsis (".." or "...", often inside a quote:
+    «التونسية.. ونحن»)? The sentence goes on."""
+    toks = scan.toks
+    if toks[i].text != ".":
+        return False
+    return (i + 1 < len(toks) and toks[i + 1].text == "." and toks[i + 1].start == toks[i].end) or \
+        (i > 0 and toks[i - 1].text == "." and toks[i - 1].end == toks[i].start)
 
 
 def _without_conjunction(lang: Language, word: str) -> str:
@@ -111,6 +135,7 @@ class Document:
             concept = lang.concept(word)
             if concept:
                 k.append("x:" + concept)
+            k += ["c:" + code for code in _countries_in_word(lang, word)]  # «الروسية», "Russia-Ukraine"
             # A single-letter clitic (ب، ل، ك، ف) can't be told from a root letter, so
             # the word is also keyed without it: برؤساء matches رؤساء, لاجتماعه اجتماع.
             if len(word) >= 5 and word.startswith(lang.single_letter_clitics) \
@@ -120,6 +145,9 @@ class Document:
                 sk = skeleton(word)
                 if len(sk) >= 2:
                     k.append("n:" + sk)
+                written = without_possessive(lang, word)
+                if ent.unit != "common" and len(written) >= TRANSLIT_MIN:
+                    k.append(TRANSLIT + written)  # resolved against another script's source by SourceIndex
                 if lang.article and word.startswith(lang.article) and len(word) > 4:  # الشاهد / Chahed: «شاهد»
                     k.append("n:" + skeleton(word[len(lang.article):]))
             keys.append(k)
@@ -143,7 +171,8 @@ class Document:
                 if word in lang.segment_breaks or s.phrase(i, lang.table("segment_breaks"), clitics=False):
                     self._close(seg_start, t.start, sentence)
                     seg_start = t.start
-            if t.text in _SENTENCE_END and not s.taken(t.start, t.end) and not _abbreviation(s, i):
+            if t.text in _SENTENCE_END and not s.taken(t.start, t.end) and not _abbreviation(s, i) \
+                    and not _ellipsis(s, i):
                 self._close(seg_start, t.end, sentence)
                 self.sentences.append((sent_start, t.end))
                 sentence += 1
@@ -219,9 +248,17 @@ class SourceIndex(Document):
         for seg in self.segments:
             for key in seg.keys:
                 df[key] += 1
-        n = max(len(self.segments), 1)
+        # Passages counted for idf: those with a word in the article's own script. A line of
+        # markup, code or another script (an injected prompt, an embedded tag) holds no prose
+        # of the article and must not shift every weight, and with them the verdicts.
+        toks = scan.toks
+        self._passages = max(sum(1 for seg in self.segments
+                                 if any(script_of(toks[i].text) == scan.lang.script
+                                        for idx in seg.keys.values() for i in idx)), 1)
+        n = self._passages
         self._idf = {k: math.log(1 + n / v) for k, v in df.items()}
         self._idf_unseen = math.log(1 + n)
+        self._resolved: set[str] = set()  # transliterated name keys already placed
         words = {w for m in scan.mentions if m.kind == "entity" and m.unit in ("person", "name")
                  for w in str(m.value).split() if len(w) >= 3 and w not in scan.lang.name_links}
         # «بوتين وزيلينسكي» gives "وزيلينسكي": keep the name, not the conjunction
@@ -237,12 +274,45 @@ class SourceIndex(Document):
                          known_names=self.name_words if same else frozenset(),
                          fmt=self.scan.fmt if same else None)
 
+    def _transliterated(self, key: str) -> None:
+        """Add a summary's name key (``n:~word``) to the passages whose words the
+        transliteration model matches with it, once per key."""
+        if key in self._resolved:
+            return
+        self._resolved.add(key)
+        word = key[len(TRANSLIT):]
+        s = self.scan
+        if script_of(word) == s.lang.script:
+            return  # the same script: the source's own name keys are written the same way
+        latin = script_of(word) == "latin"
+        own = latin_skeleton(word) if latin else arabic_skeleton(word)
+        hits: list[tuple[Segment, int]] = []
+        for i, t in enumerate(s.toks):
+            if t.kind != "word" or not self._token_keys[i] or len(t.text) < TRANSLIT_MIN:
+                continue  # values, stopwords and titles name no one
+            for _, rest in s.lang.clitic_splits(t.text):
+                if len(rest) < TRANSLIT_MIN - 1:
+                    continue
+                other = arabic_skeleton(rest) if latin else latin_skeleton(rest)
+                if abs(len(other) - len(own)) <= 3 and (
+                        skeletons_match(own, other) if latin else skeletons_match(other, own)):
+                    hits.append((self.segment_at(t.start), i))
+                    break
+        for seg, i in hits:
+            seg.keys.setdefault(key, []).append(i)
+        if hits:
+            self._idf[key] = math.log(1 + self._passages / len({id(seg) for seg, _ in hits}))
+
     def idf(self, group: tuple[str, ...]) -> float:
         seen = [self._idf[k] for k in group if k in self._idf]
         return min(seen) if seen else self._idf_unseen
 
     def align(self, weights: dict[tuple[str, ...], float]) -> list[Alignment]:
         """Source passages ranked by the idf-weighted share of the claim's keys they hold."""
+        for g in weights:
+            for k in g:
+                if k.startswith(TRANSLIT):
+                    self._transliterated(k)
         total = sum(self.idf(g) * w for g, w in weights.items())
         if total <= 0:
             return []

@@ -22,7 +22,11 @@ usage of the Tunisian/Maghrebi press (ولاية، معتمدية، ديوانة
 
 CONCEPTS: dict[str, dict[str, list[str]]] = {
     # --- reporting -----------------------------------------------------------------
-    "said": {"en": ["said", "says", "stated", "announced"], "ar": ["قال", "أعلن", "أكد", "صرح", "أوضح"]},
+    # the verbs that report someone's words (their subject is the speaker: toolkit/checks/entities.py)
+    "said": {"en": ["said", "says", "stated", "announced", "added", "told", "noted", "stressed", "explained",
+                    "affirmed", "asserted", "declared"],
+             "ar": ["قال", "قالت", "أعلن", "أعلنت", "أكد", "أكدت", "صرح", "صرحت", "أوضح", "أوضحت",
+                    "أشار", "أشارت", "أفاد", "أفادت", "شدد", "شددت", "لاحظ", "لاحظت"]},
     "statement": {"en": ["statement", "statements", "communique", "declaration", "declarations"],
                   "ar": ["بيان", "بلاغ", "بلاغات", "تصريح", "تصريحات"]},
     "press": {"en": ["press", "journalist", "journalists", "reporter", "reporters", "newspaper", "newspapers"],
@@ -162,7 +166,13 @@ CONCEPTS: dict[str, dict[str, list[str]]] = {
     "transition": {"en": ["transition", "transitional"], "ar": ["انتقال", "انتقالي"]},
     "consensus": {"en": ["consensus"], "ar": ["توافق", "توافقي"]},
     "democracy": {"en": ["democracy", "democratic"], "ar": ["ديمقراطية", "ديمقراطي", "ديموقراطية"]},
-    "freedom": {"en": ["freedom", "freedoms", "liberty", "liberties"], "ar": ["حرية", "حريات"]},
+    "freedom": {"en": ["freedom", "freedoms", "liberty", "liberties", "free"], "ar": ["حرية", "حريات"]},
+    # political currents (party names: "Socialist Party" / «الحزب الاشتراكي»)
+    "socialist": {"en": ["socialist", "socialists", "socialism"], "ar": ["اشتراكي", "اشتراكيون", "اشتراكية"]},
+    "liberal": {"en": ["liberal", "liberals", "liberalism"], "ar": ["ليبرالي", "ليبرالية"]},
+    "communist": {"en": ["communist", "communists", "communism"], "ar": ["شيوعي", "شيوعية"]},
+    "nationalist": {"en": ["nationalist", "nationalists"], "ar": ["قومي", "قومية"]},
+    "leftist": {"en": ["leftist", "leftists"], "ar": ["يساري", "يسار", "يسارية"]},
     "rights": {"en": ["rights"], "ar": ["حقوق", "حقوقي"]},
     "independence": {"en": ["independence", "independent"], "ar": ["استقلال", "استقلالية", "مستقل"]},
     "citizens": {"en": ["citizen", "citizens", "citizenship"], "ar": ["مواطن", "مواطنين", "مواطنون", "مواطنة"]},
@@ -175,6 +185,10 @@ CONCEPTS: dict[str, dict[str, list[str]]] = {
     "children": {"en": ["child", "children"], "ar": ["طفل", "أطفال", "طفولة"]},
     "women": {"en": ["woman", "women"], "ar": ["امرأة", "نساء", "المرأة"]},
     "youth": {"en": ["youth", "young"], "ar": ["شباب", "شبان"]},
+    # government portfolios the lexicon lacked (ministries of defence and equipment; sport's «رياضة»
+    # shares its stem with «الرياض» and the given name «رياض», so it is left out)
+    "defence": {"en": ["defence", "defense"], "ar": ["دفاع"]},
+    "equipment": {"en": ["equipment", "infrastructure"], "ar": ["تجهيز", "تجهيزات"]},
     # --- elections and legislation ---------------------------------------------------
     "election": {"en": ["election", "elections", "electoral", "elect", "elected"],
                  "ar": ["انتخابات", "انتخابية", "انتخاب", "انتخابي", "انتخب", "انتخبت"]},

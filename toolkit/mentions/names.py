@@ -107,8 +107,9 @@ def _name_token(s: Scan, k: int, position: int = 0, names: AbstractSet[str] = fr
     if lang.names_by_capitals:
         return _capitalised(s, k) and w not in lang.not_names
     rest = _after_conjunction(lang, w)
-    if rest is not None and (position > 1 or _has_article(lang, rest) or rest in lang.titles or rest in names):
-        return False  # "بوتين والرئيس ترامب", "زيلينسكي وبوتين": a conjunction ends the name
+    if rest is not None and (position > 1 or _has_article(lang, rest) or rest in lang.titles or rest in names
+                             or rest in lang.stopwords):
+        return False  # "بوتين والرئيس ترامب", "زيلينسكي وبوتين", «وتم»: a conjunction ends the name
     return not _with_article(lang, w) and len(w) >= 2
 
 
@@ -132,17 +133,53 @@ def _titled_names(s: Scan, i: int, found: list, names: set[str]) -> tuple[int, i
             j = end
             continue
         break
-    role = s.nt.original_slice(s.toks[i].start + hit[3], s.toks[j - 1].end) if j > i else ""
+    first = i
+    while s.lang.names_by_capitals and first > 0 and s.words[first - 1] is not None and _capitalised(s, first - 1) \
+            and s.adjacent(first - 1, first) and s.words[first - 1] not in s.lang.not_names:
+        first -= 1  # "Agriculture Minister": English puts the office's words before the title
+    role = s.nt.original_slice(s.toks[first].start + (hit[3] if first == i else 0), s.toks[j - 1].end) \
+        if j > i else ""
     if any(rest in s.lang.org_heads for _, rest in s.lang.clitic_splits(s.word(j) or "")):
         return None  # «رئيس مجلس نواب الشعب»: the office of an institution, no name follows
     k = j
-    while k < len(s.toks) and k - j < 3 and _name_token(s, k, k - j, names) and (k == j or s.adjacent(k - 1, k)):
+    longest = 5 if s.lang.names_by_capitals else 3  # capitals end a name: "Hajer Ben Cheikh Ahmed"
+    while k < len(s.toks) and k - j < longest and _name_token(s, k, k - j, names) \
+            and (k == j or s.adjacent(k - 1, k)):
         k += 1
     if k == j:
         return None
-    if k - j == 3 and k < len(s.toks) and s.toks[k].kind == "word" and s.adjacent(k - 1, k):
-        k -= 1  # a third word running on into the sentence is more likely a verb
+    if k - j == 3 and k < len(s.toks) and s.toks[k].kind == "word" and s.adjacent(k - 1, k) \
+            and not s.lang.names_by_capitals:
+        k -= 1  # a third word running on into the sentence is more likely a verb (capitals tell otherwise)
     return j, k, role
+
+
+def _article_family(s: Scan, k: int) -> bool:
+    """Token k is a family name with the article right after the previous word («البغوري»),
+    not a country's adjective («الروسي»)."""
+    w = s.word(k)
+    return w is not None and k < len(s.toks) and s.adjacent(k - 1, k) and _has_article(s.lang, w) \
+        and _family_token(s, k) and adjective_country(s.lang, w) is None
+
+
+def _office_holder(s: Scan, j: int, k: int) -> tuple[int, int, str, str, str] | None:
+    """The name right after an organisation that follows a title: «رئيس الهيئة الوطنية
+    لمكافحة الفساد شوقي الطبيب» — a bare word and a family name with the article, the
+    office (title and organisation) its role. (The organisation spans tokens j..k.)"""
+    if j == 0 or k + 1 >= len(s.toks) or not s.adjacent(k - 1, k) or not s.adjacent(k, k + 1):
+        return None
+    title = s.word(j - 1)
+    if title is None or not any(rest in s.lang.titles for _, rest in s.lang.clitic_splits(title)):
+        return None
+    given, family = s.word(k), s.word(k + 1)
+    if _given_name(s, k):
+        return None  # a listed given name: its own finder takes the whole name («عبد المجيد الزار»)
+    if given is None or family is None or _with_article(s.lang, given) or not _name_token(s, k) \
+            or not _article_family(s, k + 1) or _verb_like(s, given) or given in s.lang.stopwords \
+            or s.lang.concept(given):
+        return None
+    role = s.nt.original_slice(s.toks[j - 1].start, s.toks[k - 1].end)
+    return s.toks[k].start, s.toks[k + 1].end, f"{given} {family}", "person", role
 
 
 def _verb_like(s: Scan, w: str) -> bool:
@@ -164,8 +201,13 @@ def _family_token(s: Scan, k: int) -> bool:
     """Can token k be (part of) a family name after a given name?"""
     w = s.word(k)
     lang = s.lang
-    if w is None or (_function_word(s, k) and w not in lang.given_names) or w in lang.number_words \
-            or any(prefix and rest in lang.stopwords for prefix, rest in lang.clitic_splits(w)) \
+    if w is None or s.taken(s.toks[k].start, s.toks[k].end):  # «اليوم», a date's word
+        return False
+    if s.phrase(k, lang.table("titles"), clitics=False):  # «فاتن قلال كاتبة الدولة»: a title ends the name
+        return False
+    if (_function_word(s, k) and w not in lang.given_names) or w in lang.number_words \
+            or any(prefix and prefix != lang.article and rest in lang.stopwords  # «وقال», not «الزار»
+                   for prefix, rest in lang.clitic_splits(w)) \
             or (_with_article(lang, w) and w.endswith(lang.definite_descriptive_endings)) \
             or w in lang.months or w in lang.weekdays or w in lang.titles or len(w) < 2 or _verb_like(s, w):
         return False
@@ -189,9 +231,9 @@ def _given_name(s: Scan, i: int) -> tuple[int, int, int] | None:
     if not hit:
         return None
     t = s.toks[i]
-    a, b = s.nt.to_original(t.start + hit[3], t.end)
-    if s.nt.original[b - 1:b] in s.lang.function_word_finals:  # «على» is a preposition, «علي» a name
-        return None
+    _, b = s.nt.to_original(t.start + hit[3], t.end)
+    if s.nt.original[b - 1:b] in s.lang.function_word_finals and _function_word(s, i):
+        return None  # «على» is a preposition, «علي» a name; «ليلى»، «مصطفى» are names all the same
     k = hit[2]
     family = 0
     while k < len(s.toks) and family < 3 and s.adjacent(k - 1, k):
@@ -226,7 +268,8 @@ def _organisation(s: Scan, i: int) -> tuple[int, int, int] | None:
         w = s.word(k)
         if w is None or w in lang.name_stopwords or w in lang.stopwords or w in lang.number_words \
                 or w in lang.months or _verb_like(s, w) or any(
-                    rest in lang.org_heads or rest in lang.place_cues for _, rest in lang.clitic_splits(w)):
+                    rest in lang.org_heads or rest in lang.place_cues for _, rest in lang.clitic_splits(w)) \
+                or _given_name(s, k):  # «رئيس اتحاد الفلاحين عبد المجيد الزار»: the head's name follows
             break
         after = _after_conjunction(lang, w)
         coordinated = after is not None and _with_article(lang, after)
@@ -234,6 +277,8 @@ def _organisation(s: Scan, i: int) -> tuple[int, int, int] | None:
         construct = not definite and _with_article(lang, s.word(k + 1) or "") and s.adjacent(k, k + 1)
         if not (definite or construct or (party and bare < 3) or w in lang.places or lang.country(w)):
             break
+        if construct and k > hit[2] and not w.startswith(lang.single_letter_clitics) and not party:
+            break  # «الهيئة الوطنية لمكافحة الفساد شوقي الطبيب»: past its head, a bare pair is a person
         if joined and not (coordinated or w.startswith(lang.of_the_prefixes)):
             break  # «وزارة الصناعة والتجارة المشروع»: after «والتجارة» only more of the list belongs
         joined = joined or coordinated
@@ -280,7 +325,16 @@ def find_entities(s: Scan, known_names: frozenset[str] = frozenset()) -> None:
         if titled:
             j, k, role = titled
             given = _given_name(s, j)  # the whole name after the title: «الوزير طارق بن علي»
+            if given is None:  # «رئيس كونكت طارق الشريف»: a given name further on starts the name
+                later = next((x for x in range(j + 1, k) if _given_name(s, x)), None)
+                if later is not None:
+                    role = f"{role} {s.nt.original_slice(s.toks[j].start, s.toks[later - 1].end)}".strip()
+                    j, given = later, _given_name(s, later)
             k = max(k, given[1]) if given else k
+            if given is None and k == j + 1 and _article_family(s, k) \
+                    and not any(s.lang.concept(w or "") for w in (s.words[j], s.words[k])):
+                k += 1  # «رئيس النقابة ... ناجي البغوري»: an unlisted given name and a family name,
+                # neither a word of the news lexicon («لمكافحة الفساد»، «ماكرون الأسبوع»)
             name = " ".join(s.toks[x].text for x in range(j, k))
             found.append((s.toks[j].start, s.toks[k - 1].end, name, "person", role))
             names.update(s.toks[x].text for x in range(j, k) if s.toks[x].text not in lang.name_links)
@@ -310,6 +364,10 @@ def find_entities(s: Scan, known_names: frozenset[str] = frozenset()) -> None:
                 found.append((s.toks[j].start + prefix, s.toks[k - 1].end, " ".join(words), unit, None))
                 if unit == "person":
                     names.update(w for w in words if w not in lang.name_links)
+                if unit == "org" and (holder := _office_holder(s, j, k)):  # «رئيس الهيئة ... شوقي الطبيب»
+                    found.append(holder)
+                    names.update(holder[2].split())
+                    k = s.index_at(holder[1] - 1) + 1
                 i = k
                 break
         else:
@@ -357,9 +415,21 @@ def find_entities(s: Scan, known_names: frozenset[str] = frozenset()) -> None:
         i = k
     added = bytearray(len(s.nt.text))
     for a, b, value, unit, title in sorted(found):
+        if unit == "person" and s.taken(a, b):  # «سمير الطيب صباح اليوم»: the name ends before the date
+            a, b, value = _before_taken(s, a, b, value)
         if not s.taken(a, b) and added.find(1, a, b) == -1:
             added[a:b] = b"\x01" * (b - a)
             s.add("entity", a, b, value, unit=unit, role=title, claim=False)
+
+
+def _before_taken(s: Scan, a: int, b: int, value: str) -> tuple[int, int, str]:
+    """A person's name cut before the first of its words another mention took, when two
+    words or more remain; else unchanged (and dropped by the caller)."""
+    first, last = s.index_at(a), s.index_at(b - 1)
+    keep = next((k for k in range(first, last + 1) if s.taken(s.toks[k].start, s.toks[k].end)), last + 1)
+    if keep - first < 2:
+        return a, b, value
+    return a, s.toks[keep - 1].end, " ".join(value.split()[: keep - first])
 
 
 def _name_prefix(s: Scan, word: str, names: set[str], skeletons: set[str]) -> int | None:
@@ -377,6 +447,56 @@ def _name_prefix(s: Scan, word: str, names: set[str], skeletons: set[str]) -> in
     return None
 
 
+def _countries_joined(s: Scan, i: int, found: list) -> bool:
+    """Record each country of a hyphenated token whose parts are all countries
+    ("Russia-Ukraine-US", "Tunisia-Algeria") in ``found``; False when one part is not."""
+    t = s.toks[i]
+    parts = t.text.split("-")
+    if len(parts) < 2:
+        return False
+    codes = [s.lang.country(p) for p in parts]
+    if not all(codes):
+        return False
+    start = t.start
+    for part, code in zip(parts, codes, strict=True):
+        found.append((start, start + len(part), f"country:{code}", "country", None))
+        start += len(part) + 1
+    return True
+
+
+# A sentence's first word is capitalised whatever it is: only a word this rare in the language
+# (wordfreq's Zipf scale; "Notwithstanding" 3.5, "Ennahdha" 0, "Tunisair" 0) is taken for a name.
+RARE_OPENER_ZIPF = 2.0
+
+
+def _rare_word(lang: Language, word: str) -> bool:
+    if lang.common_word_zipf is None or len(word) < 4:
+        return False
+    # loaded on first use, as in Language.common_word
+    from wordfreq import zipf_frequency
+
+    return zipf_frequency(word, lang.code) < RARE_OPENER_ZIPF
+
+
+def _calendar_word(lang: Language, word: str) -> bool:
+    """A month or a weekday, plural too ("Tuesdays"): a date word, not a name."""
+    return word in lang.months or word in lang.weekdays or lang.stem(word) in lang.weekdays
+
+
+def _title_word(lang: Language, word: str) -> bool:
+    """A title, or a title compound ("Minister-designate", "President-elect")."""
+    return word in lang.titles or word.split("-")[0] in lang.titles
+
+
+def without_possessive(lang: Language, word: str) -> str:
+    """"Tounes's" -> "Tounes": a possessive suffix (the language's suffixes written with an
+    apostrophe) is no part of a name."""
+    for suffix in lang.suffixes:
+        if suffix[:1] in "'’" and word.endswith(suffix) and len(word) > len(suffix) + 1:
+            return word[: -len(suffix)]
+    return word
+
+
 def _acronym(s: Scan, i: int) -> bool:
     """"IMF", "UGTT", "MPs": capitals throughout (a plural s allowed)."""
     t = s.toks[i]
@@ -391,14 +511,13 @@ def _capitalised_runs(s: Scan, found, names: set[str], commons: set[str]) -> Non
     # Words capitalised mid-sentence are names; so are the same words at a sentence start.
     for i, t in enumerate(s.toks):
         if i and t.kind == "word" and _capitalised(s, i) and s.toks[i - 1].text not in (".", "!", "?", '"') \
-                and t.text not in s.lang.not_names and t.text not in s.lang.months and t.text not in s.lang.weekdays:
+                and t.text not in s.lang.not_names and not _calendar_word(s.lang, t.text):
             names.add(t.text)
     i = 0
     while i < len(s.toks):
         t = s.toks[i]
         if t.kind != "word" or not _capitalised(s, i) or t.text in s.lang.not_names \
-                or t.text in s.lang.months or t.text in s.lang.weekdays \
-                or covered[t.start]:
+                or _calendar_word(s.lang, t.text) or covered[t.start]:
             i += 1
             continue
         k = i + 1
@@ -406,19 +525,23 @@ def _capitalised_runs(s: Scan, found, names: set[str], commons: set[str]) -> Non
                 and s.adjacent(k - 1, k) and s.toks[k].text not in s.lang.months:
             k += 1
         sentence_start = i == 0 or s.toks[i - 1].text in (".", "!", "?", '"', "\n")
-        if k - i == 1 and sentence_start and t.text not in names:
-            i = k
+        if k - i == 1 and sentence_start and t.text not in names and not _rare_word(s.lang, t.text):
+            i = k  # "Officials said": a known word opens the sentence; "Ennahdha said" is a name
             continue
         a, b = i, k  # "Industry Minister Zied Ladhari": the office before the name is no part of it
-        titled = [x for x in range(i, k) if s.toks[x].text in s.lang.titles]
+        titled = [x for x in range(i, k) if _title_word(s.lang, s.toks[x].text)]
         if titled and titled[-1] + 1 < k:
             a = titled[-1] + 1
+            names.difference_update(s.toks[x].text for x in range(i, a))  # the office is no name elsewhere
         while b > a and s.toks[b - 1].text in s.lang.abbreviations:  # "Law No. 34"
             b -= 1
         if a == b:
             i = k
             continue
-        words = [s.toks[x].text for x in range(a, b)]
+        if b - a == 1 and _countries_joined(s, a, found):  # "Russia-Ukraine-US": three countries
+            i = k
+            continue
+        words = [without_possessive(s.lang, s.toks[x].text) for x in range(a, b)]
         role = s.nt.original_slice(s.toks[i].start, s.toks[a - 1].end) if a > i else None
         if b - a == 1 and (s.lang.common_word(words[0]) or _acronym(s, a)) and not s.lang.country(words[0]):
             # "Faculty", "Law", "MPs", "IMF", and "Putin" too: frequency cannot tell a famous name from
@@ -471,3 +594,46 @@ def find_enumerations(s: Scan) -> None:
             flush()
         run = [m]
     flush()
+
+
+def adjective_country(lang: Language, word: str) -> str | None:
+    """The country a relational adjective names: «الجزائرية»، «التونسيين», "Tunisian".
+
+    With nisba endings (Arabic): a light suffix off (التونسيين), then the ending (تونسي):
+    what remains is the name (تونس، الجزائر), or the name lost its last letter to the
+    ending (غيني for غينيا). Without (English): a name of five letters or more and an
+    ending of up to three ("Tunisian", "Egyptian")."""
+    for _, rest in lang.clitic_splits(word):
+        if lang.nisba_endings:
+            forms = {rest} | {rest[:-len(x)] for x in lang.suffixes if rest.endswith(x) and len(rest) - len(x) >= 3}
+            for form in forms:
+                for ending in lang.nisba_endings:
+                    if form.endswith(ending) and len(form) - len(ending) >= 3:
+                        base = form[:-len(ending)]
+                        code = lang.countries.get(base) or lang.countries.get(lang.article + base) \
+                            or _clipped_countries(lang).get(form)
+                        if code:
+                            return code
+        else:
+            for cut in (1, 2, 3):  # names of five letters or more: "Malik" is no adjective of Mali
+                code = lang.countries.get(rest[:-cut]) if len(rest) - cut >= 5 else None
+                if code:
+                    return code
+    return None
+
+
+_CLIPPED: dict[str, dict[str, str]] = {}
+
+
+def _clipped_countries(lang: Language) -> dict[str, str]:
+    """One-word country names less their last letter (غيني for غينيا), article off."""
+    table = _CLIPPED.get(lang.code)
+    if table is None:
+        table = {}
+        for name, code in lang.countries.items():
+            if " " not in name:
+                bare = name[len(lang.article):] if lang.article and name.startswith(lang.article) else name
+                if len(bare) >= 4:
+                    table.setdefault(bare[:-1], code)
+        _CLIPPED[lang.code] = table
+    return table
