@@ -6,6 +6,10 @@ cases and the dev ANT articles) are compared with a frozen snapshot generated fr
 74a5efc, before any speed work (``tests/data/same_verdicts.json.gz``). The snapshot is
 regenerated (``python -m tests.same_verdicts --write``) only when a behaviour change is
 intended, never to make this test pass after an optimisation.
+
+A second reference needs no snapshot (and so survives behaviour changes merged from elsewhere):
+the same outputs with the reuse of scanned sources turned off (``toolkit.reuse.disabled()``:
+every call scans and indexes anew) against the reuse on, its caches warmed in another order.
 """
 
 from __future__ import annotations
@@ -14,6 +18,8 @@ import difflib
 import json
 
 import pytest
+
+from toolkit import reuse, verify
 
 from . import same_verdicts
 
@@ -53,3 +59,20 @@ def test_fact_check_and_check_claims_are_unchanged():
 
 def test_find_mentions_is_unchanged():
     _compare("mentions", same_verdicts.mention_outputs())
+
+
+def test_reuse_changes_nothing():
+    cases = list(same_verdicts.suite_cases())
+    with reuse.disabled():
+        reference = {key: verify(src, summ, published=pub, lang=lang).model_dump_json()
+                     for key, src, summ, pub, lang in cases}
+        reference_fc = same_verdicts.fact_check_outputs()
+    reuse.clear()
+    for key, src, summ, pub, lang in reversed(cases):  # every source cached, in another order
+        verify(src, summ, published=pub, lang=lang)
+    now = {key: verify(src, summ, published=pub, lang=lang).model_dump_json() for key, src, summ, pub, lang in cases}
+    bad = [k for k in reference if now[k] != reference[k]]
+    assert not bad, _explain("verify", bad[0], reference[bad[0]], now[bad[0]])
+    now_fc = same_verdicts.fact_check_outputs()
+    bad = [k for k in reference_fc if now_fc.get(k) != reference_fc[k]]
+    assert not bad, _explain("fact_check", bad[0], reference_fc[bad[0]], now_fc.get(bad[0]))

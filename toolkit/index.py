@@ -198,9 +198,8 @@ class Document:
                  comparable: set[str] | None) -> dict[tuple[str, ...], float]:
         s = self.scan
         weights: dict[tuple[str, ...], float] = {}
-        for i, t in enumerate(s.toks):
-            if not start <= t.start < stop:
-                continue
+        for i in range(s.index_at(start), s.index_at(stop)):  # the tokens starting in [start, stop)
+            t = s.toks[i]
             group = tuple(k for k in self._token_keys[i] if comparable is None or k[:2] in comparable)
             if not group or (pos <= i < end and m.kind not in VALUE_KINDS):
                 continue  # an entity or quote must not align on itself
@@ -215,12 +214,13 @@ class SourceIndex(Document):
     def __init__(self, scan: Scan):
         super().__init__(scan)
         self.cache: dict = {}  # lookups the checks repeat across claims (e.g. transliterated words)
-        df: dict[str, int] = defaultdict(int)
+        self._postings: dict[str, list[int]] = defaultdict(list)  # key -> the segments holding it
         for seg in self.segments:
             for key in seg.keys:
-                df[key] += 1
+                self._postings[key].append(seg.index)
         n = max(len(self.segments), 1)
-        self._idf = {k: math.log(1 + n / v) for k, v in df.items()}
+        self._idf = {k: math.log(1 + n / len(v)) for k, v in self._postings.items()}
+        self._group_idf: dict[tuple[str, ...], float] = {}
         self._idf_unseen = math.log(1 + n)
         words = {w for m in scan.mentions if m.kind == "entity" and m.unit in ("person", "name")
                  for w in str(m.value).split() if len(w) >= 3 and w not in scan.lang.name_links}
@@ -238,18 +238,27 @@ class SourceIndex(Document):
                          fmt=self.scan.fmt if same else None)
 
     def idf(self, group: tuple[str, ...]) -> float:
+        hit = self._group_idf.get(group)
+        if hit is not None:
+            return hit
         seen = [self._idf[k] for k in group if k in self._idf]
-        return min(seen) if seen else self._idf_unseen
+        self._group_idf[group] = value = min(seen) if seen else self._idf_unseen
+        return value
 
     def align(self, weights: dict[tuple[str, ...], float]) -> list[Alignment]:
         """Source passages ranked by the idf-weighted share of the claim's keys they hold."""
         total = sum(self.idf(g) * w for g, w in weights.items())
         if total <= 0:
             return []
+        terms: dict[int, list[float]] = {}  # segment -> what each group it holds adds, in the order of weights
+        for g, w in weights.items():  # only the segments holding a key of the group (inverted index)
+            x = self.idf(g) * w
+            for i in {i for k in g for i in self._postings.get(k, ())}:
+                terms.setdefault(i, []).append(x)
         ranked = []
-        for seg in self.segments:
-            hit = sum(self.idf(g) * w for g, w in weights.items() if any(k in seg.keys for k in g))
+        for i in sorted(terms):
+            hit = sum(terms[i])
             if hit > 0:
-                ranked.append(Alignment(seg, hit / total))
+                ranked.append(Alignment(self.segments[i], hit / total))
         ranked.sort(key=lambda a: -a.score)
         return ranked
