@@ -57,6 +57,7 @@ OUR_KINDS["ordinal"] = {"number"}
 OUR_KINDS["week"] = {"date"}
 DUCKLING_DIMS["week"] = ["time"]
 DUCKLING_DIMS["ordinal"] = ["ordinal"]
+DUCKLING_DIMS["article"] = ["time", "number", "duration"]  # a whole news article: every dimension it has
 DUCKLING_NOW = dt.datetime(2013, 2, 12, 4, 30, tzinfo=dt.timezone(dt.timedelta(hours=-2)))
 
 
@@ -292,6 +293,46 @@ def _score_case(case: Case, system, s: Score) -> None:
             s.predicted_right += any(f[0] < b and a < f[1] for a, b in case.spans)
 
 
+def ant_articles(datasets: Path, limit: int) -> list[Case]:
+    """The dev ANT articles (ant-splits/dev.txt, in its order; at most ``limit``), as cases
+    without gold: timed, not scored."""
+    dev = datasets / "ant-splits" / "dev.txt"
+    if not dev.exists():
+        return []
+    out = []
+    for name in dev.read_text(encoding="utf-8").split()[:limit]:
+        raw = (datasets / "ant-sample" / name).read_text(encoding="utf-8")
+        text = re.search(r"<TEXT>(.*?)</TEXT>", raw, re.S)
+        when = re.search(r"<TIME>\s*(\d{4})-(\d\d)-(\d\d)", raw)
+        if text and text.group(1).strip():
+            ref = dt.datetime(*map(int, when.groups())) if when else None
+            out.append(Case("ant-dev", "article", True, text.group(1).strip(), [], [], ref))
+    return out
+
+
+def time_articles(articles: list[Case], systems: dict) -> dict[str, list[float]]:
+    """Seconds per article for each system: the median of PASSES alternating passes."""
+    import statistics
+
+    times: dict[str, list[list[float]]] = {name: [] for name in systems}
+    for _ in range(PASSES):
+        for name, system in systems.items():
+            times[name].append([system(case)[1] for case in articles])
+    return {name: [statistics.median(p[k] for p in runs) for k in range(len(articles))]
+            for name, runs in times.items()}
+
+
+def timed_article(case: Case) -> tuple[list, float]:
+    """find_mentions on a whole article, every kind (names and quotes too)."""
+    from toolkit.text import normalize
+
+    ref = case.reference.date() if case.reference else None
+    normalize.cache_clear()  # each pass reads the article anew
+    t0 = time.perf_counter()
+    found = find_mentions(case.text, published=ref)
+    return [(m.start, m.end, m.value) for m in found], time.perf_counter() - t0
+
+
 def _pct(x: float | None) -> str:
     return "   -  " if x is None else f"{100 * x:5.1f}%"
 
@@ -301,6 +342,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--datasets", type=Path, default=ROOT.parent / "shared" / "datasets")
     ap.add_argument("--json", type=Path, help="write all figures here")
     ap.add_argument("--misses", action="store_true", help="print the toolkit's missed cases")
+    ap.add_argument("--ant", type=int, default=100, metavar="N",
+                    help="also time both on the first N dev ANT articles (0: not)")
     ap.add_argument("--duckling-worker", action="store_true", help=argparse.SUPPRESS)
     args = ap.parse_args(argv)
     if args.duckling_worker:
@@ -353,6 +396,22 @@ def main(argv: list[str] | None = None) -> int:
         print(f"speed: toolkit is {ratio:.1f}x Duckling's speed (same cases, same run); "
               f"Duckling crashed on {systems['duckling'].crashes} cases (counted as misses)")
         summary["speed_ratio"] = ratio
+    articles = ant_articles(args.datasets, args.ant) if args.ant else []
+    if articles:
+        import statistics
+
+        on_articles = {"toolkit": timed_article, **({"duckling": systems["duckling"]} if "duckling" in systems else {})}
+        per = time_articles(articles, on_articles)
+        line = f"{len(articles)} dev ANT articles (ant-splits/dev.txt), median ms per article:"
+        for name, secs in per.items():
+            line += f" {name} {1000 * statistics.median(secs):.2f} (total {sum(secs):.2f} s)"
+            summary.setdefault(name, {})["ant_ms_per_article"] = 1000 * statistics.median(secs)
+        print(line)
+        if "duckling" in per:
+            ratio = statistics.median(per["duckling"]) / statistics.median(per["toolkit"])
+            print(f"speed on articles: toolkit is {ratio:.1f}x Duckling's speed (median per article; Duckling "
+                  f"parses {', '.join(DUCKLING_DIMS['article'])}, the toolkit every kind)")
+            summary["ant_speed_ratio"] = ratio
     if args.misses:
         for key in keys:
             if key[2]:

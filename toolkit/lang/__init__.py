@@ -310,13 +310,34 @@ class Language:
         code = self.countries.get(words)
         if code is None and " " not in words and len(words) >= 6:
             key = ("country", words)
-            if key not in self._cache:
-                self._cache[key] = next(
-                    (self.countries[name] for n in (len(words) - 1, len(words), len(words) + 1)
-                     for name in self.country_lengths.get(n, ())
-                     if Levenshtein.distance(words, name, score_cutoff=1) <= 1), None)
+            if key not in self._cache:  # the first name within one edit, in country_lengths order
+                near = _near_names(self, words)
+                self._cache[key] = self.countries[near] if near is not None else None
             code = self._cache[key]
         return code
+
+
+def _deletions(word: str) -> set[str]:
+    return {word[:i] + word[i + 1:] for i in range(len(word))}
+
+
+def _near_names(lang: Language, words: str) -> str | None:
+    """The first name of ``lang.country_lengths`` (by length: one letter shorter, as long, one
+    longer; then in listed order) within one edit of ``words``, found through an index of the
+    names and their one-letter deletions rather than by a scan: two words within one edit
+    share the word itself or a one-letter deletion (candidates are then checked)."""
+    index = lang._cache.get("near_names")
+    if index is None:
+        index = {}
+        for n, names in lang.country_lengths.items():
+            for pos, name in enumerate(names):
+                for variant in _deletions(name) | {name}:
+                    index.setdefault(variant, []).append((n, pos, name))
+        lang._cache["near_names"] = index
+    candidates = {c for variant in _deletions(words) | {words} for c in index.get(variant, ())}
+    found = [(n - len(words), pos, name) for n, pos, name in candidates
+             if abs(n - len(words)) <= 1 and Levenshtein.distance(words, name, score_cutoff=1) <= 1]
+    return min(found)[2] if found else None
 
 
 # -- compiling a data module ------------------------------------------------------------------

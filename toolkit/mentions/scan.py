@@ -168,21 +168,15 @@ class Scan:
         """
         if not 0 <= i < len(self.words) or self.words[i] is None:
             return None
-        starts = _first_words(self.lang, table)
+        starts, longest = _table_shape(self.lang, table)
         if clitics:
             if starts.isdisjoint(self.readings[i]):
                 return None
         elif self.words[i] not in starts:
             return None
-        for n in range(max_words, 0, -1):
-            words = []
-            for k in range(i, i + n):
-                w = self.word(k)
-                if w is None or (k > i and not self.adjacent(k - 1, k)):
-                    break
-                words.append(w)
-            if len(words) != n:
-                continue
+        run = _adjacent_words(self, i, min(max_words, longest))  # no key of the table has more words
+        for n in range(len(run), 0, -1):
+            words = run[:n]
             splits = self.lang.clitic_splits(words[0]) if clitics else [("", words[0])]
             for prefix, first in splits:
                 key = " ".join([first, *words[1:]])
@@ -208,6 +202,31 @@ class Scan:
     def index_at(self, pos: int) -> int:
         """Index of the first token starting at or after ``pos``."""
         return bisect_left(self.tok_starts, pos)
+
+
+def _adjacent_words(s: Scan, i: int, most: int) -> list[str]:
+    """The words from token i on, up to ``most``, while they follow each other with white space only."""
+    if most < 1:
+        return []
+    words = s.words
+    run = [words[i]]
+    k = i + 1
+    while len(run) < most and k < len(words):
+        w = words[k]
+        if w is None or not s.adjacent(k - 1, k):
+            break
+        run.append(w)
+        k += 1
+    return run
+
+
+def _table_shape(lang: Language, table) -> tuple[frozenset[str], int]:
+    """First words of a phrase table's keys, and the most words a key has."""
+    hit = lang._cache.get(("shape", id(table)))
+    if hit is None or hit[0] is not table:
+        hit = (table, _first_words(lang, table), max((k.count(" ") + 1 for k in table), default=0))
+        lang._cache[("shape", id(table))] = hit
+    return hit[1], hit[2]
 
 
 def _first_words(lang: Language, table) -> frozenset[str]:
