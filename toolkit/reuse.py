@@ -65,7 +65,9 @@ def _key(text: str, published: _dt.date | None, lang: str | None) -> tuple:
 def _build(text: str, published: _dt.date | None, lang: str | None) -> SourceIndex:
     from .mentions import scan_text
 
-    return SourceIndex(scan_text(text, published=published, lang=lang))
+    index = SourceIndex(scan_text(text, published=published, lang=lang))
+    index.__dict__["_lookups"] = {}  # what toolkit.checks.lookup builds on it, shared by every view
+    return index
 
 
 def _entry(text: str, published: _dt.date | None, lang: str | None) -> tuple[SourceIndex, dict[str, dict]]:

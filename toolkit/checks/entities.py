@@ -10,6 +10,7 @@ from ..models import Claim, Evidence, Mention
 from ..text import is_arabic, norm, script_of, skeleton
 from ..translit import arabic_skeleton, latin_skeleton, skeletons_match
 from .context import ClaimContext, evidence_span, result
+from .lookup import first_token_reading
 
 
 def _name_matches(a: Mention, b: Mention) -> bool:
@@ -61,9 +62,10 @@ def _source_token(c: ClaimContext, word: str) -> list[Evidence]:
     same concept (Court / «المحكمة») or the same name transliterated (Chahed / «الشاهد»)."""
     s = c.src.scan
     if script_of(word) == s.lang.script:
-        for t in s.toks:
-            if t.kind == "word" and any(rest == word for _, rest in s.lang.clitic_splits(t.text)):
-                return [evidence_span(c.src, t.end - len(word), t.end)]
+        i = first_token_reading(c.src).get(word)  # the first word token that reads as it, clitics off
+        if i is not None:
+            t = s.toks[i]
+            return [evidence_span(c.src, t.end - len(word), t.end)]
         return []
     cache = c.src.cache.setdefault("cross_token", {})
     if word not in cache:
