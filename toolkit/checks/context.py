@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import cached_property
 
 from ..index import Alignment, Document, SourceIndex
 from ..mentions.dates import same_date
@@ -48,7 +49,7 @@ class ClaimContext:
         seg = self.ranked[0].segment
         return any(k in seg.keys for g in self.keys for k in g if k[:2] in ("n:", "c:"))
 
-    @property
+    @cached_property  # read by every check, several times: computed once per claim
     def aligned(self) -> list[Alignment]:
         if not self.ranked or self.ranked[0].score < ALIGNED_FLOOR:
             return []

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from bisect import bisect_right
 from datetime import date, timedelta
 from functools import lru_cache
 from typing import cast
@@ -394,9 +395,9 @@ def _years_from_the_sentence(s: Scan) -> None:
             continue
         same = [(f._nstart, date_of(f)) for f in full
                 if not _sentence_end(text, min(f._nend, m._nend), max(f._nstart, m._nstart))]
-        same += [(t.start, t.text) for t in s.toks  # "March 24, 25 and 26, 2017": the year closing a list of days
-                 if t.kind == "num" and len(t.text) == 4 and not t.decimals and 1900 <= t.value <= 2100
-                 and t.start >= m._nend and _day_list(s.lang.conjunction).fullmatch(text[m._nend:t.start])]
+        same += [(t.start, t.text) for t in _list_years(s, m._nend)  # "March 24, 25 and 26, 2017": the year
+                 if t.kind == "num" and len(t.text) == 4 and not t.decimals and 1900 <= t.value <= 2100  # closing
+                 and t.start >= m._nend and _day_list(s.lang.conjunction).fullmatch(text, m._nend, t.start)]  # a list
         if not same:
             continue
         nearest = min(same, key=lambda f: abs(f[0] - m._nstart))[1]
@@ -437,6 +438,20 @@ def _days_listed_before(s: Scan) -> None:
 def _day_list(conjunction: str) -> re.Pattern[str]:
     """Days listed with commas and the language's 'and' ("24, 25 and 26", «24 و25 و26»)."""
     return re.compile(r"[\s,]*(?:(?:\d{1,2}|" + re.escape(conjunction) + r")[\s,]*)*")
+
+
+@lru_cache(maxsize=None)
+def _day_list_chars(conjunction: str) -> re.Pattern[str]:
+    """What a list of days is written with: white space, commas, digits and 'and' (the language
+    of :func:`_day_list`; read greedily, it reaches every end where that pattern fits)."""
+    return re.compile(r"(?:[\s,\d]|" + re.escape(conjunction) + r")*")
+
+
+def _list_years(s: Scan, start: int) -> list:
+    """The tokens that can close a list of days running from ``start``: those starting no later
+    than a list of days can reach (instead of every token of the text)."""
+    reach = _day_list_chars(s.lang.conjunction).match(s.nt.text, start).end()
+    return s.toks[s.index_at(start):bisect_right(s.tok_starts, reach)]
 
 
 def _sentence_end(text: str, a: int, b: int) -> bool:

@@ -436,6 +436,7 @@ def _capitalised_runs(s: Scan, found, names: set[str], commons: set[str]) -> Non
 def find_enumerations(s: Scan) -> None:
     """Runs of two or more names joined only by commas and 'و'/'and'."""
     ents = sorted((m for m in s.mentions if m.kind == "entity"), key=lambda m: m._nstart)
+    position = {id(m): k for k, m in enumerate(ents)}  # ents.index(m), without comparing every mention before it
     conjunction = s.lang.conjunction  # "and", «و» (written onto the next word too: «،و»)
     separators = {",", conjunction, f", {conjunction}"} | (
         {f",{conjunction}"} if conjunction in s.lang.conjunction_prefixes else set())
@@ -456,7 +457,7 @@ def find_enumerations(s: Scan) -> None:
         return len(rest) == 1 and rest[0] not in s.lang.segment_breaks and s.lang.noun_class(rest[0]) is None
 
     def flush() -> None:
-        if len(run) >= 2 and not open_ended(ents.index(run[-1]), 1) and not open_ended(ents.index(run[0]), -1):
+        if len(run) >= 2 and not open_ended(position[id(run[-1])], 1) and not open_ended(position[id(run[0])], -1):
             items = [m.text for m in run]
             s.add("enumeration", run[0]._nstart, run[-1]._nend, items, claim=False,
                   unit=run[0].unit if len({r.unit for r in run}) == 1 else None,
