@@ -251,10 +251,15 @@ class SourceIndex(Document):
         if total <= 0:
             return []
         terms: dict[int, list[float]] = {}  # segment -> what each group it holds adds, in the order of weights
+        postings = self._postings
         for g, w in weights.items():  # only the segments holding a key of the group (inverted index)
             x = self.idf(g) * w
-            for i in {i for k in g for i in self._postings.get(k, ())}:
-                terms.setdefault(i, []).append(x)
+            for i in postings.get(g[0], ()) if len(g) == 1 else {i for k in g for i in postings.get(k, ())}:
+                t = terms.get(i)
+                if t is None:
+                    terms[i] = [x]
+                else:
+                    t.append(x)
         ranked = []
         for i in sorted(terms):
             hit = sum(terms[i])

@@ -76,7 +76,15 @@ class ClaimContext:
 
     def score_of(self, mention: Mention) -> float:
         seg = self.src.segment_at(mention._nstart)
-        return next((a.score for a in self.ranked if a.segment is seg), 0.0)
+        return self._scores.get(id(seg), 0.0)
+
+    @cached_property
+    def _scores(self) -> dict[int, float]:
+        """Each ranked passage's score (its first, as a walk over ``ranked`` finds it)."""
+        scores: dict[int, float] = {}
+        for a in self.ranked:
+            scores.setdefault(id(a.segment), a.score)
+        return scores
 
     def ambiguous(self, elsewhere: list[Mention]) -> bool:
         """Does a passage holding the claimed value align almost as well as the best one?"""

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from ..index import Document, SourceIndex
 from ..models import Mention
-from .lookup import Stops, near, value_cover
+from .lookup import Stops, kept, near, value_cover
 
 VALUE_KINDS = ("number", "percent", "count", "duration", "date")
 _CLAUSE_MARKS = {".", ",", ";", ":", "(", ")", "!", "?", '"', "-"}
@@ -24,6 +24,10 @@ Frame = dict[tuple[str, ...], float]  # key group -> weight
 
 def frame(doc: Document, m: Mention, *, comparable: set[str] | None = None) -> Frame:
     """The keyed words around ``m`` in its clause, stopping at another value."""
+    memo = kept(doc, "frames", dict)  # a source's frames are read again for every claim
+    key = (id(m), None if comparable is None else frozenset(comparable))
+    if key in memo:
+        return memo[key]
     s = doc.scan
     first, end = s.index_at(m._nstart), s.index_at(m._nend)
     partners = _range_partners(doc, m)
@@ -46,6 +50,7 @@ def frame(doc: Document, m: Mention, *, comparable: set[str] | None = None) -> F
 
     walk(range(first - 1, -1, -1), LEFT, False)
     walk(range(end, len(s.toks)), RIGHT, True)
+    memo[key] = out
     return out
 
 

@@ -16,7 +16,8 @@ from ..index import Document
 from ..models import Mention
 
 
-def _kept(doc: Document, name: str, build):
+def kept(doc: Document, name, build):
+    """What ``build()`` returns, built once per document and kept on it under ``name``."""
     store = doc.__dict__.setdefault("_lookups", {})
     hit = store.get(name)
     if hit is None:
@@ -34,7 +35,7 @@ def value_cover(doc: Document, kinds: Collection[str]) -> dict[int, list[Mention
                 for i in range(s.index_at(v._nstart), s.index_at(v._nend)):
                     cover.setdefault(i, []).append(v)
         return cover
-    return _kept(doc, ("cover", tuple(sorted(kinds))), build)
+    return kept(doc, ("cover", tuple(sorted(kinds))), build)
 
 
 class Stops:
@@ -58,7 +59,7 @@ def near(doc: Document, m: Mention, reach: int) -> list[Mention]:
         by_end = sorted(mentions, key=lambda v: v._nend)
         by_start = sorted(mentions, key=lambda v: v._nstart)
         return order, by_end, [v._nend for v in by_end], by_start, [v._nstart for v in by_start]
-    order, by_end, ends, by_start, starts = _kept(doc, "near", build)
+    order, by_end, ends, by_start, starts = kept(doc, "near", build)
     found = by_end[bisect_left(ends, m._nstart - reach):bisect_right(ends, m._nstart)]
     found += by_start[bisect_right(starts, m._nend):bisect_right(starts, m._nend + reach)]
     return sorted({id(v): v for v in found}.values(), key=lambda v: order[id(v)])
@@ -74,4 +75,4 @@ def first_token_reading(doc: Document) -> dict[str, int]:
                 for _, rest in s.lang.clitic_splits(t.text):
                     first.setdefault(rest, i)
         return first
-    return _kept(doc, "first_token_reading", build)
+    return kept(doc, "first_token_reading", build)
