@@ -293,9 +293,13 @@ def find_entities(s: Scan, known_names: frozenset[str] = frozenset()) -> None:
         named[a:b] = b"\x01" * (b - a)
         if unit == "country":
             countries[a:b] = b"\x01" * (b - a)
+    # a word none of whose readings begins a given name, an organisation's head, a place or a place's
+    # cue: each finder below would reject it at its first phrase lookup
+    starters = _first_words(lang, lang.given_names) | _first_words(lang, lang.org_heads) \
+        | _first_words(lang, lang.places) | _first_words(lang, lang.table("place_cues"))
     i = 0
     while i < len(s.toks):  # given names, organisations and places, where no title named them
-        if s.words[i] is None or named[s.toks[i].start]:
+        if s.words[i] is None or named[s.toks[i].start] or starters.isdisjoint(s.readings[i]):
             i += 1
             continue
         for finder, unit in ((_given_name, "person"), (_organisation, "org"), (_place, "place")):
@@ -337,18 +341,24 @@ def find_entities(s: Scan, known_names: frozenset[str] = frozenset()) -> None:
     for a, b, *_ in found:
         covered[a:b] = b"\x01" * (b - a)
     skeletons = {sk for sk in map(skeleton, names) if len(sk) >= 4}
+    prefixes: dict[str, int | None] = {}  # word -> _name_prefix (names are settled from here on)
+
+    def name_prefix(word: str) -> int | None:
+        if word not in prefixes:
+            prefixes[word] = _name_prefix(s, word, names, skeletons)
+        return prefixes[word]
     i = 0
     while i < len(s.toks):
         t = s.toks[i]
         if t.kind != "word" or covered.find(1, t.start, t.end) != -1:
             i += 1
             continue
-        cut = _name_prefix(s, t.text, names, skeletons)
+        cut = name_prefix(t.text)
         if cut is None:
             i += 1
             continue
         k = i + 1
-        while k < len(s.toks) and (nxt := s.word(k)) and _name_prefix(s, nxt, names, skeletons) == 0 \
+        while k < len(s.toks) and (nxt := s.word(k)) and name_prefix(nxt) == 0 \
                 and s.adjacent(k - 1, k):
             k += 1
         value = " ".join([t.text[cut:], *(s.toks[x].text for x in range(i + 1, k))])
