@@ -275,6 +275,22 @@ class Language:
     def stem(self, token: str) -> str:
         """Light stem for aligning passages (after Larkey's light10): the article and
         و come off, single-letter clitics do not (لقاء، بوتين would lose a root letter)."""
+        stems = self._word_memo("_stems")
+        hit = stems.get(token)
+        if hit is None:
+            hit = self._stem(token)
+            if len(stems) < 200_000:
+                stems[token] = hit
+        return hit
+
+    def _word_memo(self, name: str) -> dict:
+        """A per-word memo of this language (``name`` has an underscore: no token has one)."""
+        memo = self._cache.get(name)
+        if memo is None:
+            memo = self._cache.setdefault(name, {})
+        return memo
+
+    def _stem(self, token: str) -> str:
         if not self.clitic_prefixes:  # English: plural s
             return token[:-1] if len(token) > 4 and token.endswith("s") else token
         word = token
@@ -290,6 +306,15 @@ class Language:
 
     def concept(self, token: str) -> str | None:
         """The bilingual concept a word names, clitics and light suffixes tolerated."""
+        concepts = self._word_memo("_concepts")
+        if token in concepts:
+            return concepts[token]
+        hit = self._concept(token)
+        if len(concepts) < 200_000:
+            concepts[token] = hit
+        return hit
+
+    def _concept(self, token: str) -> str | None:
         for _, rest in self.clitic_splits(token):
             hit = self.concepts.get(rest)
             if hit:
