@@ -14,7 +14,7 @@ from collections.abc import Set as AbstractSet
 from ..lang import Language
 from ..models import Span
 from ..text import skeleton
-from .scan import Scan, _first_words
+from .scan import Scan, _first_words, first_words_of
 
 # The words these finders read are the language's tables (toolkit/lang/<code>.py): titles and
 # what may stand between a title and a name (TITLE_DESCRIPTORS), capitalised words that are no
@@ -265,7 +265,7 @@ def find_entities(s: Scan, known_names: frozenset[str] = frozenset()) -> None:
     names: set[str] = set(known_names)
 
     short_quotes = find_quotes(s)
-    openers = _first_words(lang, lang.countries) | _first_words(lang, lang.table("titles"))
+    openers = first_words_of(lang, lang.countries, lang.table("titles"))
     i = 0
     while i < len(s.toks):
         w = s.words[i]
@@ -295,8 +295,7 @@ def find_entities(s: Scan, known_names: frozenset[str] = frozenset()) -> None:
             countries[a:b] = b"\x01" * (b - a)
     # a word none of whose readings begins a given name, an organisation's head, a place or a place's
     # cue: each finder below would reject it at its first phrase lookup
-    starters = _first_words(lang, lang.given_names) | _first_words(lang, lang.org_heads) \
-        | _first_words(lang, lang.places) | _first_words(lang, lang.table("place_cues"))
+    starters = first_words_of(lang, lang.given_names, lang.org_heads, lang.places, lang.table("place_cues"))
     i = 0
     while i < len(s.toks):  # given names, organisations and places, where no title named them
         if s.words[i] is None or named[s.toks[i].start] or starters.isdisjoint(s.readings[i]):

@@ -111,6 +111,24 @@ def tokenize(text: str, fmt: NumberFormat | None = None) -> tuple[list[Tok], Num
 
 
 _MENTION_DEFAULTS = {name: f.default for name, f in Mention.model_fields.items() if not f.is_required()}
+_MENTION_FIELDS = tuple(Mention.model_fields)
+_set_attribute = object.__setattr__
+
+
+def _construct(values: dict[str, Any], nstart: int, nend: int) -> Mention:
+    """``Mention.model_construct(**values)`` with every field given (what it sets: the fields in
+    their order, all of them set, no extra) and the normalised offsets as its private attributes,
+    without model_construct's per-field dispatch."""
+    m = Mention.__new__(Mention)
+    state = {name: values[name] for name in _MENTION_FIELDS}
+    # ...the offsets also as plain attributes, read without pydantic's private-attribute __getattr__
+    # (~5 µs a read on the hot paths of alignment and checking); not fields, so never serialised
+    state["_nstart"], state["_nend"] = nstart, nend
+    _set_attribute(m, "__dict__", state)
+    _set_attribute(m, "__pydantic_fields_set__", set(_MENTION_FIELDS))
+    _set_attribute(m, "__pydantic_extra__", None)
+    _set_attribute(m, "__pydantic_private__", {"_nstart": nstart, "_nend": nend})
+    return m
 
 
 @dataclass
@@ -142,12 +160,8 @@ class Scan:
         """Record a mention; ``claim`` marks its span so later finders skip it."""
         a, b = self.nt.to_original(nstart, nend)
         # Built from values the finders computed themselves: no validation needed.
-        m = Mention.model_construct(**{**_MENTION_DEFAULTS, "kind": kind, "start": a, "end": b,
-                                       "text": self.nt.original[a:b], "value": value, **fields})
-        m._nstart, m._nend = nstart, nend
-        # ...and as plain attributes, read without pydantic's private-attribute __getattr__ (~5 µs
-        # a read on the hot paths of alignment and checking); not fields, so never serialised
-        m.__dict__["_nstart"], m.__dict__["_nend"] = nstart, nend
+        m = _construct({**_MENTION_DEFAULTS, "kind": kind, "start": a, "end": b,
+                        "text": self.nt.original[a:b], "value": value, **fields}, nstart, nend)
         self.mentions.append(m)
         if claim:
             self._mask[nstart:nend] = b"\x01" * (nend - nstart)
@@ -227,6 +241,16 @@ def _table_shape(lang: Language, table) -> tuple[frozenset[str], int]:
         hit = (table, _first_words(lang, table), max((k.count(" ") + 1 for k in table), default=0))
         lang._cache[("shape", id(table))] = hit
     return hit[1], hit[2]
+
+
+def first_words_of(lang: Language, *tables) -> frozenset[str]:
+    """First words of the keys of several phrase tables (one set, built once per language)."""
+    key = ("first_words_of", *map(id, tables))
+    hit = lang._cache.get(key)
+    if hit is None or any(a is not b for a, b in zip(hit[0], tables)):
+        hit = (tables, frozenset().union(*(_first_words(lang, t) for t in tables)))
+        lang._cache[key] = hit
+    return hit[1]
 
 
 def _first_words(lang: Language, table) -> frozenset[str]:
