@@ -219,6 +219,48 @@ class Duckling:
         return [tuple(x) for x in data["found"]], data["seconds"]
 
 
+class OtherTree:
+    """The toolkit of another checkout (``--compare PATH``, e.g. the commit before a speed-up) in a
+    worker process, timed inside the worker like Duckling, in the same run as this one."""
+
+    def __init__(self, tree: Path) -> None:
+        import os
+        import subprocess
+
+        env = dict(os.environ, PYTHONPATH=str(tree))
+        self.proc = subprocess.Popen([sys.executable, __file__, "--toolkit-worker"], stdin=subprocess.PIPE,
+                                     stdout=subprocess.PIPE, text=True, encoding="utf-8", env=env, cwd=tree)
+        self.crashes = 0
+
+    def __call__(self, case: Case) -> tuple[list[tuple[int, int, object]], float]:
+        ref = case.reference.date().isoformat() if case.reference else None
+        self.proc.stdin.write(json.dumps({"text": case.text, "category": case.category, "published": ref}) + "\n")
+        self.proc.stdin.flush()
+        data = json.loads(self.proc.stdout.readline())
+        return [tuple(x) for x in data["found"]], data["seconds"]
+
+
+def toolkit_worker() -> None:
+    import toolkit
+    from toolkit.text import normalize
+
+    print(f"toolkit from {Path(toolkit.__file__).parent}", file=sys.stderr)
+    for line in sys.stdin:
+        req = json.loads(line)
+        if req["category"] == "article":
+            normalize.cache_clear()  # as timed_article does
+            t0 = time.perf_counter()
+            mentions = toolkit.find_mentions(req["text"], published=req["published"])
+            seconds = time.perf_counter() - t0
+            found = [(m.start, m.end, m.value) for m in mentions]
+        else:
+            t0 = time.perf_counter()
+            mentions = toolkit.find_mentions(req["text"], published=req["published"], lang="ar")
+            seconds = time.perf_counter() - t0
+            found = [(m.start, m.end, m.value) for m in mentions if m.kind in OUR_KINDS[req["category"]]]
+        print(json.dumps({"found": found, "seconds": seconds}), flush=True)
+
+
 def duckling_worker() -> None:
     import duckling
 
@@ -344,16 +386,24 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--misses", action="store_true", help="print the toolkit's missed cases")
     ap.add_argument("--ant", type=int, default=100, metavar="N",
                     help="also time both on the first N dev ANT articles (0: not)")
+    ap.add_argument("--compare", type=Path, metavar="TREE",
+                    help="also time the toolkit of another checkout (e.g. before a speed-up), in the same run")
     ap.add_argument("--duckling-worker", action="store_true", help=argparse.SUPPRESS)
+    ap.add_argument("--toolkit-worker", action="store_true", help=argparse.SUPPRESS)
     args = ap.parse_args(argv)
     if args.duckling_worker:
         duckling_worker()
+        return 0
+    if args.toolkit_worker:
+        toolkit_worker()
         return 0
     cases = load_recognizers(args.datasets / "recognizers-text-ar") + load_duckling(args.datasets / "duckling-ar")
     if not cases:
         print(f"no corpora under {args.datasets}: nothing to score", file=sys.stderr)
         return 0
     systems = {"toolkit": timed_ours}
+    if args.compare:  # both toolkits in worker processes, timed alike
+        systems = {"toolkit": OtherTree(ROOT), "compare": OtherTree(args.compare.resolve())}
     try:
         systems["duckling"] = Duckling()
     except ImportError:
@@ -400,7 +450,9 @@ def main(argv: list[str] | None = None) -> int:
     if articles:
         import statistics
 
-        on_articles = {"toolkit": timed_article, **({"duckling": systems["duckling"]} if "duckling" in systems else {})}
+        on_articles = {"toolkit": timed_article, **{k: v for k, v in systems.items() if k != "toolkit"}}
+        if args.compare:
+            on_articles["toolkit"] = systems["toolkit"]
         per = time_articles(articles, on_articles)
         line = f"{len(articles)} dev ANT articles (ant-splits/dev.txt), median ms per article:"
         for name, secs in per.items():
@@ -412,6 +464,16 @@ def main(argv: list[str] | None = None) -> int:
             print(f"speed on articles: toolkit is {ratio:.1f}x Duckling's speed (median per article; Duckling "
                   f"parses {', '.join(DUCKLING_DIMS['article'])}, the toolkit every kind)")
             summary["ant_speed_ratio"] = ratio
+    if "compare" in systems:
+        ratio = summary["compare"]["ms_per_case"] / summary["toolkit"]["ms_per_case"]
+        print(f"speed-up over {args.compare}: {ratio:.2f}x on the cases"
+              + (f", {summary['compare']['ant_ms_per_article'] / summary['toolkit']['ant_ms_per_article']:.2f}x "
+                 "on the articles (median)" if "ant_ms_per_article" in summary.get("compare", {}) else ""))
+        if "duckling" in systems:
+            print(f"compare is {summary['duckling']['ms_per_case'] / summary['compare']['ms_per_case']:.1f}x "
+                  "Duckling's speed on the cases" + (
+                      f", {summary['duckling']['ant_ms_per_article'] / summary['compare']['ant_ms_per_article']:.1f}x "
+                      "on the articles" if "ant_ms_per_article" in summary.get("compare", {}) else ""))
     if args.misses:
         for key in keys:
             if key[2]:

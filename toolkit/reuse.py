@@ -24,9 +24,11 @@ from contextlib import contextmanager
 
 from .index import SourceIndex
 
-__all__ = ["source_index", "for_summary", "language", "disabled", "enabled", "clear", "MAX_SOURCES"]
+__all__ = ["source_index", "for_summary", "language", "disabled", "enabled", "clear", "MAX_SOURCES", "MAX_CHARS"]
 
-MAX_SOURCES = 16  # indexes kept (a 1 MB source's index takes some tens of MB)
+MAX_SOURCES = 16  # indexes kept...
+MAX_CHARS = 2_000_000  # ...and their sources' characters in all (an index takes ~100 bytes a character);
+# the most recent index is kept whatever its size, so that one call's stages share it
 
 _lock = threading.Lock()
 _sources: OrderedDict[tuple, tuple[SourceIndex, dict[str, dict]]] = OrderedDict()
@@ -82,7 +84,8 @@ def _entry(text: str, published: _dt.date | None, lang: str | None) -> tuple[Sou
     with _lock:
         entry = _sources.setdefault(key, entry)  # another thread may have built it meanwhile
         _sources.move_to_end(key)
-        while len(_sources) > MAX_SOURCES:
+        while len(_sources) > 1 and (len(_sources) > MAX_SOURCES
+                                     or sum(k[1] for k in _sources) > MAX_CHARS):
             _sources.popitem(last=False)
     return entry
 
