@@ -3,6 +3,8 @@ source gives someone else, an item swapped into a list."""
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from rapidfuzz.distance import Levenshtein
 
 from ..lang import Language
@@ -22,6 +24,7 @@ def _name_matches(a: Mention, b: Mention) -> bool:
     return all(any(_word_matches(x, y) for y in wb) for x in wa)
 
 
+@lru_cache(maxsize=1 << 16)  # the same words meet again across claims and summaries
 def _word_matches(x: str, y: str) -> bool:
     if x == y:
         return True
