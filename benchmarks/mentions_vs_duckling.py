@@ -57,6 +57,7 @@ OUR_KINDS["ordinal"] = {"number"}
 OUR_KINDS["week"] = {"date"}
 DUCKLING_DIMS["week"] = ["time"]
 DUCKLING_DIMS["ordinal"] = ["ordinal"]
+DUCKLING_DIMS["article"] = ["time", "number", "duration"]  # a whole news article: every dimension it has
 DUCKLING_NOW = dt.datetime(2013, 2, 12, 4, 30, tzinfo=dt.timezone(dt.timedelta(hours=-2)))
 
 
@@ -218,6 +219,48 @@ class Duckling:
         return [tuple(x) for x in data["found"]], data["seconds"]
 
 
+class OtherTree:
+    """The toolkit of another checkout (``--compare PATH``, e.g. the commit before a speed-up) in a
+    worker process, timed inside the worker like Duckling, in the same run as this one."""
+
+    def __init__(self, tree: Path) -> None:
+        import os
+        import subprocess
+
+        env = dict(os.environ, PYTHONPATH=str(tree))
+        self.proc = subprocess.Popen([sys.executable, __file__, "--toolkit-worker"], stdin=subprocess.PIPE,
+                                     stdout=subprocess.PIPE, text=True, encoding="utf-8", env=env, cwd=tree)
+        self.crashes = 0
+
+    def __call__(self, case: Case) -> tuple[list[tuple[int, int, object]], float]:
+        ref = case.reference.date().isoformat() if case.reference else None
+        self.proc.stdin.write(json.dumps({"text": case.text, "category": case.category, "published": ref}) + "\n")
+        self.proc.stdin.flush()
+        data = json.loads(self.proc.stdout.readline())
+        return [tuple(x) for x in data["found"]], data["seconds"]
+
+
+def toolkit_worker() -> None:
+    import toolkit
+    from toolkit.text import normalize
+
+    print(f"toolkit from {Path(toolkit.__file__).parent}", file=sys.stderr)
+    for line in sys.stdin:
+        req = json.loads(line)
+        if req["category"] == "article":
+            normalize.cache_clear()  # as timed_article does
+            t0 = time.perf_counter()
+            mentions = toolkit.find_mentions(req["text"], published=req["published"])
+            seconds = time.perf_counter() - t0
+            found = [(m.start, m.end, m.value) for m in mentions]
+        else:
+            t0 = time.perf_counter()
+            mentions = toolkit.find_mentions(req["text"], published=req["published"], lang="ar")
+            seconds = time.perf_counter() - t0
+            found = [(m.start, m.end, m.value) for m in mentions if m.kind in OUR_KINDS[req["category"]]]
+        print(json.dumps({"found": found, "seconds": seconds}), flush=True)
+
+
 def duckling_worker() -> None:
     import duckling
 
@@ -292,6 +335,46 @@ def _score_case(case: Case, system, s: Score) -> None:
             s.predicted_right += any(f[0] < b and a < f[1] for a, b in case.spans)
 
 
+def ant_articles(datasets: Path, limit: int) -> list[Case]:
+    """The dev ANT articles (ant-splits/dev.txt, in its order; at most ``limit``), as cases
+    without gold: timed, not scored."""
+    dev = datasets / "ant-splits" / "dev.txt"
+    if not dev.exists():
+        return []
+    out = []
+    for name in dev.read_text(encoding="utf-8").split()[:limit]:
+        raw = (datasets / "ant-sample" / name).read_text(encoding="utf-8")
+        text = re.search(r"<TEXT>(.*?)</TEXT>", raw, re.S)
+        when = re.search(r"<TIME>\s*(\d{4})-(\d\d)-(\d\d)", raw)
+        if text and text.group(1).strip():
+            ref = dt.datetime(*map(int, when.groups())) if when else None
+            out.append(Case("ant-dev", "article", True, text.group(1).strip(), [], [], ref))
+    return out
+
+
+def time_articles(articles: list[Case], systems: dict) -> dict[str, list[float]]:
+    """Seconds per article for each system: the median of PASSES alternating passes."""
+    import statistics
+
+    times: dict[str, list[list[float]]] = {name: [] for name in systems}
+    for _ in range(PASSES):
+        for name, system in systems.items():
+            times[name].append([system(case)[1] for case in articles])
+    return {name: [statistics.median(p[k] for p in runs) for k in range(len(articles))]
+            for name, runs in times.items()}
+
+
+def timed_article(case: Case) -> tuple[list, float]:
+    """find_mentions on a whole article, every kind (names and quotes too)."""
+    from toolkit.text import normalize
+
+    ref = case.reference.date() if case.reference else None
+    normalize.cache_clear()  # each pass reads the article anew
+    t0 = time.perf_counter()
+    found = find_mentions(case.text, published=ref)
+    return [(m.start, m.end, m.value) for m in found], time.perf_counter() - t0
+
+
 def _pct(x: float | None) -> str:
     return "   -  " if x is None else f"{100 * x:5.1f}%"
 
@@ -301,16 +384,26 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--datasets", type=Path, default=ROOT.parent / "shared" / "datasets")
     ap.add_argument("--json", type=Path, help="write all figures here")
     ap.add_argument("--misses", action="store_true", help="print the toolkit's missed cases")
+    ap.add_argument("--ant", type=int, default=100, metavar="N",
+                    help="also time both on the first N dev ANT articles (0: not)")
+    ap.add_argument("--compare", type=Path, metavar="TREE",
+                    help="also time the toolkit of another checkout (e.g. before a speed-up), in the same run")
     ap.add_argument("--duckling-worker", action="store_true", help=argparse.SUPPRESS)
+    ap.add_argument("--toolkit-worker", action="store_true", help=argparse.SUPPRESS)
     args = ap.parse_args(argv)
     if args.duckling_worker:
         duckling_worker()
+        return 0
+    if args.toolkit_worker:
+        toolkit_worker()
         return 0
     cases = load_recognizers(args.datasets / "recognizers-text-ar") + load_duckling(args.datasets / "duckling-ar")
     if not cases:
         print(f"no corpora under {args.datasets}: nothing to score", file=sys.stderr)
         return 0
     systems = {"toolkit": timed_ours}
+    if args.compare:  # both toolkits in worker processes, timed alike
+        systems = {"toolkit": OtherTree(ROOT), "compare": OtherTree(args.compare.resolve())}
     try:
         systems["duckling"] = Duckling()
     except ImportError:
@@ -353,6 +446,34 @@ def main(argv: list[str] | None = None) -> int:
         print(f"speed: toolkit is {ratio:.1f}x Duckling's speed (same cases, same run); "
               f"Duckling crashed on {systems['duckling'].crashes} cases (counted as misses)")
         summary["speed_ratio"] = ratio
+    articles = ant_articles(args.datasets, args.ant) if args.ant else []
+    if articles:
+        import statistics
+
+        on_articles = {"toolkit": timed_article, **{k: v for k, v in systems.items() if k != "toolkit"}}
+        if args.compare:
+            on_articles["toolkit"] = systems["toolkit"]
+        per = time_articles(articles, on_articles)
+        line = f"{len(articles)} dev ANT articles (ant-splits/dev.txt), median ms per article:"
+        for name, secs in per.items():
+            line += f" {name} {1000 * statistics.median(secs):.2f} (total {sum(secs):.2f} s)"
+            summary.setdefault(name, {})["ant_ms_per_article"] = 1000 * statistics.median(secs)
+        print(line)
+        if "duckling" in per:
+            ratio = statistics.median(per["duckling"]) / statistics.median(per["toolkit"])
+            print(f"speed on articles: toolkit is {ratio:.1f}x Duckling's speed (median per article; Duckling "
+                  f"parses {', '.join(DUCKLING_DIMS['article'])}, the toolkit every kind)")
+            summary["ant_speed_ratio"] = ratio
+    if "compare" in systems:
+        ratio = summary["compare"]["ms_per_case"] / summary["toolkit"]["ms_per_case"]
+        print(f"speed-up over {args.compare}: {ratio:.2f}x on the cases"
+              + (f", {summary['compare']['ant_ms_per_article'] / summary['toolkit']['ant_ms_per_article']:.2f}x "
+                 "on the articles (median)" if "ant_ms_per_article" in summary.get("compare", {}) else ""))
+        if "duckling" in systems:
+            print(f"compare is {summary['duckling']['ms_per_case'] / summary['compare']['ms_per_case']:.1f}x "
+                  "Duckling's speed on the cases" + (
+                      f", {summary['duckling']['ant_ms_per_article'] / summary['compare']['ant_ms_per_article']:.1f}x "
+                      "on the articles" if "ant_ms_per_article" in summary.get("compare", {}) else ""))
     if args.misses:
         for key in keys:
             if key[2]:

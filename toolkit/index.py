@@ -227,9 +227,8 @@ class Document:
                  comparable: set[str] | None) -> dict[tuple[str, ...], float]:
         s = self.scan
         weights: dict[tuple[str, ...], float] = {}
-        for i, t in enumerate(s.toks):
-            if not start <= t.start < stop:
-                continue
+        for i in range(s.index_at(start), s.index_at(stop)):  # the tokens starting in [start, stop)
+            t = s.toks[i]
             group = tuple(k for k in self._token_keys[i] if comparable is None or k[:2] in comparable)
             if not group or (pos <= i < end and m.kind not in VALUE_KINDS):
                 continue  # an entity or quote must not align on itself
@@ -244,10 +243,10 @@ class SourceIndex(Document):
     def __init__(self, scan: Scan):
         super().__init__(scan)
         self.cache: dict = {}  # lookups the checks repeat across claims (e.g. transliterated words)
-        df: dict[str, int] = defaultdict(int)
+        self._postings: dict[str, list[int]] = defaultdict(list)  # key -> the segments holding it
         for seg in self.segments:
             for key in seg.keys:
-                df[key] += 1
+                self._postings[key].append(seg.index)
         # Passages counted for idf: those with a word in the article's own script. A line of
         # markup, code or another script (an injected prompt, an embedded tag) holds no prose
         # of the article and must not shift every weight, and with them the verdicts.
@@ -256,7 +255,8 @@ class SourceIndex(Document):
                                  if any(script_of(toks[i].text) == scan.lang.script
                                         for idx in seg.keys.values() for i in idx)), 1)
         n = self._passages
-        self._idf = {k: math.log(1 + n / v) for k, v in df.items()}
+        self._idf = {k: math.log(1 + n / len(v)) for k, v in self._postings.items()}
+        self._group_idf: dict[tuple[str, ...], float] = {}
         self._idf_unseen = math.log(1 + n)
         self._resolved: set[str] = set()  # transliterated name keys already placed
         words = {w for m in scan.mentions if m.kind == "entity" and m.unit in ("person", "name")
@@ -299,13 +299,21 @@ class SourceIndex(Document):
                     hits.append((self.segment_at(t.start), i))
                     break
         for seg, i in hits:
+            if key not in seg.keys:
+                self._postings[key].append(seg.index)
             seg.keys.setdefault(key, []).append(i)
         if hits:
-            self._idf[key] = math.log(1 + self._passages / len({id(seg) for seg, _ in hits}))
+            self._idf[key] = math.log(1 + self._passages / len(self._postings[key]))
+            # a group holding this key may have been weighed before it was placed
+            self._group_idf = {g: v for g, v in self._group_idf.items() if key not in g}
 
     def idf(self, group: tuple[str, ...]) -> float:
+        hit = self._group_idf.get(group)
+        if hit is not None:
+            return hit
         seen = [self._idf[k] for k in group if k in self._idf]
-        return min(seen) if seen else self._idf_unseen
+        self._group_idf[group] = value = min(seen) if seen else self._idf_unseen
+        return value
 
     def align(self, weights: dict[tuple[str, ...], float]) -> list[Alignment]:
         """Source passages ranked by the idf-weighted share of the claim's keys they hold."""
@@ -316,10 +324,20 @@ class SourceIndex(Document):
         total = sum(self.idf(g) * w for g, w in weights.items())
         if total <= 0:
             return []
+        terms: dict[int, list[float]] = {}  # segment -> what each group it holds adds, in the order of weights
+        postings = self._postings
+        for g, w in weights.items():  # only the segments holding a key of the group (inverted index)
+            x = self.idf(g) * w
+            for i in postings.get(g[0], ()) if len(g) == 1 else {i for k in g for i in postings.get(k, ())}:
+                t = terms.get(i)
+                if t is None:
+                    terms[i] = [x]
+                else:
+                    t.append(x)
         ranked = []
-        for seg in self.segments:
-            hit = sum(self.idf(g) * w for g, w in weights.items() if any(k in seg.keys for k in g))
+        for i in sorted(terms):
+            hit = sum(terms[i])
             if hit > 0:
-                ranked.append(Alignment(seg, hit / total))
+                ranked.append(Alignment(self.segments[i], hit / total))
         ranked.sort(key=lambda a: -a.score)
         return ranked

@@ -18,6 +18,7 @@ import re
 
 from pydantic import Field
 
+from . import reuse
 from .checks import verify
 from .index import Document, SourceIndex
 from .inputs import InputError, check_lang, check_positive_int, check_published, check_text
@@ -62,7 +63,7 @@ def split_sentences(text: str) -> list[str]:
 
 def sentence_spans(text: str) -> list[tuple[int, int]]:
     """Offsets of :func:`split_sentences`' sentences in ``text`` (the numbers a model cites)."""
-    doc = Document(scan_text(text))
+    doc = reuse.source_index(text)  # scanned once for the summariser, the citations and the judge
     spans = []
     for a, b in doc.sentences:
         if b <= a:
@@ -212,7 +213,7 @@ def check_citations(source: str, summary: Summary, report: VerificationReport, *
     A sentence with a placed value that none of its cited sentences holds "cites the wrong
     passage"; one without citations or placed values is unchecked."""
     spans = sentence_spans(source)
-    mentions = scan_text(source, published=published).mentions
+    mentions = reuse.source_index(source, check_published(published)).scan.mentions
     out = []
     offset = 0
     text = summary.text
@@ -283,7 +284,7 @@ class _Aligner:
     def __init__(self, source: str, published, lang: str):
         self.source = source
         self.spans = sentence_spans(source)
-        self.index = SourceIndex(scan_text(source, published=published))
+        self.index = reuse.source_index(source, check_published(published))
         self.lang = lang
         self.cross = lang != self.index.scan.lang.code
 

@@ -12,6 +12,7 @@ import datetime as _dt
 from collections import Counter
 from collections.abc import Callable
 
+from .. import reuse
 from ..index import Document, SourceIndex
 from ..inputs import InputError, check_lang, check_published, check_text
 from ..lang import detect_language
@@ -72,9 +73,9 @@ def verify(source: str, summary: str, *, published: str | _dt.date | None = None
     check_text(source, "source", max_chars=max_chars)
     check_text(summary, "summary", max_chars=max_chars)
     pub, lang = check_published(published), check_lang(lang)
-    src_lang = detect_language(source)
+    src_lang = reuse.language(source)
     summ_lang = lang or detect_language(summary)
-    src = SourceIndex(scan_text(source, published=pub, lang=src_lang))
+    src = reuse.for_summary(source, pub, src_lang, summ_lang)  # scanned and indexed once per source
     cross = summ_lang != src_lang
     summ = Document(src.scan_summary(summary, published=pub, lang=summ_lang))
     comparable = {"n:", "c:", "x:"} if cross else None

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import cached_property
 
 from ..index import Alignment, Document, SourceIndex
 from ..mentions.dates import same_date
@@ -48,7 +49,7 @@ class ClaimContext:
         seg = self.ranked[0].segment
         return any(k in seg.keys for g in self.keys for k in g if k[:2] in ("n:", "c:"))
 
-    @property
+    @cached_property  # read by every check, several times: computed once per claim
     def aligned(self) -> list[Alignment]:
         if not self.ranked or self.ranked[0].score < ALIGNED_FLOOR:
             return []
@@ -75,7 +76,15 @@ class ClaimContext:
 
     def score_of(self, mention: Mention) -> float:
         seg = self.src.segment_at(mention._nstart)
-        return next((a.score for a in self.ranked if a.segment is seg), 0.0)
+        return self._scores.get(id(seg), 0.0)
+
+    @cached_property
+    def _scores(self) -> dict[int, float]:
+        """Each ranked passage's score (its first, as a walk over ``ranked`` finds it)."""
+        scores: dict[int, float] = {}
+        for a in self.ranked:
+            scores.setdefault(id(a.segment), a.score)
+        return scores
 
     def ambiguous(self, elsewhere: list[Mention]) -> bool:
         """Does a passage holding the claimed value align almost as well as the best one?"""

@@ -3,6 +3,8 @@ source gives someone else, an item swapped into a list."""
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from rapidfuzz.distance import Levenshtein
 
 from ..index import Document
@@ -12,6 +14,7 @@ from ..models import Claim, Evidence, Mention
 from ..text import is_arabic, norm, script_of, skeleton
 from ..translit import arabic_skeleton, latin_skeleton, same_name, skeletons_match
 from .context import ClaimContext, evidence_span, result
+from .lookup import first_token_reading
 
 
 def _words(value: object) -> list[str]:
@@ -30,6 +33,7 @@ def _name_matches(a: Mention, b: Mention) -> bool:
     return all(any(_word_matches(x, y) for y in wb) for x in wa)
 
 
+@lru_cache(maxsize=1 << 16)  # the same words meet again across claims and summaries
 def _word_matches(x: str, y: str) -> bool:
     if x == y:
         return True
@@ -92,9 +96,10 @@ def _source_token(c: ClaimContext, word: str) -> list[Evidence]:
     same concept (Court / «المحكمة») or the same name transliterated (Chahed / «الشاهد»)."""
     s = c.src.scan
     if script_of(word) == s.lang.script:
-        for t in s.toks:
-            if t.kind == "word" and any(rest == word for _, rest in s.lang.clitic_splits(t.text)):
-                return [evidence_span(c.src, t.end - len(word), t.end)]
+        i = first_token_reading(c.src).get(word)  # the first word token that reads as it, clitics off
+        if i is not None:
+            t = s.toks[i]
+            return [evidence_span(c.src, t.end - len(word), t.end)]
         return []
     cache = c.src.cache.setdefault("cross_token", {})
     if word not in cache:

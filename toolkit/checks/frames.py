@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from ..index import Document, SourceIndex
 from ..models import Mention
+from .lookup import Stops, kept, near, value_cover
 
 VALUE_KINDS = ("number", "percent", "count", "duration", "date")
 _CLAUSE_MARKS = {".", ",", ";", ":", "(", ")", "!", "?", '"', "-"}
@@ -23,11 +24,14 @@ Frame = dict[tuple[str, ...], float]  # key group -> weight
 
 def frame(doc: Document, m: Mention, *, comparable: set[str] | None = None) -> Frame:
     """The keyed words around ``m`` in its clause, stopping at another value."""
+    memo = kept(doc, "frames", dict)  # a source's frames are read again for every claim
+    key = (id(m), None if comparable is None else frozenset(comparable))
+    if key in memo:
+        return memo[key]
     s = doc.scan
     first, end = s.index_at(m._nstart), s.index_at(m._nend)
     partners = range_partners(doc, m)
-    stops = {i for v in s.mentions if v is not m and v.kind in VALUE_KINDS and v not in partners
-             for i in range(s.index_at(v._nstart), s.index_at(v._nend))}
+    stops = Stops(value_cover(doc, VALUE_KINDS), m, partners)  # tokens of the other values (but partners)
     out: Frame = {}
 
     def walk(indices, limit: int, rightwards: bool) -> None:
@@ -46,6 +50,7 @@ def frame(doc: Document, m: Mention, *, comparable: set[str] | None = None) -> F
 
     walk(range(first - 1, -1, -1), LEFT, False)
     walk(range(end, len(s.toks)), RIGHT, True)
+    memo[key] = out
     return out
 
 
@@ -54,7 +59,7 @@ def range_partners(doc: Document, m: Mention) -> list[Mention]:
     so the frame reads past it."""
     text = doc.scan.nt.text
     out = []
-    for v in doc.scan.mentions:
+    for v in near(doc, m, 8):  # the mentions a gap of 8 characters or less can separate from m
         if v is m or v.kind not in VALUE_KINDS:
             continue
         gap = text[v._nend:m._nstart] if v._nend <= m._nstart else text[m._nend:v._nstart]

@@ -275,6 +275,22 @@ class Language:
     def stem(self, token: str) -> str:
         """Light stem for aligning passages (after Larkey's light10): the article and
         و come off, single-letter clitics do not (لقاء، بوتين would lose a root letter)."""
+        stems = self._word_memo("_stems")
+        hit = stems.get(token)
+        if hit is None:
+            hit = self._stem(token)
+            if len(stems) < 200_000:
+                stems[token] = hit
+        return hit
+
+    def _word_memo(self, name: str) -> dict:
+        """A per-word memo of this language (``name`` has an underscore: no token has one)."""
+        memo = self._cache.get(name)
+        if memo is None:
+            memo = self._cache.setdefault(name, {})
+        return memo
+
+    def _stem(self, token: str) -> str:
         if not self.clitic_prefixes:  # English: plural s
             return token[:-1] if len(token) > 4 and token.endswith("s") else token
         word = token
@@ -290,6 +306,15 @@ class Language:
 
     def concept(self, token: str) -> str | None:
         """The bilingual concept a word names, clitics and light suffixes tolerated."""
+        concepts = self._word_memo("_concepts")
+        if token in concepts:
+            return concepts[token]
+        hit = self._concept(token)
+        if len(concepts) < 200_000:
+            concepts[token] = hit
+        return hit
+
+    def _concept(self, token: str) -> str | None:
         for _, rest in self.clitic_splits(token):
             hit = self.concepts.get(rest)
             if hit:
@@ -310,13 +335,34 @@ class Language:
         code = self.countries.get(words)
         if code is None and " " not in words and len(words) >= 6:
             key = ("country", words)
-            if key not in self._cache:
-                self._cache[key] = next(
-                    (self.countries[name] for n in (len(words) - 1, len(words), len(words) + 1)
-                     for name in self.country_lengths.get(n, ())
-                     if Levenshtein.distance(words, name, score_cutoff=1) <= 1), None)
+            if key not in self._cache:  # the first name within one edit, in country_lengths order
+                near = _near_names(self, words)
+                self._cache[key] = self.countries[near] if near is not None else None
             code = self._cache[key]
         return code
+
+
+def _deletions(word: str) -> set[str]:
+    return {word[:i] + word[i + 1:] for i in range(len(word))}
+
+
+def _near_names(lang: Language, words: str) -> str | None:
+    """The first name of ``lang.country_lengths`` (by length: one letter shorter, as long, one
+    longer; then in listed order) within one edit of ``words``, found through an index of the
+    names and their one-letter deletions rather than by a scan: two words within one edit
+    share the word itself or a one-letter deletion (candidates are then checked)."""
+    index = lang._cache.get("near_names")
+    if index is None:
+        index = {}
+        for n, names in lang.country_lengths.items():
+            for pos, name in enumerate(names):
+                for variant in _deletions(name) | {name}:
+                    index.setdefault(variant, []).append((n, pos, name))
+        lang._cache["near_names"] = index
+    candidates = {c for variant in _deletions(words) | {words} for c in index.get(variant, ())}
+    found = [(n - len(words), pos, name) for n, pos, name in candidates
+             if abs(n - len(words)) <= 1 and Levenshtein.distance(words, name, score_cutoff=1) <= 1]
+    return min(found)[2] if found else None
 
 
 # -- compiling a data module ------------------------------------------------------------------

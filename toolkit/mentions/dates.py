@@ -7,6 +7,7 @@ Values are ISO strings so they compare across languages: ``2025-08-15``, or
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from datetime import date, timedelta
 from functools import cache
 from typing import cast
@@ -391,14 +392,16 @@ def _years_from_the_sentence(s: Scan) -> None:
     text = s.nt.text
     full = [m for m in s.mentions if m.kind == "date" and m.value and len(date_of(m)) == 10
             and not m.year_inferred and m.calendar == "gregorian" and not m.relative]
+    marks: list[int] | None = None  # where the text's sentence-end characters are (_sentence_end's)
     for m in s.mentions:
         if m.kind != "date" or not m.year_inferred or not m.value:
             continue
+        marks = _sentence_marks(text) if marks is None else marks
         same = [(f._nstart, date_of(f)) for f in full
-                if not _sentence_end(text, min(f._nend, m._nend), max(f._nstart, m._nstart))]
-        same += [(t.start, t.text) for t in s.toks  # "March 24, 25 and 26, 2017": the year closing a list of days
-                 if t.kind == "num" and len(t.text) == 4 and not t.decimals and 1900 <= t.value <= 2100
-                 and t.start >= m._nend and _day_list(s.lang.conjunction).fullmatch(text[m._nend:t.start])]
+                if not _marked(marks, min(f._nend, m._nend), max(f._nstart, m._nstart))]
+        same += [(t.start, t.text) for t in _list_years(s, m._nend)  # "March 24, 25 and 26, 2017": the year
+                 if t.kind == "num" and len(t.text) == 4 and not t.decimals and 1900 <= t.value <= 2100  # closing
+                 and t.start >= m._nend and _day_list(s.lang.conjunction).fullmatch(text, m._nend, t.start)]  # a list
         if not same:
             continue
         nearest = min(same, key=lambda f: abs(f[0] - m._nstart))[1]
@@ -442,8 +445,36 @@ def _day_list(conjunction: str) -> re.Pattern[str]:
     return re.compile(r"[\s,]*(?:(?:\d{1,2}|" + re.escape(conjunction) + r")[\s,]*)*")
 
 
+@cache
+def _day_list_chars(conjunction: str) -> re.Pattern[str]:
+    """What a list of days is written with: white space, commas, digits and 'and' (the language
+    of :func:`_day_list`; read greedily, it reaches every end where that pattern fits)."""
+    return re.compile(r"(?:[\s,\d]|" + re.escape(conjunction) + r")*")
+
+
+def _list_years(s: Scan, start: int) -> list:
+    """The tokens that can close a list of days running from ``start``: those starting no later
+    than a list of days can reach (instead of every token of the text)."""
+    reach = _day_list_chars(s.lang.conjunction).match(s.nt.text, start).end()
+    return s.toks[s.index_at(start):bisect_right(s.tok_starts, reach)]
+
+
 def _sentence_end(text: str, a: int, b: int) -> bool:
     return any(ch in ".!?;\n" for ch in text[a:b])
+
+
+_SENTENCE_MARK = re.compile(r"[.!?;\n]")
+
+
+def _sentence_marks(text: str) -> list[int]:
+    """Positions of the characters :func:`_sentence_end` looks for, in order."""
+    return [m.start() for m in _SENTENCE_MARK.finditer(text)]
+
+
+def _marked(marks: list[int], a: int, b: int) -> bool:
+    """``_sentence_end(text, a, b)`` with ``marks = _sentence_marks(text)``, without reading the text."""
+    k = bisect_left(marks, a)
+    return k < len(marks) and marks[k] < b
 
 
 def _add_months(year: int, month: int, offset: int) -> tuple[int, int]:

@@ -14,7 +14,7 @@ from collections.abc import Set as AbstractSet
 from ..lang import Language
 from ..models import Span
 from ..text import skeleton
-from .scan import Scan, _first_words
+from .scan import Scan, _first_words, first_words_of
 
 # The words these finders read are the language's tables (toolkit/lang/<code>.py): titles and
 # what may stand between a title and a name (TITLE_DESCRIPTORS), capitalised words that are no
@@ -310,7 +310,7 @@ def find_entities(s: Scan, known_names: frozenset[str] = frozenset()) -> None:
     names: set[str] = set(known_names)
 
     short_quotes = find_quotes(s)
-    openers = _first_words(lang, lang.countries) | _first_words(lang, lang.table("titles"))
+    openers = first_words_of(lang, lang.countries, lang.table("titles"))
     i = 0
     while i < len(s.toks):
         w = s.words[i]
@@ -347,9 +347,12 @@ def find_entities(s: Scan, known_names: frozenset[str] = frozenset()) -> None:
         named[a:b] = b"\x01" * (b - a)
         if unit == "country":
             countries[a:b] = b"\x01" * (b - a)
+    # a word none of whose readings begins a given name, an organisation's head, a place or a place's
+    # cue: each finder below would reject it at its first phrase lookup
+    starters = first_words_of(lang, lang.given_names, lang.org_heads, lang.places, lang.table("place_cues"))
     i = 0
     while i < len(s.toks):  # given names, organisations and places, where no title named them
-        if s.words[i] is None or named[s.toks[i].start]:
+        if s.words[i] is None or named[s.toks[i].start] or starters.isdisjoint(s.readings[i]):
             i += 1
             continue
         for finder, unit in ((_given_name, "person"), (_organisation, "org"), (_place, "place")):
@@ -395,18 +398,24 @@ def find_entities(s: Scan, known_names: frozenset[str] = frozenset()) -> None:
     for a, b, *_ in found:
         covered[a:b] = b"\x01" * (b - a)
     skeletons = {sk for sk in map(skeleton, names) if len(sk) >= 4}
+    prefixes: dict[str, int | None] = {}  # word -> _name_prefix (names are settled from here on)
+
+    def name_prefix(word: str) -> int | None:
+        if word not in prefixes:
+            prefixes[word] = _name_prefix(s, word, names, skeletons)
+        return prefixes[word]
     i = 0
     while i < len(s.toks):
         t = s.toks[i]
         if t.kind != "word" or covered.find(1, t.start, t.end) != -1:
             i += 1
             continue
-        cut = _name_prefix(s, t.text, names, skeletons)
+        cut = name_prefix(t.text)
         if cut is None:
             i += 1
             continue
         k = i + 1
-        while k < len(s.toks) and (nxt := s.word(k)) and _name_prefix(s, nxt, names, skeletons) == 0 \
+        while k < len(s.toks) and (nxt := s.word(k)) and name_prefix(nxt) == 0 \
                 and s.adjacent(k - 1, k):
             k += 1
         value = " ".join([t.text[cut:], *(s.toks[x].text for x in range(i + 1, k))])
@@ -559,6 +568,7 @@ def _capitalised_runs(s: Scan, found, names: set[str], commons: set[str]) -> Non
 def find_enumerations(s: Scan) -> None:
     """Runs of two or more names joined only by commas and 'و'/'and'."""
     ents = sorted((m for m in s.mentions if m.kind == "entity"), key=lambda m: m._nstart)
+    position = {id(m): k for k, m in enumerate(ents)}  # ents.index(m), without comparing every mention before it
     conjunction = s.lang.conjunction  # "and", «و» (written onto the next word too: «،و»)
     separators = {",", conjunction, f", {conjunction}"} | (
         {f",{conjunction}"} if conjunction in s.lang.conjunction_prefixes else set())
@@ -579,7 +589,7 @@ def find_enumerations(s: Scan) -> None:
         return len(rest) == 1 and rest[0] not in s.lang.segment_breaks and s.lang.noun_class(rest[0]) is None
 
     def flush() -> None:
-        if len(run) >= 2 and not open_ended(ents.index(run[-1]), 1) and not open_ended(ents.index(run[0]), -1):
+        if len(run) >= 2 and not open_ended(position[id(run[-1])], 1) and not open_ended(position[id(run[0])], -1):
             items = [m.text for m in run]
             s.add("enumeration", run[0]._nstart, run[-1]._nend, items, claim=False,
                   unit=run[0].unit if len({r.unit for r in run}) == 1 else None,

@@ -111,6 +111,24 @@ def tokenize(text: str, fmt: NumberFormat | None = None) -> tuple[list[Tok], Num
 
 
 _MENTION_DEFAULTS = {name: f.default for name, f in Mention.model_fields.items() if not f.is_required()}
+_MENTION_FIELDS = tuple(Mention.model_fields)
+_set_attribute = object.__setattr__
+
+
+def _construct(values: dict[str, Any], nstart: int, nend: int) -> Mention:
+    """``Mention.model_construct(**values)`` with every field given (what it sets: the fields in
+    their order, all of them set, no extra) and the normalised offsets as its private attributes,
+    without model_construct's per-field dispatch."""
+    m = Mention.__new__(Mention)
+    state = {name: values[name] for name in _MENTION_FIELDS}
+    # ...the offsets also as plain attributes, read without pydantic's private-attribute __getattr__
+    # (~5 µs a read on the hot paths of alignment and checking); not fields, so never serialised
+    state["_nstart"], state["_nend"] = nstart, nend
+    _set_attribute(m, "__dict__", state)
+    _set_attribute(m, "__pydantic_fields_set__", set(_MENTION_FIELDS))
+    _set_attribute(m, "__pydantic_extra__", None)
+    _set_attribute(m, "__pydantic_private__", {"_nstart": nstart, "_nend": nend})
+    return m
 
 
 @dataclass
@@ -142,9 +160,8 @@ class Scan:
         """Record a mention; ``claim`` marks its span so later finders skip it."""
         a, b = self.nt.to_original(nstart, nend)
         # Built from values the finders computed themselves: no validation needed.
-        m = Mention.model_construct(**{**_MENTION_DEFAULTS, "kind": kind, "start": a, "end": b,
-                                       "text": self.nt.original[a:b], "value": value, **fields})
-        m._nstart, m._nend = nstart, nend
+        m = _construct({**_MENTION_DEFAULTS, "kind": kind, "start": a, "end": b,
+                        "text": self.nt.original[a:b], "value": value, **fields}, nstart, nend)
         self.mentions.append(m)
         if claim:
             self._mask[nstart:nend] = b"\x01" * (nend - nstart)
@@ -165,21 +182,15 @@ class Scan:
         """
         if not 0 <= i < len(self.words) or self.words[i] is None:
             return None
-        starts = _first_words(self.lang, table)
+        starts, longest = _table_shape(self.lang, table)
         if clitics:
             if starts.isdisjoint(self.readings[i]):
                 return None
         elif self.words[i] not in starts:
             return None
-        for n in range(max_words, 0, -1):
-            words = []
-            for k in range(i, i + n):
-                w = self.word(k)
-                if w is None or (k > i and not self.adjacent(k - 1, k)):
-                    break
-                words.append(w)
-            if len(words) != n:
-                continue
+        run = _adjacent_words(self, i, min(max_words, longest))  # no key of the table has more words
+        for n in range(len(run), 0, -1):
+            words = run[:n]
             splits = self.lang.clitic_splits(words[0]) if clitics else [("", words[0])]
             for prefix, first in splits:
                 key = " ".join([first, *words[1:]])
@@ -205,6 +216,41 @@ class Scan:
     def index_at(self, pos: int) -> int:
         """Index of the first token starting at or after ``pos``."""
         return bisect_left(self.tok_starts, pos)
+
+
+def _adjacent_words(s: Scan, i: int, most: int) -> list[str]:
+    """The words from token i on, up to ``most``, while they follow each other with white space only."""
+    if most < 1:
+        return []
+    words = s.words
+    run = [words[i]]
+    k = i + 1
+    while len(run) < most and k < len(words):
+        w = words[k]
+        if w is None or not s.adjacent(k - 1, k):
+            break
+        run.append(w)
+        k += 1
+    return run
+
+
+def _table_shape(lang: Language, table) -> tuple[frozenset[str], int]:
+    """First words of a phrase table's keys, and the most words a key has."""
+    hit = lang._cache.get(("shape", id(table)))
+    if hit is None or hit[0] is not table:
+        hit = (table, _first_words(lang, table), max((k.count(" ") + 1 for k in table), default=0))
+        lang._cache[("shape", id(table))] = hit
+    return hit[1], hit[2]
+
+
+def first_words_of(lang: Language, *tables) -> frozenset[str]:
+    """First words of the keys of several phrase tables (one set, built once per language)."""
+    key = ("first_words_of", *map(id, tables))
+    hit = lang._cache.get(key)
+    if hit is None or any(a is not b for a, b in zip(hit[0], tables)):
+        hit = (tables, frozenset().union(*(_first_words(lang, t) for t in tables)))
+        lang._cache[key] = hit
+    return hit[1]
 
 
 def _first_words(lang: Language, table) -> frozenset[str]:
