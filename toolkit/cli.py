@@ -571,9 +571,11 @@ def _run(argv: list[str], debug: bool = False, verbose: bool = False) -> int:
 
 def _command(argv: list[str]) -> int:
     from .errors import EndpointError, ToolkitError
+    from .settings import get_settings
 
     try:
         args = build_parser().parse_args(argv)
+        get_settings()  # the environment's settings, read (and checked) once, before any work
         code = COMMANDS[args.command](args)
         _flush_stdout()
         return code

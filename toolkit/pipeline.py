@@ -22,7 +22,7 @@ from .checks import verify
 from .index import Document, SourceIndex
 from .inputs import InputError, check_lang, check_positive_int, check_published, check_text
 from .llm.backends import Backend, resolve_backend
-from .llm.client import ConfigError, ExtractionError
+from .errors import ConfigError, ExtractionError
 from .llm.schemas import AtomicClaim, CheckedClaim, CitationCheck, JudgedSentence, Run, Summary, Usage
 from .mentions import scan_text
 from .models import Claim, Evidence, FactCheckResult as _FactCheckResult, Span, VerificationReport, worst
