@@ -37,7 +37,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from .settings import ENVIRONMENT, get_settings
+from .settings import ENVIRONMENT, Settings, get_settings
 
 logger = logging.getLogger(__name__)
 
@@ -243,9 +243,14 @@ def _article(job: Job, options: Options) -> tuple[str | int | None, str, str | N
     return ident, text, summary, obj.get("published"), obj.get("lang")
 
 
-@lru_cache(maxsize=4)
 def backend_for(name: str, model: str | None, cache: bool):
-    """One backend per process and configuration (a model client is built once, not per article)."""
+    """One backend per process and configuration (a model client is built once, not per article);
+    the settings are part of the configuration (another endpoint, another client)."""
+    return _backend_for(name, model, cache, get_settings())
+
+
+@lru_cache(maxsize=4)
+def _backend_for(name: str, model: str | None, cache: bool, settings: Settings):
     from .llm.backends import resolve_backend
 
     return resolve_backend(name, model=model, cache=cache)
@@ -558,7 +563,26 @@ def _new_pool(workers: int):
         ctx = server
     except ValueError:  # no fork server on this platform
         ctx = multiprocessing.get_context("spawn")
-    return ProcessPoolExecutor(workers, mp_context=ctx, initializer=die_with, initargs=(os.getpid(),))
+    from .cli import log_policy
+
+    settings_env = {k: os.environ.get(k) for k in (*ENVIRONMENT.values(), "XDG_CACHE_HOME")}
+    return ProcessPoolExecutor(workers, mp_context=ctx, initializer=_init_worker,
+                               initargs=(os.getpid(), settings_env, log_policy()))
+
+
+def _init_worker(batch_pid: int, settings_env: dict[str, str | None], policy: tuple[bool, bool] | None) -> None:
+    """In a worker: end with the batch; log as its command line does; read the settings the batch
+    reads now (the fork server keeps the environment it started with, which a program that ran a
+    batch before may have changed)."""
+    from .cli import log_like
+
+    die_with(batch_pid)
+    log_like(policy)
+    for name, value in settings_env.items():
+        if value is None:
+            os.environ.pop(name, None)
+        else:
+            os.environ[name] = value
 
 
 def _stop_pool(pool, *, kill: bool) -> None:

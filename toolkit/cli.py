@@ -548,6 +548,32 @@ class _LogLines(logging.Handler):
             _say(f"{record.name}: {record.levelname.lower()}: {' '.join(message)}")
 
 
+def log_policy() -> tuple[bool, bool] | None:
+    """``(debug, verbose)`` of the command line's log lines in this process (None when the toolkit
+    is not run from the command line), for worker processes to follow: see :func:`log_like`."""
+    for handler in logging.getLogger().handlers:
+        # by name: run as ``python -m toolkit.cli`` this module is also ``__main__``, with its own class
+        if type(handler).__name__ == _LogLines.__name__:
+            return bool(getattr(handler, "debug", False)), handler.level <= logging.INFO
+    return None
+
+
+def log_like(policy: tuple[bool, bool] | None) -> None:
+    """In a worker process of ``batch`` or ``serve``: log as the command line does (the toolkit's
+    warnings as one line each, other libraries' only with ``--debug``), not through Python's
+    last-resort handler, which would print every line instructor logs."""
+    if policy is None:
+        return
+    import warnings
+
+    debug, verbose = policy
+    logging.getLogger().addHandler(_LogLines(debug, verbose))
+    if verbose:
+        logging.getLogger("toolkit").setLevel(logging.INFO)
+    if not debug:
+        warnings.simplefilter("ignore")
+
+
 def _run(argv: list[str], debug: bool = False, verbose: bool = False) -> int:
     """Parse and run a command; errors of input, configuration and the model endpoint are exit 2."""
     import warnings

@@ -123,12 +123,14 @@ class Busy(Exception):
     pass
 
 
-def _init_worker(server: int, timeout: float) -> None:
-    """In each worker: it ends with the server; Ctrl-C is the server's to handle; model calls end
-    before the request does."""
+def _init_worker(server: int, timeout: float, policy: tuple[bool, bool] | None = None) -> None:
+    """In each worker: it ends with the server; Ctrl-C is the server's to handle; it logs as the
+    server's command line does; model calls end before the request does."""
     from .batch import die_with
+    from .cli import log_like
 
     die_with(server)
+    log_like(policy)
     try:
         configured = get_settings()
         limits = {"deadline": configured.deadline, "timeout": configured.timeout}
@@ -159,8 +161,10 @@ class Pool:
             ctx = server
         except ValueError:
             ctx = multiprocessing.get_context("spawn")
+        from .cli import log_policy
+
         return ProcessPoolExecutor(self.settings.workers, mp_context=ctx, initializer=_init_worker,
-                                   initargs=(os.getpid(), self.settings.timeout))
+                                   initargs=(os.getpid(), self.settings.timeout, log_policy()))
 
     async def run(self, fn, *args):
         """The job's answer; Busy when the pool is full; TimeoutError past the timeout. A job whose
