@@ -58,11 +58,12 @@ def _flush_stdout() -> None:
 def _silence_stdout() -> None:
     """After a failed write, point the real stdout at /dev/null so the interpreter's own flush at
     exit cannot fail (and print a second message)."""
-    if sys.stdout is None or sys.stdout is not sys.__stdout__:
+    stdout = sys.stdout
+    if stdout is not sys.__stdout__ or stdout is None:
         return
     try:
         fd = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(fd, sys.stdout.fileno())
+        os.dup2(fd, stdout.fileno())
         os.close(fd)
     except (OSError, ValueError):
         pass
@@ -134,9 +135,10 @@ def _published(value: str | None) -> str | None:
     if value is None:
         return None
     try:
-        return check_published(value).isoformat()
+        day = check_published(value)
     except InputError as exc:
         raise UsageError(str(exc)) from None
+    return day.isoformat() if day is not None else None
 
 
 def build_parser() -> argparse.ArgumentParser:

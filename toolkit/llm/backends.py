@@ -22,7 +22,7 @@ import threading
 import urllib.request
 from collections import Counter
 from pathlib import Path
-from typing import Protocol
+from typing import Protocol, cast
 
 from ..lang import detect_language, get_language
 from ..mentions import scan_text
@@ -31,7 +31,7 @@ from ..errors import ConfigError
 from .client import LLMClient
 from .local import model_name, resolve_gguf
 from .prompts import load_prompt
-from .schemas import AtomicClaim, ClaimList, Judgement, Run, Summary, SummarySentence
+from .schemas import AtomicClaim, ClaimKind, ClaimList, Judgement, Run, Summary, SummarySentence
 
 logger = logging.getLogger(__name__)
 
@@ -82,9 +82,10 @@ class ExtractiveBackend:
     def extract_claims(self, summary: str, lang: str) -> tuple[ClaimList, Run]:
         claims = []
         for m in scan_text(summary, lang=lang).mentions:
-            if m.kind in ("enumeration",):
+            if m.kind == "enumeration":
                 continue
-            claims.append(AtomicClaim(text=m.text[:200], kind=m.kind, value=m.text[:80]))
+            kind = cast(ClaimKind, m.kind)  # every other mention kind is a claim kind
+            claims.append(AtomicClaim(text=m.text[:200], kind=kind, value=m.text[:80]))
         return ClaimList(claims=claims[:10]), Run(backend=self.name)
 
 

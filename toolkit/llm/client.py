@@ -47,7 +47,7 @@ from contextlib import suppress
 from dataclasses import dataclass, field
 from email.utils import parsedate_to_datetime
 from pathlib import Path
-from typing import TypeVar
+from typing import Any, TypeVar, cast
 
 import instructor
 import openai
@@ -238,7 +238,7 @@ class LLMClient:
     backoff_max: float = 20.0
     max_tokens: int | None = 1024
     backend: str = "openai"
-    http_client: object | None = None  # an httpx or httpx2 client, e.g. with a test transport
+    http_client: Any = None  # an httpx or httpx2 client, e.g. with a test transport
     cache_only: bool = False  # replay recorded answers; a request not in the cache is an error
     connect_timeout: float | None = None  # TOOLKIT_CONNECT_TIMEOUT, else 10 s
     deadline: float | None = None  # one extract call, retries included; TOOLKIT_DEADLINE, else 300 s
@@ -258,7 +258,7 @@ class LLMClient:
         self.base_url = self.base_url or settings.base_url
         self.api_key = self.api_key or settings.api_key
         self.mode = self.mode or settings.mode
-        self._client = None
+        self._client: instructor.Instructor | None = None
         self._connecting = threading.Lock()
         if self.cache_only:  # never reaches a network
             self.base_url, self.api_key, self.cache, self.endpoint = "http://replay.invalid/v1", "replay", True, None
@@ -297,6 +297,7 @@ class LLMClient:
 
     def _load(self, path: Path, schema: type[T], context: dict | None = None) -> T | None:
         """The cached answer, or None for a miss; an entry that is unreadable or invalid is removed."""
+        problem: Exception
         try:
             text = path.read_text(encoding="utf-8")
         except (FileNotFoundError, NotADirectoryError):
@@ -307,7 +308,8 @@ class LLMClient:
             try:
                 data = json.loads(text)
                 if isinstance(data, dict) and "failure" in data and "output" not in data:
-                    return self._recorded_failure(data["failure"])
+                    self._recorded_failure(data["failure"])  # raises, for a replaying or recording client
+                    return None
                 return schema.model_validate(data["output"], context=context)
             except (ValueError, KeyError, TypeError) as exc:  # empty, truncated, garbage, or another schema
                 problem = exc
@@ -349,6 +351,12 @@ class LLMClient:
                 with suppress(OSError):
                     os.unlink(tmp)
 
+    def _limits(self) -> tuple[Path, float, float, float, int]:
+        """cache folder, timeout, connect timeout, deadline, attempts: as ``__post_init__`` resolved them."""
+        assert self.cache_dir is not None and self.timeout is not None and self.connect_timeout is not None
+        assert self.deadline is not None and self.max_attempts is not None
+        return self.cache_dir, self.timeout, self.connect_timeout, self.deadline, self.max_attempts
+
     def extract(self, schema: type[T], messages: list[dict], *, template: str | None = None,
                 template_hash: str | None = None, temperature: float = 0.0,
                 context: dict | None = None, max_reasks: int | None = None,
@@ -358,7 +366,7 @@ class LLMClient:
         ``max_tokens`` override the client's for this call."""
         run = Run(backend=self.backend, model=self.model, template=template, template_hash=template_hash)
         key = self._key(messages, schema, template_hash)
-        path = self.cache_dir / key[:2] / f"{key}.json"
+        path = self._limits()[0] / key[:2] / f"{key}.json"
         if self.cache:
             cached = self._load(path, schema, context)
             if cached is not None:
@@ -405,39 +413,43 @@ class LLMClient:
         hooks = Hooks()
         hooks.on("completion:response", count)
         hooks.on("completion:error", failed)
+        _, timeout, connect_timeout, deadline, max_attempts = self._limits()
+        client = self._client
+        assert client is not None  # connected by extract
         started = time.monotonic()
         try:
-            for attempt in Retrying(stop=stop_after_attempt(self.max_attempts) | stop_before_delay(self.deadline),
+            for attempt in Retrying(stop=stop_after_attempt(max_attempts) | stop_before_delay(deadline),
                                     wait=_Wait(self.backoff_initial, self.backoff_max),
                                     retry=retry_if_exception(_retryable), reraise=True,
                                     before_sleep=_log_retry):
                 with attempt:
-                    left = max(self.deadline - (time.monotonic() - started), 0.001)
-                    kwargs = {"max_tokens": max_tokens} if max_tokens else {}
-                    output = self._client.chat.completions.create(
-                        model=self.model, messages=messages, response_model=schema, max_retries=reasks,
+                    left = max(deadline - (time.monotonic() - started), 0.001)
+                    kwargs: dict[str, Any] = {"max_tokens": max_tokens} if max_tokens else {}
+                    output = client.chat.completions.create(
+                        model=self.model, messages=cast(Any, messages),  # chat message dicts, as openai takes them
+                        response_model=schema, max_retries=reasks,
                         temperature=temperature, hooks=hooks, context=context,
-                        timeout=openai.Timeout(min(self.timeout, left), connect=min(self.connect_timeout, left)),
+                        timeout=openai.Timeout(min(timeout, left), connect=min(connect_timeout, left)),
                         **kwargs)
         except Exception as exc:
             cause = _unwrap(exc)
             run.usage = usage
             if isinstance(cause, openai.APIError):
                 error = _not_retried(cause)
-                error.usage = usage  # every attempt, failed ones included
+                setattr(error, "usage", usage)  # noqa: B010 — every attempt, failed ones included
                 # the endpoint's own error (401, 400, or retries spent) as a ToolkitError, itself the cause
                 raise EndpointError(error, usage) from error
             attempts = getattr(exc, "n_attempts", None) or reasks + 1
             rule, said = _broken_rule(exc)
             detail = exc.args[0] if isinstance(exc, InstructorRetryException) and exc.args else exc
             lines = str(detail).strip().splitlines()
-            why = f"rule {rule!r}: {said[:200]}" if rule else (lines[0][:200] if lines else type(exc).__name__)
-            error = ExtractionError(f"the model's output did not validate as {schema.__name__} after {attempts} "
-                                    f"attempt{'' if attempts == 1 else 's'}: {why}", last_raw[0], usage, rule)
+            why = f"rule {rule!r}: {(said or '')[:200]}" if rule else (lines[0][:200] if lines else type(exc).__name__)
+            failure = ExtractionError(f"the model's output did not validate as {schema.__name__} after {attempts} "
+                                      f"attempt{'' if attempts == 1 else 's'}: {why}", last_raw[0], usage, rule)
             if self.cache and self.record_failures:
-                self._store(path, json.dumps({"failure": {"message": str(error), "raw": last_raw[0], "rule": rule},
+                self._store(path, json.dumps({"failure": {"message": str(failure), "raw": last_raw[0], "rule": rule},
                                               "run": run.model_dump(mode="json")}, ensure_ascii=False))
-            raise error from exc
+            raise failure from exc
         run.usage = usage
         if self.cache:
             self._store(path, json.dumps({"output": output.model_dump(mode="json"),

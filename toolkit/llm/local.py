@@ -212,6 +212,7 @@ def assemble(name: str, *, cache_dir: str | Path | None = None, wheels: str | Pa
     wheels_dir = Path(wheels) if wheels else None
     if wheels_dir is not None and not wheels_dir.is_dir():
         raise ConfigError(f"wheels folder not found: {wheels_dir}")
+    partial: str | None
     fd, partial = tempfile.mkstemp(dir=target.parent, prefix=f".{model.file}.", suffix=".part")
     h, written = hashlib.sha256(), 0
     try:
