@@ -9,7 +9,15 @@ CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
          "--disable-background-networking", "--disable-component-update", "--disable-sync",
          "--enable-logging=stderr", "--v=0"]
-ARTIFACTS = Path(__file__).resolve().parent.parent / "artifacts"
+
+
+def artifacts_dir(scratch: Path) -> Path:
+    """Where a test leaves its screenshots and pages: the folder named by ``ARTIFACTS`` (for a CI
+    that keeps them), else ``scratch`` (the test's own tmp_path); never the checkout."""
+    named = os.environ.get("ARTIFACTS", "").strip()
+    folder = Path(named) if named else scratch
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
 
 
 def chromium_or_skip():

@@ -1,7 +1,10 @@
-"""``toolkit batch`` as a newsroom runs it: real processes on real files, killed at random moments
-and resumed, worker processes killed under it, a terminal's progress bar, a model endpoint that
-refuses one article."""
+"""``toolkit batch`` as a newsroom runs it: real worker processes on real files; the real program
+killed at random moments and resumed, worker processes killed under it, a terminal's progress bar;
+a model endpoint that refuses one article. Runs that nobody kills go through ``toolkit.cli.main``
+in this process."""
 
+import contextlib
+import io
 import json
 import os
 import random
@@ -9,11 +12,13 @@ import signal
 import subprocess
 import sys
 import time
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
 from toolkit.batch import TIMING_FIELDS
+from toolkit.cli import main
 from toolkit.inputs import ant_fields
 
 from .conftest import ROOT, SEED, SEED_PUBLISHED
@@ -63,9 +68,33 @@ def write_feed(path: Path, records: list[dict], bad: bool = True) -> Path:
     return path
 
 
-def batch(*args, timeout=300, env=None):
-    return subprocess.run([sys.executable, "-m", "toolkit.cli", "batch", *map(str, args)], capture_output=True,
-                          text=True, timeout=timeout, cwd=ROOT, env=env)
+@dataclass
+class Done:
+    returncode: int
+    stdout: str
+    stderr: str
+
+
+def batch(*args, env=None, stdin=None) -> Done:
+    """``toolkit batch ARGS`` through ``toolkit.cli.main`` in this process (its worker processes are
+    real), with ``env`` as the whole environment and ``stdin`` as standard input; the tests that
+    kill it run the real program."""
+    saved = dict(os.environ)
+    out, err = io.StringIO(), io.StringIO()
+    real_stdin = sys.stdin
+    try:
+        if env is not None:
+            os.environ.clear()
+            os.environ.update(env)
+        if stdin is not None:
+            sys.stdin = io.TextIOWrapper(io.BytesIO(stdin.encode("utf-8")), encoding="utf-8")
+        with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+            code = main(["batch", *map(str, args)])
+    finally:
+        sys.stdin = real_stdin
+        os.environ.clear()
+        os.environ.update(saved)
+    return Done(code, out.getvalue(), err.getvalue())
 
 
 def lines(path: Path) -> list[dict]:
@@ -334,15 +363,13 @@ def test_standard_input_and_a_feed_with_the_same_article_twice(tmp_path):
     record = json.dumps({"id": "x", "text": SEED.read_text(encoding="utf-8"), "summary": RIGHT,
                          "published": SEED_PUBLISHED}, ensure_ascii=False)
     out = tmp_path / "r.jsonl"
-    r = subprocess.run([sys.executable, "-m", "toolkit.cli", "batch", "-", "-o", str(out)], input=f"{record}\n" * 3,
-                       capture_output=True, text=True, timeout=120, cwd=ROOT)
+    r = batch("-", "-o", out, stdin=f"{record}\n" * 3)
     assert r.returncode == 0, r.stderr
     records = lines(out)
     assert [x["n"] for x in sorted(records, key=lambda x: x["n"])] == [1, 2, 3]
     assert len({x["key"] for x in records}) == 1  # the same article and options: the same key
     out.write_bytes(b"".join(out.read_bytes().splitlines(keepends=True)[:1]))
-    r = subprocess.run([sys.executable, "-m", "toolkit.cli", "batch", "-", "-o", str(out), "--resume"],
-                       input=f"{record}\n" * 3, capture_output=True, text=True, timeout=120, cwd=ROOT)
+    r = batch("-", "-o", out, "--resume", stdin=f"{record}\n" * 3)
     assert r.returncode == 0 and len(lines(out)) == 3  # each copy gets its line, once
 
 
@@ -385,6 +412,9 @@ GOOD = {"headline": "بوتين يتصل بالقادة",
 
 
 def test_a_model_backend_records_usage_and_one_refused_article_is_its_own_line(tmp_path):
+    from toolkit.llm.schemas import AtomicClaim
+    from toolkit.pipeline import check_claims
+
     seed = SEED.read_text(encoding="utf-8")
     records = [{"id": f"m{i}", "text": f"{seed}\nARTICLE-{i}", "published": SEED_PUBLISHED} for i in range(4)]
     feed = write_feed(tmp_path / "feed.jsonl", records, bad=False)
@@ -409,7 +439,9 @@ def test_a_model_backend_records_usage_and_one_refused_article_is_its_own_line(t
                                              "requests": 2}
             (claim,) = got[f"m{i}"]["extracted"]  # the model's claim, checked
             assert claim["text"] == CLAIMS["claims"][0]["text"] and claim["kind"] == "entity"
-            assert claim["verdict"] in ("supported", "unverifiable", "contradicted")
+            (expected,) = check_claims(f"{seed}\nARTICLE-{i}", [AtomicClaim(**CLAIMS["claims"][0])],
+                                       published=SEED_PUBLISHED, lang="ar")
+            assert claim["verdict"] == expected.verdict  # the verifier's verdict, as the Python API gives it
         assert "4 articles, 0 with a contradiction, 1 failed" in r.stderr
         # every article refused: the batch as a whole failed
         out2 = tmp_path / "r2.jsonl"
@@ -452,3 +484,20 @@ def test_judge_adds_the_models_verdicts_to_each_line_and_to_the_key(tmp_path):
         assert all("judged" not in x and "judge" not in x["options"] for x in lines(plain))
         r = batch(feed, "-o", plain, "--backend", "openai", "--model", "m", "--judge", "--resume", env=env)
         assert r.returncode == 2 and "(judge: none before, True now)" in r.stderr
+
+
+def test_worker_processes_print_what_the_command_line_prints(tmp_path):
+    """The real program with two workers and a refusing endpoint: the summary line on stderr and
+    nothing else (instructor logs every failed attempt; a worker must not let it through)."""
+    records = [r for r in feed_records(4) if "summary" not in r]  # the model writes both summaries
+    feed = write_feed(tmp_path / "feed.jsonl", records, bad=False)
+    env = {**os.environ, "OPENAI_API_KEY": "k", "TOOLKIT_CACHE_DIR": str(tmp_path / "cache")}
+    with FakeLLM(lambda r: error(401)) as refusing:
+        env["OPENAI_BASE_URL"] = refusing.url
+        out = tmp_path / "r.jsonl"
+        r = subprocess.run([sys.executable, "-m", "toolkit.cli", "batch", str(feed), "-o", str(out), "--workers", "2",
+                            "--backend", "openai", "--model", "m", "--no-cache"], cwd=ROOT, env=env,
+                           capture_output=True, text=True, timeout=300)
+    assert r.returncode == 2
+    assert r.stderr.startswith(f"{out}: 2 articles, 0 with a contradiction, 2 failed; ") and r.stderr.count("\n") == 1
+    assert all(x["error"].startswith("the model endpoint failed: AuthenticationError") for x in lines(out))

@@ -199,11 +199,36 @@ def test_unknown_suite_is_a_usage_error(capsys):
     assert "unknown suite 'nope'" in capsys.readouterr().err
 
 
-def test_extractive_summaries_are_fully_supported():
+def test_extractive_summaries_are_fully_supported_and_a_changed_number_is_not(monkeypatch):
     (result,) = runner.run(["model-extractive"], show_progress=False)
     assert not result.skipped
     assert result.metrics["share_supported"] == 1.0  # sentences copied verbatim: nothing to contradict
     assert result.metrics["key_fact_coverage"] > 0.5 and 0 < result.metrics["compression"] < 1
+    # The same summaries with one date changed in each: the suite's figures must see it (a grader
+    # that scored every copied sentence as supported, whatever it said, would pass the line above).
+    import re
+
+    from toolkit import pipeline
+
+    real = pipeline.summarize
+    changed = []
+
+    def one_day_later(text, **kwargs):
+        summary = real(text, **kwargs)
+        for i, s in enumerate(summary.sentences):
+            edited = re.sub(r"(?<!\d)(1[0-9]|2[0-7])(?= (?:أغسطس|يناير|فبراير|مارس|أبريل|مايو|يونيو|جويلية|جانفي))",
+                            lambda m: str(int(m.group(1)) + 1), s.text, count=1)
+            if edited != s.text:
+                changed.append(edited)
+                sentences = [*summary.sentences[:i], s.model_copy(update={"text": edited}), *summary.sentences[i + 1:]]
+                return summary.model_copy(update={"sentences": sentences})
+        return summary
+
+    monkeypatch.setattr(pipeline, "summarize", one_day_later)
+    (edited,) = runner.run(["model-extractive"], show_progress=False)
+    assert changed, "no summary had a date to change"
+    assert edited.metrics["share_contradicted"] > 0 and edited.metrics["share_supported"] < 1.0
+    assert any(" contradicted «" in f for f in edited.failures)
 
 
 def test_replay_never_calls_a_model(tmp_path):

@@ -10,6 +10,7 @@ import os
 import sys
 import unicodedata
 
+import pytest
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
@@ -53,7 +54,8 @@ def _check_report(report: VerificationReport, source: str, summary: str) -> None
     for c in report.claims:
         assert 0 <= c.span.start <= c.span.end <= len(summary)
         assert summary[c.span.start:c.span.end] == c.text
-        assert c.verdict in ("supported", "contradicted", "unverifiable") and c.reason
+        assert c.reason.strip()  # every verdict says why
+        assert c.verdict != "contradicted" or c.evidence  # a contradiction shows what the source says
         for e in c.evidence:
             assert 0 <= e.start <= e.end <= len(source) and source[e.start:e.end] == e.text
 
@@ -66,7 +68,22 @@ def test_verify_any_strings(source, summary, published, lang):
     except InputError:
         event("InputError")
         return
+    except OverflowError as exc:  # the known bug below (test_a_holiday_outside_the_hijri_converters_years)
+        if not str(exc).startswith("year must be in 1343-1500"):
+            raise
+        event("known bug: a holiday's Hijri year out of hijridate's range")
+        return
     _check_report(report, source, summary)
+
+
+@pytest.mark.xfail(strict=True, raises=OverflowError,
+                   reason="known bug in toolkit/mentions/dates.py (_find_holidays): a holiday named in a text "
+                          "published before 1924 or after 2076 asks hijridate for a year outside 1343-1500 AH; "
+                          "found by the fuzz test above (whose examples follow the package's constants)")
+@pytest.mark.parametrize("published", ["1900-01-01", "2100-01-01"])
+def test_a_holiday_outside_the_hijri_converters_years_is_not_a_crash(published):
+    report = verify("0", "eid Al-AdhA", published=published)
+    assert report.counts["contradicted"] == 0
 
 
 @FUZZ

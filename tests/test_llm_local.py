@@ -7,7 +7,8 @@ import pytest
 
 from toolkit import ExtractionError, fact_check
 from toolkit.llm.client import LLMClient
-from toolkit.llm.schemas import RULES, ClaimList, Summary
+from toolkit.llm.schemas import RULES
+from toolkit.pipeline import check_claims, split_sentences
 
 from .conftest import SEED, SEED_PUBLISHED
 
@@ -30,8 +31,9 @@ def server():
 def backend(server, tmp_path_factory):
     from toolkit.llm.backends import ModelBackend
 
+    # a generous timeout: 2 cores shared with other work read the prompt slowly (146 s once, past 120 s)
     client = LLMClient(model="gemma-3-270m", base_url=server.base_url, api_key="local", backend="llamacpp",
-                       cache_dir=tmp_path_factory.mktemp("cache"), max_tokens=900)
+                       cache_dir=tmp_path_factory.mktemp("cache"), max_tokens=900, timeout=600, deadline=1800)
     return ModelBackend(client, "llamacpp")
 
 
@@ -54,13 +56,17 @@ def test_seed_through_real_server_gives_valid_schemas_and_verdicts(seed, backend
         assert len(result.runs[-1].template_hash) == 64
     else:
         assert result.backend == "llamacpp" and result.template == "summarize" and len(result.template_hash) == 64
-        Summary.model_validate(result.summary_doc.model_dump())  # what came back is the schema
+        # the request's bounds reached the validators: at most 3 sentences, each citing a real source sentence
+        sources = len(split_sentences(seed))
+        assert 1 <= len(result.summary_doc.sentences) <= 3
+        assert all(0 <= i < sources for s in result.summary_doc.sentences for i in s.source_sentences)
     assert result.summary.strip()
     assert result.usage.requests >= 1 and result.usage.total_tokens > 0
     assert result.report.claims or result.claims  # the verifier had something to check
-    for c in result.claims:
-        ClaimList.model_validate({"claims": [c.claim.model_dump()]})
-        assert c.verdict in ("supported", "contradicted", "unverifiable")
+    # the model's claims, judged by the verifier (never by the model): the Python API gives the same verdicts
+    again_checked = check_claims(seed, [c.claim for c in result.claims], published=SEED_PUBLISHED,
+                                 lang=result.report.lang)
+    assert [c.verdict for c in again_checked] == [c.verdict for c in result.claims]
     again = fact_check(seed, None if result.summary_doc else result.summary, published=SEED_PUBLISHED,
                        backend=backend, extract=True)
     assert all(r.cached for r in again.runs if r.backend != "given") and again.usage.requests == 0  # replay is free

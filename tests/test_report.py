@@ -6,7 +6,7 @@ import pytest
 
 from toolkit import fact_check, render_html, render_markdown
 
-from .browser import ARTIFACTS, console_errors, run_chromium
+from .browser import artifacts_dir, console_errors, run_chromium
 from .conftest import SEED_PUBLISHED
 
 WRONG = ("عقد بوتين اجتماعا داخليا في موسكو يوم 16 أغسطس.\n"
@@ -15,10 +15,9 @@ WRONG = ("عقد بوتين اجتماعا داخليا في موسكو يوم 1
 
 
 @pytest.fixture(scope="module")
-def seed_report(seed):
+def seed_report(seed, tmp_path_factory):
     result = fact_check(seed, WRONG, published=SEED_PUBLISHED)
-    ARTIFACTS.mkdir(exist_ok=True)
-    path = ARTIFACTS / "report-seed.html"
+    path = artifacts_dir(tmp_path_factory.mktemp("artifacts")) / "report-seed.html"
     path.write_text(render_html(result), encoding="utf-8")
     return result, path
 
@@ -51,7 +50,7 @@ def test_contradicted_claim_is_marked_and_its_evidence_highlighted(seed_report, 
 def test_screenshot_artifact(seed_report, tmp_path):
     result, path = seed_report
     n = next(i for i, c in enumerate(result.report.claims) if c.verdict == "contradicted")
-    shot = ARTIFACTS / "report-seed.png"
+    shot = path.parent / "report-seed.png"
     shot.unlink(missing_ok=True)
     run = run_chromium(f"{path.as_uri()}#claim-{n}", f"--screenshot={shot}", "--window-size=1400,1000",
                        profile=tmp_path / "p")
@@ -93,19 +92,18 @@ def test_markdown_report(seed_report):
     assert "backend: given" in md and f"published: {SEED_PUBLISHED}" in md
 
 
-def test_report_command(seed_path, tmp_path):
-    import subprocess
-    import sys
+def test_report_command(seed_path, tmp_path, capsys):
+    from toolkit.cli import main
 
     summary = tmp_path / "s.txt"
     summary.write_text(WRONG, encoding="utf-8")
     out = tmp_path / "r.html"
-    r = subprocess.run([sys.executable, "-m", "toolkit.cli", "report", str(seed_path), str(summary),
-                        "--published", SEED_PUBLISHED, "-o", str(out)], capture_output=True, text=True)
-    assert r.returncode == 1 and out.exists() and "1 contradicted" in r.stderr
-    r = subprocess.run([sys.executable, "-m", "toolkit.cli", "report", str(seed_path), str(summary),
-                        "--format", "markdown"], capture_output=True, text=True)
-    assert r.stdout.startswith("## Fact-check")
+    assert main(["report", str(seed_path), str(summary), "--published", SEED_PUBLISHED, "-o", str(out)]) == 1
+    captured = capsys.readouterr()
+    assert captured.out == "" and captured.err == f"{out}: 1 contradicted, 0 unverifiable, 11 supported\n"
+    assert 'id="claims-data"' in out.read_text(encoding="utf-8")
+    assert main(["report", str(seed_path), str(summary), "--format", "markdown"]) == 1
+    assert capsys.readouterr().out.startswith("## Fact-check")
 
 
 def test_extracted_claims_and_stage_errors_are_listed(seed):

@@ -5,8 +5,6 @@ import http.client
 import json
 import os
 import signal
-import subprocess
-import sys
 import threading
 import time
 from pathlib import Path
@@ -96,7 +94,7 @@ def api_message(fn) -> str:
     return str(info.value)
 
 
-def test_refused_input_has_the_messages_of_the_python_api_and_the_command_line(server, seed, tmp_path):
+def test_refused_input_has_the_messages_of_the_python_api_and_the_command_line(server, seed, tmp_path, capsys):
     big = "\n".join([seed] * 8)
     assert len(big) > MAX_CHARS
     cases = [
@@ -116,11 +114,15 @@ def test_refused_input_has_the_messages_of_the_python_api_and_the_command_line(s
     # and the command line says the same
     summary = tmp_path / "s.txt"
     summary.write_text(WRONG, encoding="utf-8")
-    r = subprocess.run([sys.executable, "-m", "toolkit.cli", "verify", str(ROOT / "seeds" / "000_84ad6c98e610491e.txt"),
-                        str(summary), "--published", "2025-8-19"], capture_output=True, text=True, cwd=ROOT)
-    assert r.stderr.strip() == "toolkit: error: bad publication date '2025-8-19': expected YYYY-MM-DD"
+    from toolkit.cli import main
+
+    capsys.readouterr()
+    assert main(["verify", str(ROOT / "seeds" / "000_84ad6c98e610491e.txt"), str(summary),
+                 "--published", "2025-8-19"]) == 2
+    err = capsys.readouterr().err
+    assert err.strip() == "toolkit: error: bad publication date '2025-8-19': expected YYYY-MM-DD"
     _, _, got = body(server.post("/v1/verify", {"source": seed, "summary": WRONG, "published": "2025-8-19"}))
-    assert f"toolkit: error: {got['error']}" == r.stderr.strip()
+    assert f"toolkit: error: {got['error']}" == err.strip()
 
 
 def chunked_post(server, path: str, chunks, content_type: str = "application/json"):

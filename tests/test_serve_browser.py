@@ -5,7 +5,7 @@ empty and get one written; make a mistake and read why."""
 import pytest
 
 from . import serving
-from .browser import ARTIFACTS
+from .browser import artifacts_dir
 from .cdp import Chromium
 from .conftest import SEED_PUBLISHED
 
@@ -40,7 +40,7 @@ def check(browser, *, source: str, summary: str = "", published: str = "") -> st
     return browser.js("document.body.dataset.state")
 
 
-def test_paste_check_and_follow_a_contradiction_to_its_evidence(server, browser, seed):
+def test_paste_check_and_follow_a_contradiction_to_its_evidence(server, browser, seed, tmp_path):
     browser.goto(server.url + "/")
     assert browser.js("document.title") == "Fact-check a summary — newscheck"
     assert check(browser, source=seed, summary=WRONG, published=SEED_PUBLISHED) == "done"
@@ -57,9 +57,8 @@ def test_paste_check_and_follow_a_contradiction_to_its_evidence(server, browser,
     evidence = browser.js(f"Array.from({REPORT}.querySelectorAll('mark.ev.active')).map(m => m.textContent)")
     assert "في اليوم التالي" in evidence  # what the source says, highlighted
     assert browser.console_errors() == []
-    ARTIFACTS.mkdir(exist_ok=True)
     browser.js("window.scrollTo(0, 0)")
-    shot = browser.screenshot(ARTIFACTS / "serve-editor.png")
+    shot = browser.screenshot(artifacts_dir(tmp_path) / "serve-editor.png")
     assert shot.stat().st_size > 50_000
 
 

@@ -22,7 +22,7 @@ _EXPORTS = {
     "fact_check": ".pipeline", "afact_check": ".pipeline", "asummarize": ".pipeline", "fact_check_many": ".pipeline",
     "render_html": ".report", "render_markdown": ".report",
     "ToolkitError": ".errors", "InputError": ".errors", "ConfigError": ".errors", "ExtractionError": ".errors",
-    "EndpointError": ".errors", "LLMClient": ".llm.client",
+    "EndpointError": ".errors", "LLMClient": ".llm.client", "Settings": ".settings", "get_settings": ".settings",
     "AtomicClaim": ".llm.schemas", "CheckedClaim": ".llm.schemas", "ClaimList": ".llm.schemas", "Run": ".llm.schemas",
     "Summary": ".llm.schemas", "SummarySentence": ".llm.schemas", "Usage": ".llm.schemas",
     "Claim": ".models", "Evidence": ".models", "FactCheckResult": ".models", "Mention": ".models", "Span": ".models",
@@ -31,7 +31,7 @@ _EXPORTS = {
 
 __all__ = ["verify", "find_mentions", "summarize", "extract_claims", "fact_check", "afact_check", "asummarize",
            "fact_check_many", "render_html", "render_markdown", "ToolkitError", "InputError", "ConfigError",
-           "ExtractionError", "EndpointError", "LLMClient", "AtomicClaim", "CheckedClaim", "ClaimList", "Run", "Summary", "SummarySentence", "Usage",
+           "ExtractionError", "EndpointError", "LLMClient", "Settings", "get_settings", "AtomicClaim", "CheckedClaim", "ClaimList", "Run", "Summary", "SummarySentence", "Usage",
            "Claim", "Evidence", "FactCheckResult", "Mention", "Span", "VerificationReport"]
 
 
@@ -51,6 +51,7 @@ def __dir__() -> list[str]:
 if TYPE_CHECKING:
     from .errors import ConfigError, EndpointError, ExtractionError, InputError, ToolkitError
     from .llm.client import LLMClient
+    from .settings import Settings, get_settings
     from .llm.schemas import AtomicClaim, CheckedClaim, ClaimList, Run, Summary, SummarySentence, Usage
     from .models import Claim, Evidence, FactCheckResult, Mention, Span, VerificationReport
     from .checks import verify

@@ -37,6 +37,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
+from .settings import ENVIRONMENT, Settings, get_settings
+
 logger = logging.getLogger(__name__)
 
 WINDOW_PER_WORKER = 4  # articles in flight per worker: enough to keep workers busy, bounded memory
@@ -241,9 +243,14 @@ def _article(job: Job, options: Options) -> tuple[str | int | None, str, str | N
     return ident, text, summary, obj.get("published"), obj.get("lang")
 
 
-@lru_cache(maxsize=4)
 def backend_for(name: str, model: str | None, cache: bool):
-    """One backend per process and configuration (a model client is built once, not per article)."""
+    """One backend per process and configuration (a model client is built once, not per article);
+    the settings are part of the configuration (another endpoint, another client)."""
+    return _backend_for(name, model, cache, get_settings())
+
+
+@lru_cache(maxsize=4)
+def _backend_for(name: str, model: str | None, cache: bool, settings: Settings):
     from .llm.backends import resolve_backend
 
     return resolve_backend(name, model=model, cache=cache)
@@ -251,33 +258,20 @@ def backend_for(name: str, model: str | None, cache: bool):
 
 def _endpoint_error() -> tuple[type, ...]:
     """The error types that mean "the model endpoint failed"."""
-    kinds: list[type] = []
-    try:
-        from . import errors
+    from .errors import EndpointError
 
-        kinds.append(errors.EndpointError)
-    except (ImportError, AttributeError):
-        pass
+    kinds: list[type] = [EndpointError]
     openai = sys.modules.get("openai")  # loaded only when a model was used
-    if openai is not None:
+    if openai is not None:  # (the client wraps every openai error; a raw one would still be an endpoint's)
         kinds.append(openai.APIError)
     return tuple(kinds)
 
 
 def _known_errors() -> tuple[type, ...]:
     """The errors the toolkit raises on purpose: bad input, configuration, model output."""
-    from .inputs import InputError
+    from .errors import ToolkitError
 
-    kinds: list[type] = [InputError]
-    try:
-        from . import errors
-
-        kinds.append(errors.ToolkitError)
-    except (ImportError, AttributeError):
-        from .llm.client import ConfigError, ExtractionError
-
-        kinds += [ConfigError, ExtractionError]
-    return tuple(kinds)
+    return (ToolkitError,)
 
 
 def error_line(exc: BaseException) -> str:
@@ -569,7 +563,26 @@ def _new_pool(workers: int):
         ctx = server
     except ValueError:  # no fork server on this platform
         ctx = multiprocessing.get_context("spawn")
-    return ProcessPoolExecutor(workers, mp_context=ctx, initializer=die_with, initargs=(os.getpid(),))
+    from .cli import log_policy
+
+    settings_env = {k: os.environ.get(k) for k in (*ENVIRONMENT.values(), "XDG_CACHE_HOME")}
+    return ProcessPoolExecutor(workers, mp_context=ctx, initializer=_init_worker,
+                               initargs=(os.getpid(), settings_env, log_policy()))
+
+
+def _init_worker(batch_pid: int, settings_env: dict[str, str | None], policy: tuple[bool, bool] | None) -> None:
+    """In a worker: end with the batch; log as its command line does; read the settings the batch
+    reads now (the fork server keeps the environment it started with, which a program that ran a
+    batch before may have changed)."""
+    from .cli import log_like
+
+    die_with(batch_pid)
+    log_like(policy)
+    for name, value in settings_env.items():
+        if value is None:
+            os.environ.pop(name, None)
+        else:
+            os.environ[name] = value
 
 
 def _stop_pool(pool, *, kill: bool) -> None:
@@ -646,9 +659,10 @@ def _pool(jobs: Iterator[Job], options: Options, workers: int) -> Iterator[Line]
 def _ray_env(options: Options) -> dict:
     """The environment a Ray worker needs to behave as this process: the toolkit's variables,
     and the model endpoint's when a model backend is used."""
+    # the variables as set here (not the parsed settings): a worker reads them as this process did
     names = [k for k in os.environ if k.startswith("TOOLKIT_")]
     if options.backend != "extractive":
-        names += [k for k in ("OPENAI_API_KEY", "OPENAI_BASE_URL") if k in os.environ]
+        names += [k for k in (ENVIRONMENT["api_key"], ENVIRONMENT["base_url"]) if k in os.environ]
     return {k: os.environ[k] for k in names}
 
 
@@ -794,7 +808,7 @@ def _resolve(args) -> Options:
         raise InputError(f"--max-chars: {exc}" if args.max_chars is not None else str(exc)) from None
     name = args.backend
     if name is None:
-        name = "openai" if os.environ.get("OPENAI_API_KEY") or os.environ.get("OPENAI_BASE_URL") else "extractive"
+        name = "openai" if get_settings().endpoint_configured else "extractive"
     model = args.model
     if name != "extractive" or model is not None:  # (the extractive backend needs no model layer here)
         from .llm.backends import resolve_backend

@@ -58,11 +58,12 @@ def _flush_stdout() -> None:
 def _silence_stdout() -> None:
     """After a failed write, point the real stdout at /dev/null so the interpreter's own flush at
     exit cannot fail (and print a second message)."""
-    if sys.stdout is None or sys.stdout is not sys.__stdout__:
+    stdout = sys.stdout
+    if stdout is not sys.__stdout__ or stdout is None:
         return
     try:
         fd = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(fd, sys.stdout.fileno())
+        os.dup2(fd, stdout.fileno())
         os.close(fd)
     except (OSError, ValueError):
         pass
@@ -134,9 +135,10 @@ def _published(value: str | None) -> str | None:
     if value is None:
         return None
     try:
-        return check_published(value).isoformat()
+        day = check_published(value)
     except InputError as exc:
         raise UsageError(str(exc)) from None
+    return day.isoformat() if day is not None else None
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -548,6 +550,32 @@ class _LogLines(logging.Handler):
             _say(f"{record.name}: {record.levelname.lower()}: {' '.join(message)}")
 
 
+def log_policy() -> tuple[bool, bool] | None:
+    """``(debug, verbose)`` of the command line's log lines in this process (None when the toolkit
+    is not run from the command line), for worker processes to follow: see :func:`log_like`."""
+    for handler in logging.getLogger().handlers:
+        # by name: run as ``python -m toolkit.cli`` this module is also ``__main__``, with its own class
+        if type(handler).__name__ == _LogLines.__name__:
+            return bool(getattr(handler, "debug", False)), handler.level <= logging.INFO
+    return None
+
+
+def log_like(policy: tuple[bool, bool] | None) -> None:
+    """In a worker process of ``batch`` or ``serve``: log as the command line does (the toolkit's
+    warnings as one line each, other libraries' only with ``--debug``), not through Python's
+    last-resort handler, which would print every line instructor logs."""
+    if policy is None:
+        return
+    import warnings
+
+    debug, verbose = policy
+    logging.getLogger().addHandler(_LogLines(debug, verbose))
+    if verbose:
+        logging.getLogger("toolkit").setLevel(logging.INFO)
+    if not debug:
+        warnings.simplefilter("ignore")
+
+
 def _run(argv: list[str], debug: bool = False, verbose: bool = False) -> int:
     """Parse and run a command; errors of input, configuration and the model endpoint are exit 2."""
     import warnings
@@ -571,9 +599,11 @@ def _run(argv: list[str], debug: bool = False, verbose: bool = False) -> int:
 
 def _command(argv: list[str]) -> int:
     from .errors import EndpointError, ToolkitError
+    from .settings import get_settings
 
     try:
         args = build_parser().parse_args(argv)
+        get_settings()  # the environment's settings, read (and checked) once, before any work
         code = COMMANDS[args.command](args)
         _flush_stdout()
         return code

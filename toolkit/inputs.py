@@ -20,18 +20,18 @@ Every public function (``verify``, ``find_mentions``, ``summarize``, ``fact_chec
 from __future__ import annotations
 
 import datetime as _dt
-import os
 import re
 import unicodedata
 
 from .errors import InputError  # a ToolkitError and a ValueError
+from .settings import ENVIRONMENT, get_settings
 
 __all__ = ["InputError", "check_text", "check_lang", "check_published", "check_max_chars", "max_source_chars",
            "check_result", "check_positive_int", "DEFAULT_MAX_CHARS", "MAX_DIGIT_RUN", "MIN_PUBLISHED",
            "MAX_PUBLISHED", "MAX_CHARS_ENV"]
 
 DEFAULT_MAX_CHARS = 1_000_000  # characters: 1 MB of English, about 1.8 MB of Arabic in UTF-8 (~25 s to verify)
-MAX_CHARS_ENV = "TOOLKIT_MAX_SOURCE_CHARS"
+MAX_CHARS_ENV = ENVIRONMENT["max_source_chars"]  # TOOLKIT_MAX_SOURCE_CHARS
 # Longer runs of digits are no news text; past about 300 digits a number no longer fits a
 # float and past 4,300 Python refuses to convert it, so they are refused at the door.
 MAX_DIGIT_RUN = 200
@@ -126,16 +126,8 @@ def check_positive_int(value: object, name: str) -> int:
 
 def max_source_chars() -> int:
     """The size limit: ``TOOLKIT_MAX_SOURCE_CHARS`` when set, else ``DEFAULT_MAX_CHARS``."""
-    raw = os.environ.get(MAX_CHARS_ENV, "").strip()
-    if not raw:
-        return DEFAULT_MAX_CHARS
-    try:
-        value = int(raw.replace("_", ""))
-    except ValueError:
-        value = 0
-    if value < 1:
-        raise InputError(f"{MAX_CHARS_ENV}={raw!r} is not a whole number of characters of at least 1")
-    return value
+    configured = get_settings().max_source_chars  # checked when read (an InputError naming the variable)
+    return DEFAULT_MAX_CHARS if configured is None else configured
 
 
 def check_max_chars(max_chars: object) -> int:

@@ -13,6 +13,7 @@ from __future__ import annotations
 import asyncio
 import datetime as _dt
 from collections.abc import Iterable
+from typing import cast
 
 import re
 
@@ -22,9 +23,10 @@ from . import reuse
 from .checks import verify
 from .index import Document, SourceIndex
 from .inputs import InputError, check_lang, check_positive_int, check_published, check_text
+from .errors import ConfigError, ExtractionError
 from .llm.backends import Backend, resolve_backend
-from .llm.client import ConfigError, ExtractionError
-from .llm.schemas import AtomicClaim, CheckedClaim, CitationCheck, JudgedSentence, Run, Summary, Usage
+from .llm.schemas import (AtomicClaim, CheckedClaim, CitationCheck, CitationStatus, JudgedSentence, Run, Summary,
+                          SummaryPart, Usage, ValueCheck)
 from .mentions import scan_text
 from .models import Claim, Evidence, FactCheckResult as _FactCheckResult, Span, VerificationReport, worst
 from .text import detect_language, norm, normalize
@@ -132,7 +134,7 @@ _FAMILY = {"count": "number", "number": "number", "percent": "percent", "duratio
 
 
 def _value_check(source: str, claim: AtomicClaim, checks: list[Claim], published, lang: str
-                 ) -> tuple[str, str, list[Claim]]:
+                 ) -> tuple[ValueCheck, str, list[Claim]]:
     """Does the claim's stated value (and time) agree with its own words, and with the source in
     the claim's frame? Returns (value_check, reason, extra checks)."""
     stated = [x for x in (" ".join(p for p in (claim.value.strip(), claim.unit.strip()) if p), claim.time.strip())
@@ -142,7 +144,8 @@ def _value_check(source: str, claim: AtomicClaim, checks: list[Claim], published
     if not stated:
         return "none", "", []
     text = claim.text
-    status, reason, extra = "agrees", "", []
+    status: ValueCheck = "agrees"
+    reason, extra = "", []
     unframed: list[str] = []
     for piece in stated:
         if norm(piece) and norm(piece) in norm(text):
@@ -245,6 +248,7 @@ def check_citations(source: str, summary: Summary, report: VerificationReport, *
             if not where & set(cited):
                 wrong.append(c)
                 found |= where
+        status: CitationStatus
         if not cited or not placed:
             status, reason = "unchecked", ("no citation" if not cited else "no value to place")
         elif wrong:
@@ -367,7 +371,8 @@ def judge_summary(source: str, summary: str, judge: Backend, *, report: Verifica
     sentences it names, instead of aligning them anew: eval suites replay recorded answers
     with the passages they were recorded with, whatever the aligner has learnt since. Sentences
     it does not name are aligned, and what they read is added to it."""
-    if not callable(getattr(judge, "judge", None)):
+    judge_one = getattr(judge, "judge", None)  # a model backend's: (sentence, passage, lang) -> (Judgement, Run)
+    if not callable(judge_one):
         raise ConfigError(f"the judged pass needs a model backend (openai or llamacpp), not "
                           f"{getattr(judge, 'name', type(judge).__name__)!r}")
     published = check_published(published)
@@ -376,7 +381,7 @@ def judge_summary(source: str, summary: str, judge: Backend, *, report: Verifica
         report = verify(source, summary, published=published, lang=lang)
     aligner = _Aligner(source, published, lang)
     right = {c.sentence: c.cited for c in citations or [] if c.status == "right"}
-    parts: list[tuple[str, int, int, str, list[Claim], list[int] | None]] = []
+    parts: list[tuple[SummaryPart, int, int, str, list[Claim], list[int] | None]] = []
     for n, (a, b) in enumerate(_sentences_of(summary, summary_doc)):
         claims = [c for c in report.claims if a <= c.span.start < b]
         parts.append(("summary", a, b, summary[a:b], claims, right.get(n)))
@@ -394,7 +399,7 @@ def judge_summary(source: str, summary: str, judge: Backend, *, report: Verifica
                 passages[text] = (passage, evidence)
         deterministic = worst(c.verdict for c in claims)
         try:
-            answer, run = judge.judge(text, passage, lang)
+            answer, run = judge_one(text, passage, lang)
         except ExtractionError as exc:
             out.append(JudgedSentence(part=part, span=Span(start=a, end=b), text=text, passages=evidence,
                                       deterministic=deterministic, error=_stage_error("judge", exc),
@@ -472,7 +477,7 @@ def fact_check(source: str, summary: str | None = None, *, published: str | _dt.
             errors.append(_stage_error("claim extraction", exc))
             usage = getattr(exc, "usage", None)
             runs.append(Run(backend=run.backend, model=run.model, template="extract_claims",
-                            **({"usage": usage} if isinstance(usage, Usage) else {})))
+                            usage=usage if isinstance(usage, Usage) else Usage()))
     judged = None
     if judge is not False and judge is not None:
         judge_with = _judge_backend(judge, chosen, backend, model, cache)
@@ -530,9 +535,10 @@ async def fact_check_many(sources: Iterable[str], *, concurrency: int = 4, retur
     if not return_exceptions:
         for i, outcome in enumerate(outcomes):
             if isinstance(outcome, Exception):
-                outcome.results, outcome.index = outcomes, i
+                setattr(outcome, "results", outcomes)  # noqa: B010 — attributes of the exception raised
+                setattr(outcome, "index", i)  # noqa: B010
                 raise outcome
-    return outcomes
+    return cast("list[FactCheckResult | Exception]", outcomes)  # (no BaseException is left: raised above)
 
 
 __all__ = ["summarize", "extract_claims", "fact_check", "afact_check", "asummarize",

@@ -7,7 +7,7 @@ repository these three are symbolic links to the top-level ``prompts/``, ``evals
 copies the files behind the links into the package, so an installed toolkit and an editable
 checkout read the same paths. The report template lives in ``toolkit/templates/``.
 
-Settings read here:
+Settings used here (read by :mod:`toolkit.settings`):
 
 - ``TOOLKIT_PROMPTS_DIR`` — a folder of prompt templates that override the built-in ones by
   name (``summarize.j2``, ``extract_claims.j2``...); templates it lacks come from the package.
@@ -17,14 +17,14 @@ Settings read here:
 
 from __future__ import annotations
 
-import os
 from importlib.resources import files
 from pathlib import Path
 
 from .errors import ConfigError
+from .settings import ENVIRONMENT, get_settings
 
-PROMPTS_DIR_ENV = "TOOLKIT_PROMPTS_DIR"
-DATASETS_ENV = "TOOLKIT_DATASETS"
+PROMPTS_DIR_ENV = ENVIRONMENT["prompts_dir"]  # TOOLKIT_PROMPTS_DIR
+DATASETS_ENV = ENVIRONMENT["datasets"]  # TOOLKIT_DATASETS
 
 
 def package_path(*parts: str) -> Path:
@@ -54,12 +54,11 @@ def builtin_prompts_dir() -> Path:
 def prompt_dirs() -> tuple[Path, ...]:
     """Where prompt templates are looked up, first match wins: ``TOOLKIT_PROMPTS_DIR`` (when
     set), then the built-in templates."""
-    override = os.environ.get(PROMPTS_DIR_ENV, "").strip()
-    if not override:
+    path = get_settings().prompts_dir
+    if path is None:
         return (builtin_prompts_dir(),)
-    path = Path(override).expanduser()
     if not path.is_dir():
-        raise ConfigError(f"{PROMPTS_DIR_ENV}={override!r} is not a folder of prompt templates")
+        raise ConfigError(f"{PROMPTS_DIR_ENV}={str(path)!r} is not a folder of prompt templates")
     return (path, builtin_prompts_dir())
 
 
@@ -73,8 +72,8 @@ def checkout_root() -> Path | None:
 def default_datasets() -> Path | None:
     """The external datasets folder: ``TOOLKIT_DATASETS``, else ``../shared/datasets`` beside the
     checkout; None for an installed toolkit without the setting."""
-    env = os.environ.get(DATASETS_ENV, "").strip()
-    if env:
-        return Path(env).expanduser()
+    configured = get_settings().datasets
+    if configured is not None:
+        return configured
     root = checkout_root()
     return root.parent / "shared" / "datasets" if root is not None else None

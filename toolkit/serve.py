@@ -43,11 +43,13 @@ try:
     from starlette.datastructures import Headers
     from starlette.exceptions import HTTPException as StarletteHTTPException
 except ImportError:  # the command line says how to get it, in one line, exit 2
-    from .llm.client import ConfigError
+    from .errors import ConfigError
 
     raise ConfigError("toolkit serve needs the serve extra: pip install -e '.[serve]'") from None
 
+from .errors import ToolkitError
 from .models import VerificationReport
+from .settings import ENVIRONMENT, get_settings
 
 try:  # the result fact_check returns, with what the model layer adds (citation checks, the judged pass)
     from .pipeline import FactCheckResult
@@ -121,19 +123,22 @@ class Busy(Exception):
     pass
 
 
-def _init_worker(server: int, timeout: float) -> None:
-    """In each worker: it ends with the server; Ctrl-C is the server's to handle; model calls end
-    before the request does."""
+def _init_worker(server: int, timeout: float, policy: tuple[bool, bool] | None = None) -> None:
+    """In each worker: it ends with the server; Ctrl-C is the server's to handle; it logs as the
+    server's command line does; model calls end before the request does."""
     from .batch import die_with
+    from .cli import log_like
 
     die_with(server)
-    for name in ("TOOLKIT_DEADLINE", "TOOLKIT_TIMEOUT"):
-        try:
-            current = float(os.environ.get(name, "inf"))
-        except ValueError:
-            current = float("inf")
-        if not current <= timeout:
-            os.environ[name] = f"{max(timeout - 1, 0.5):g}"
+    log_like(policy)
+    try:
+        configured = get_settings()
+        limits = {"deadline": configured.deadline, "timeout": configured.timeout}
+    except ToolkitError:  # a bad value (refused by `toolkit serve` at start): replaced here
+        limits = {"deadline": None, "timeout": None}
+    for name, current in limits.items():
+        if current is None or current > timeout:  # this worker's settings, read again by its model clients
+            os.environ[ENVIRONMENT[name]] = f"{max(timeout - 1, 0.5):g}"
 
 
 class Pool:
@@ -156,8 +161,10 @@ class Pool:
             ctx = server
         except ValueError:
             ctx = multiprocessing.get_context("spawn")
+        from .cli import log_policy
+
         return ProcessPoolExecutor(self.settings.workers, mp_context=ctx, initializer=_init_worker,
-                                   initargs=(os.getpid(), self.settings.timeout))
+                                   initargs=(os.getpid(), self.settings.timeout, log_policy()))
 
     async def run(self, fn, *args):
         """The job's answer; Busy when the pool is full; TimeoutError past the timeout. A job whose
@@ -281,7 +288,7 @@ def _fact_check(req: dict, settings: Settings):
 
 
 def _default_backend() -> str:
-    return "openai" if os.environ.get("OPENAI_API_KEY") or os.environ.get("OPENAI_BASE_URL") else "extractive"
+    return "openai" if get_settings().endpoint_configured else "extractive"
 
 
 def job_fact_check(req: dict, settings: Settings) -> tuple:
@@ -545,8 +552,8 @@ def _cores() -> int:
 
 def run(args) -> int:
     """``toolkit serve``: until interrupted."""
+    from .errors import ConfigError
     from .inputs import InputError, check_max_chars, check_positive_int
-    from .llm.client import ConfigError
 
     try:
         import uvicorn

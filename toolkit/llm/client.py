@@ -9,8 +9,10 @@ Configured by the standard ``OPENAI_API_KEY`` and ``OPENAI_BASE_URL`` and a mode
 re-asks and retries included: every HTTP attempt counts as a request, a failed one with no
 tokens. A server asking to wait longer than ``RETRY_AFTER_CAP`` is not retried: its error is
 raised at once. Each request has a read ``timeout`` and a ``connect_timeout``; one ``extract``
-call, retries included, ends by its ``deadline`` (``TOOLKIT_TIMEOUT``,
-``TOOLKIT_CONNECT_TIMEOUT`` and ``TOOLKIT_DEADLINE`` when not given).
+call, retries included, ends by its ``deadline``. What is not given comes from the settings
+(:mod:`toolkit.settings`: ``OPENAI_BASE_URL``, ``OPENAI_API_KEY``, ``TOOLKIT_LLM_MODE``,
+``TOOLKIT_CACHE_DIR``, ``TOOLKIT_TIMEOUT``, ``TOOLKIT_CONNECT_TIMEOUT``, ``TOOLKIT_DEADLINE``,
+``TOOLKIT_RETRIES``).
 
 A disk cache keyed by model, template hash, messages and schema makes a repeated call free. It
 is safe to share between threads and processes: each writer writes its own temporary file and
@@ -42,10 +44,10 @@ import threading
 import time
 from collections.abc import Callable
 from contextlib import suppress
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from email.utils import parsedate_to_datetime
 from pathlib import Path
-from typing import TypeVar
+from typing import Any, TypeVar, cast
 
 import instructor
 import openai
@@ -55,7 +57,8 @@ from pydantic import BaseModel
 from tenacity import (RetryCallState, Retrying, retry_if_exception, stop_after_attempt, stop_before_delay,
                       wait_exponential_jitter)
 
-from ..errors import ConfigError, EndpointError, ExtractionError  # noqa: F401  (ToolkitErrors; re-exported here)
+from ..errors import ConfigError, EndpointError, ExtractionError  # noqa: F401  (defined there; re-exported here)
+from ..settings import MODES as MODE_NAMES, get_settings
 from . import progress
 from .schemas import RULES, Run, Usage
 
@@ -67,6 +70,7 @@ DEFAULT_CONNECT_TIMEOUT = 10.0  # seconds to connect (TOOLKIT_CONNECT_TIMEOUT)
 DEFAULT_DEADLINE = 300.0  # seconds for one extract call, retries included (TOOLKIT_DEADLINE)
 MODES = {"tools": instructor.Mode.TOOLS, "json_schema": instructor.Mode.JSON_SCHEMA,
          "md_json": instructor.Mode.MD_JSON}
+assert tuple(MODES) == MODE_NAMES  # the names TOOLKIT_LLM_MODE takes (toolkit.settings)
 
 
 
@@ -88,12 +92,14 @@ def _broken_rule(exc: BaseException) -> tuple[str | None, str | None]:
 
 
 def default_cache_dir() -> Path:
-    return Path(os.environ.get("TOOLKIT_CACHE_DIR") or Path.home() / ".cache" / "newscheck-toolkit")
+    """``TOOLKIT_CACHE_DIR``, else ``$XDG_CACHE_HOME/newscheck-toolkit``, else ``~/.cache/newscheck-toolkit``."""
+    return get_settings().cache_dir
 
 
 def choose_mode(base_url: str | None, override: str | None = None) -> instructor.Mode:
-    """Tool calls for OpenAI itself; a JSON schema response format for other servers."""
-    name = override or os.environ.get("TOOLKIT_LLM_MODE")
+    """Tool calls for OpenAI itself; a JSON schema response format for other servers
+    (``override``, else ``TOOLKIT_LLM_MODE``, decides when given)."""
+    name = override or get_settings().mode
     if name:
         if name not in MODES:
             raise ConfigError(f"unknown mode {name!r}: expected one of {', '.join(MODES)}")
@@ -156,20 +162,16 @@ def _not_retried(exc: openai.APIError) -> openai.APIError:
         return exc
 
 
-def _seconds(name: str, value: float | None, env: str, default: float) -> float:
-    """A positive number of seconds: the argument, else the environment variable, else the default."""
-    source, raw = name, value
-    if raw is None:
-        raw = os.environ.get(env)
-        source = env
-        if raw is None or not str(raw).strip():
-            return default
+def _seconds(name: str, value: object, setting: float | None, default: float) -> float:
+    """A positive number of seconds: the argument, else the setting (checked when read), else the default."""
+    if value is None:
+        return default if setting is None else setting
     try:
-        seconds = float(raw)
+        seconds = float(value)  # type: ignore[arg-type]  # anything a caller passes; checked here
     except (TypeError, ValueError):
         seconds = math.nan
     if not (math.isfinite(seconds) and seconds > 0):
-        raise ConfigError(f"{source}={raw!r} is not a number of seconds greater than 0")
+        raise ConfigError(f"{name}={value!r} is not a number of seconds greater than 0")
     return seconds
 
 
@@ -228,15 +230,15 @@ class LLMClient:
     api_key: str | None = None
     mode: str | None = None
     max_reasks: int = 2
-    max_attempts: int = 4  # transport attempts
+    max_attempts: int | None = None  # transport attempts; TOOLKIT_RETRIES + 1, else 4
     timeout: float | None = None  # read timeout of one request; TOOLKIT_TIMEOUT, else 120 s
     cache: bool = True
-    cache_dir: Path = field(default_factory=default_cache_dir)
+    cache_dir: Path | None = None  # TOOLKIT_CACHE_DIR, else $XDG_CACHE_HOME/newscheck-toolkit, else ~/.cache/...
     backoff_initial: float = 0.5
     backoff_max: float = 20.0
     max_tokens: int | None = 1024
     backend: str = "openai"
-    http_client: object | None = None  # an httpx or httpx2 client, e.g. with a test transport
+    http_client: Any = None  # an httpx or httpx2 client, e.g. with a test transport
     cache_only: bool = False  # replay recorded answers; a request not in the cache is an error
     connect_timeout: float | None = None  # TOOLKIT_CONNECT_TIMEOUT, else 10 s
     deadline: float | None = None  # one extract call, retries included; TOOLKIT_DEADLINE, else 300 s
@@ -245,12 +247,18 @@ class LLMClient:
     record_failures: bool = False  # also store output that never validated, for replay (eval recordings)
 
     def __post_init__(self) -> None:
-        self.timeout = _seconds("timeout", self.timeout, "TOOLKIT_TIMEOUT", DEFAULT_TIMEOUT)
-        self.connect_timeout = _seconds("connect_timeout", self.connect_timeout, "TOOLKIT_CONNECT_TIMEOUT",
+        settings = get_settings()  # read once here: a client keeps what it was made with
+        self.timeout = _seconds("timeout", self.timeout, settings.timeout, DEFAULT_TIMEOUT)
+        self.connect_timeout = _seconds("connect_timeout", self.connect_timeout, settings.connect_timeout,
                                         DEFAULT_CONNECT_TIMEOUT)
-        self.deadline = _seconds("deadline", self.deadline, "TOOLKIT_DEADLINE", DEFAULT_DEADLINE)
-        self.cache_dir = Path(self.cache_dir)
-        self._client = None
+        self.deadline = _seconds("deadline", self.deadline, settings.deadline, DEFAULT_DEADLINE)
+        if self.max_attempts is None:
+            self.max_attempts = settings.retries + 1
+        self.cache_dir = Path(self.cache_dir) if self.cache_dir is not None else settings.cache_dir
+        self.base_url = self.base_url or settings.base_url
+        self.api_key = self.api_key or settings.api_key
+        self.mode = self.mode or settings.mode
+        self._client: instructor.Instructor | None = None
         self._connecting = threading.Lock()
         if self.cache_only:  # never reaches a network
             self.base_url, self.api_key, self.cache, self.endpoint = "http://replay.invalid/v1", "replay", True, None
@@ -265,17 +273,20 @@ class LLMClient:
     def _connect(self) -> None:
         if self.endpoint is not None:
             self.base_url = self.endpoint()
-        self.base_url = self.base_url or os.environ.get("OPENAI_BASE_URL") or None
-        self.api_key = self.api_key or os.environ.get("OPENAI_API_KEY")
         if not self.api_key:
             if self.base_url is None:
                 raise ConfigError("no endpoint configured: set OPENAI_API_KEY (and OPENAI_BASE_URL for other servers)")
             self.api_key = "not-needed"  # local servers take any key
         # openai's own retries are off: tenacity does them, and counts them.
         # (openai's own Timeout type: openai speaks httpx2, and converts it for a plain httpx client)
-        raw = openai.OpenAI(api_key=self.api_key, base_url=self.base_url, max_retries=0,
-                            timeout=openai.Timeout(self.timeout, connect=self.connect_timeout),
-                            http_client=self.http_client)
+        try:
+            raw = openai.OpenAI(api_key=self.api_key, base_url=self.base_url, max_retries=0,
+                                timeout=openai.Timeout(self.timeout, connect=self.connect_timeout),
+                                http_client=self.http_client)
+        except Exception as exc:  # openai's own errors, or its HTTP library's InvalidURL: the endpoint is wrong
+            if not (isinstance(exc, openai.OpenAIError) or type(exc).__name__ == "InvalidURL"):
+                raise
+            raise ConfigError(f"cannot use the endpoint {self.base_url!r}: {_first_line(exc)}") from exc
         self._mode = choose_mode(self.base_url, self.mode)
         self._client = instructor.from_openai(raw, mode=self._mode)
 
@@ -286,6 +297,7 @@ class LLMClient:
 
     def _load(self, path: Path, schema: type[T], context: dict | None = None) -> T | None:
         """The cached answer, or None for a miss; an entry that is unreadable or invalid is removed."""
+        problem: Exception
         try:
             text = path.read_text(encoding="utf-8")
         except (FileNotFoundError, NotADirectoryError):
@@ -296,7 +308,8 @@ class LLMClient:
             try:
                 data = json.loads(text)
                 if isinstance(data, dict) and "failure" in data and "output" not in data:
-                    return self._recorded_failure(data["failure"])
+                    self._recorded_failure(data["failure"])  # raises, for a replaying or recording client
+                    return None
                 return schema.model_validate(data["output"], context=context)
             except (ValueError, KeyError, TypeError) as exc:  # empty, truncated, garbage, or another schema
                 problem = exc
@@ -338,6 +351,12 @@ class LLMClient:
                 with suppress(OSError):
                     os.unlink(tmp)
 
+    def _limits(self) -> tuple[Path, float, float, float, int]:
+        """cache folder, timeout, connect timeout, deadline, attempts: as ``__post_init__`` resolved them."""
+        assert self.cache_dir is not None and self.timeout is not None and self.connect_timeout is not None
+        assert self.deadline is not None and self.max_attempts is not None
+        return self.cache_dir, self.timeout, self.connect_timeout, self.deadline, self.max_attempts
+
     def extract(self, schema: type[T], messages: list[dict], *, template: str | None = None,
                 template_hash: str | None = None, temperature: float = 0.0,
                 context: dict | None = None, max_reasks: int | None = None,
@@ -347,7 +366,7 @@ class LLMClient:
         ``max_tokens`` override the client's for this call."""
         run = Run(backend=self.backend, model=self.model, template=template, template_hash=template_hash)
         key = self._key(messages, schema, template_hash)
-        path = self.cache_dir / key[:2] / f"{key}.json"
+        path = self._limits()[0] / key[:2] / f"{key}.json"
         if self.cache:
             cached = self._load(path, schema, context)
             if cached is not None:
@@ -394,39 +413,43 @@ class LLMClient:
         hooks = Hooks()
         hooks.on("completion:response", count)
         hooks.on("completion:error", failed)
+        _, timeout, connect_timeout, deadline, max_attempts = self._limits()
+        client = self._client
+        assert client is not None  # connected by extract
         started = time.monotonic()
         try:
-            for attempt in Retrying(stop=stop_after_attempt(self.max_attempts) | stop_before_delay(self.deadline),
+            for attempt in Retrying(stop=stop_after_attempt(max_attempts) | stop_before_delay(deadline),
                                     wait=_Wait(self.backoff_initial, self.backoff_max),
                                     retry=retry_if_exception(_retryable), reraise=True,
                                     before_sleep=_log_retry):
                 with attempt:
-                    left = max(self.deadline - (time.monotonic() - started), 0.001)
-                    kwargs = {"max_tokens": max_tokens} if max_tokens else {}
-                    output = self._client.chat.completions.create(
-                        model=self.model, messages=messages, response_model=schema, max_retries=reasks,
+                    left = max(deadline - (time.monotonic() - started), 0.001)
+                    kwargs: dict[str, Any] = {"max_tokens": max_tokens} if max_tokens else {}
+                    output = client.chat.completions.create(
+                        model=self.model, messages=cast(Any, messages),  # chat message dicts, as openai takes them
+                        response_model=schema, max_retries=reasks,
                         temperature=temperature, hooks=hooks, context=context,
-                        timeout=openai.Timeout(min(self.timeout, left), connect=min(self.connect_timeout, left)),
+                        timeout=openai.Timeout(min(timeout, left), connect=min(connect_timeout, left)),
                         **kwargs)
         except Exception as exc:
             cause = _unwrap(exc)
             run.usage = usage
             if isinstance(cause, openai.APIError):
                 error = _not_retried(cause)
-                error.usage = usage  # every attempt, failed ones included
+                setattr(error, "usage", usage)  # noqa: B010 — every attempt, failed ones included
                 # the endpoint's own error (401, 400, or retries spent) as a ToolkitError, itself the cause
                 raise EndpointError(error, usage) from error
             attempts = getattr(exc, "n_attempts", None) or reasks + 1
             rule, said = _broken_rule(exc)
             detail = exc.args[0] if isinstance(exc, InstructorRetryException) and exc.args else exc
             lines = str(detail).strip().splitlines()
-            why = f"rule {rule!r}: {said[:200]}" if rule else (lines[0][:200] if lines else type(exc).__name__)
-            error = ExtractionError(f"the model's output did not validate as {schema.__name__} after {attempts} "
-                                    f"attempt{'' if attempts == 1 else 's'}: {why}", last_raw[0], usage, rule)
+            why = f"rule {rule!r}: {(said or '')[:200]}" if rule else (lines[0][:200] if lines else type(exc).__name__)
+            failure = ExtractionError(f"the model's output did not validate as {schema.__name__} after {attempts} "
+                                      f"attempt{'' if attempts == 1 else 's'}: {why}", last_raw[0], usage, rule)
             if self.cache and self.record_failures:
-                self._store(path, json.dumps({"failure": {"message": str(error), "raw": last_raw[0], "rule": rule},
+                self._store(path, json.dumps({"failure": {"message": str(failure), "raw": last_raw[0], "rule": rule},
                                               "run": run.model_dump(mode="json")}, ensure_ascii=False))
-            raise error from exc
+            raise failure from exc
         run.usage = usage
         if self.cache:
             self._store(path, json.dumps({"output": output.model_dump(mode="json"),

@@ -31,7 +31,9 @@ from contextlib import suppress
 from dataclasses import dataclass
 from pathlib import Path
 
-from .client import ConfigError, _file_mode, default_cache_dir
+from ..settings import get_settings
+from ..errors import ConfigError
+from .client import _file_mode, default_cache_dir
 
 BLOCK = 8 * 1024 * 1024
 
@@ -210,6 +212,7 @@ def assemble(name: str, *, cache_dir: str | Path | None = None, wheels: str | Pa
     wheels_dir = Path(wheels) if wheels else None
     if wheels_dir is not None and not wheels_dir.is_dir():
         raise ConfigError(f"wheels folder not found: {wheels_dir}")
+    partial: str | None
     fd, partial = tempfile.mkstemp(dir=target.parent, prefix=f".{model.file}.", suffix=".part")
     h, written = hashlib.sha256(), 0
     try:
@@ -244,8 +247,7 @@ def resolve_gguf(spec: str | Path | None, *, cache_dir: str | Path | None = None
     """A GGUF path to serve: an existing file, a known model's name (assembled from installed or
     already-downloaded parts when needed), or, with no ``spec``, ``TOOLKIT_GGUF`` else the default model."""
     if spec is None:
-        env = os.environ.get("TOOLKIT_GGUF")
-        spec = env if env else DEFAULT_MODEL
+        spec = get_settings().gguf or DEFAULT_MODEL
     path = Path(spec).expanduser()
     if path.is_file():
         return path
@@ -266,7 +268,6 @@ def model_name(spec: str | Path | None) -> str:
     """The name recorded with every answer (and in the cache key) for a GGUF spec, known without
     assembling or loading anything: the GGUF file's name."""
     if spec is None:
-        env = os.environ.get("TOOLKIT_GGUF")
-        spec = env if env else DEFAULT_MODEL
+        spec = get_settings().gguf or DEFAULT_MODEL
     model = lookup(str(spec))
     return model.file if model is not None and not Path(str(spec)).is_file() else Path(str(spec)).name

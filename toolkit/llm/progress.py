@@ -19,13 +19,15 @@ from collections.abc import Callable
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 
+from ..settings import get_settings
+
 Probe = Callable[[], "tuple[int, int, int] | None"]  # (prompt read, prompt total, generated) of the current request
 INTERVAL = 0.5
 
 
 def enabled(stream=None) -> bool:
     stream = stream if stream is not None else sys.stderr
-    if os.environ.get("TOOLKIT_PROGRESS", "").strip() == "0":
+    if not get_settings().progress:
         return False
     try:
         return bool(stream is not None and stream.isatty())

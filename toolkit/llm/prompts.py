@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from jinja2 import FileSystemLoader, StrictUndefined, Template
+from jinja2 import FileSystemLoader, StrictUndefined, Template, TemplateError
 from jinja2.sandbox import SandboxedEnvironment
 
 from ..errors import ConfigError
@@ -43,8 +43,22 @@ class Prompt:
     name: str
     text: str  # the template source
     sha256: str
+    override: Path | None = None  # the file, when it came from TOOLKIT_PROMPTS_DIR (not the package)
 
     def render(self, **variables) -> list[dict[str, str]]:
+        """The chat messages. A broken template from ``TOOLKIT_PROMPTS_DIR`` (a syntax error, an
+        unknown variable, no role line) is a :class:`ConfigError` naming its file; in a built-in
+        template the same faults are bugs, and raised as they are."""
+        try:
+            return self._render(variables)
+        except (TemplateError, ValueError) as exc:
+            if self.override is None:
+                raise
+            lines = str(exc).strip().splitlines()
+            raise ConfigError(f"prompt template {self.override} (TOOLKIT_PROMPTS_DIR): {type(exc).__name__}"
+                              + (f": {lines[0][:200]}" if lines else "")) from exc
+
+    def _render(self, variables: dict) -> list[dict[str, str]]:
         preamble, sections = _sections(self.text)
         if not sections:
             raise ValueError(f"template {self.name} has no '### system' or '### user' section")
@@ -94,9 +108,15 @@ def load_prompt(name: str) -> Prompt:
 
 @lru_cache(maxsize=None)
 def _load_prompt(name: str, dirs: tuple[Path, ...]) -> Prompt:
+    builtin = builtin_prompts_dir()
     for folder in dirs:
         path = folder / f"{name}.j2"
         if path.is_file():
-            text = path.read_text(encoding="utf-8")
-            return Prompt(name, text, hashlib.sha256(text.encode("utf-8")).hexdigest())
+            try:
+                text = path.read_text(encoding="utf-8")
+            except (OSError, UnicodeDecodeError) as exc:
+                why = exc.strerror if isinstance(exc, OSError) and exc.strerror else "not UTF-8"
+                raise ConfigError(f"cannot read prompt template {path}: {why}") from None
+            return Prompt(name, text, hashlib.sha256(text.encode("utf-8")).hexdigest(),
+                          None if folder == builtin else path)
     raise ConfigError(f"no prompt template {name}.j2 in {' or '.join(str(d) for d in dirs)}")

@@ -24,6 +24,9 @@ from ..models import Claim, Evidence, Span
 # What the verifier checks, plus ``event``: a fact with no value (who did what), left to the judged pass.
 ClaimKind = Literal["date", "weekday", "number", "percent", "count", "duration", "entity", "quote", "direction",
                     "event"]
+ValueCheck = Literal["agrees", "disagrees", "framed", "none"]  # CheckedClaim.value_check
+CitationStatus = Literal["right", "wrong", "unchecked"]  # CitationCheck.status
+SummaryPart = Literal["summary", "headline"]  # JudgedSentence.part
 RULES = ("language", "sentence_count", "duplicate_sentence", "citation_range", "quote_missing",
          "quote_not_in_passage")
 LANGUAGE_NAMES = {"ar": "Arabic", "en": "English"}
@@ -118,7 +121,7 @@ class CheckedClaim(BaseModel):
     claim: AtomicClaim
     verdict: Literal["supported", "contradicted", "unverifiable"]
     checks: list[Claim] = Field(default_factory=list)
-    value_check: Literal["agrees", "disagrees", "framed", "none"] = Field(
+    value_check: ValueCheck = Field(
         "none", description="agrees: the stated value is what the claim's text says; disagrees: it is not; "
                             "framed: the text does not state it, so it was checked in the claim's frame; "
                             "none: no checkable value stated")
@@ -131,7 +134,7 @@ class CitationCheck(BaseModel):
     sentence: int = Field(description="index of the summary sentence")
     span: Span = Field(description="the sentence, offsets into the summary text")
     cited: list[int] = Field(default_factory=list, description="source sentences the model cited")
-    status: Literal["right", "wrong", "unchecked"] = Field(
+    status: CitationStatus = Field(
         description="right: every value with evidence is in a cited sentence; wrong: cites the wrong passage; "
                     "unchecked: no citation or no value to place")
     found_in: list[int] = Field(default_factory=list, description="source sentences that hold the values instead")
@@ -142,7 +145,7 @@ class JudgedSentence(BaseModel):
     """A model's verdict on one sentence (or the headline): labelled as judged, never merged with
     the deterministic verdicts, which win wherever both speak."""
 
-    part: Literal["summary", "headline"] = "summary"
+    part: SummaryPart = "summary"
     span: Span = Field(description="the sentence, offsets into the summary (or the headline)")
     text: str
     verdict: Literal["supported", "contradicted", "not_in_source"] | None = Field(
@@ -193,7 +196,7 @@ def _best_latin_language(word: str) -> str | None:
     best = max(scores.values())
     if best < 2.0:
         return None  # a rare word or a name: no evidence either way
-    return "en" if scores["en"] >= best - 0.5 else max(scores, key=scores.get)
+    return "en" if scores["en"] >= best - 0.5 else max(scores, key=lambda k: scores[k])
 
 
 def language_problem(text: str, lang: str) -> str | None:
@@ -203,7 +206,7 @@ def language_problem(text: str, lang: str) -> str | None:
     letters = sum(counts.values())
     if letters == 0:
         return None
-    main = max(counts, key=counts.get)
+    main = max(counts, key=lambda k: counts[k])
     if lang == "ar":
         arabic = counts.get("arabic", 0) + counts.get("persian", 0)
         if arabic < 0.5 * letters:
