@@ -507,7 +507,10 @@ def _find_holidays(s: Scan) -> None:
             value = iso(yval, month, day)
         elif yval:  # the Hijri holiday that falls in that Gregorian year
             for h in range(yval - 579, yval - 577):
-                g = Hijri(h, month, day).to_gregorian()
+                try:
+                    g = Hijri(h, month, day).to_gregorian()
+                except (ValueError, OverflowError):  # outside the converter's years (1343-1500 AH)
+                    break  # a holiday of an unknown day: found, not dated
                 if g.year == yval:
                     value = g.isoformat()
                     break
