@@ -200,3 +200,18 @@ def test_function_words_have_no_concept(code, words):
             if tok not in listed and concept(code, tok) is not None:
                 leaks[tok] = concept(code, tok)
     assert not leaks
+
+
+@pytest.mark.parametrize("en, ar, cid", [
+    ("offices", "مكاتب", "office"), ("office", "مكتبا", "office"),
+    ("volume", "الكمية", "quantity"), ("quantities", "كميات", "quantity"),
+    ("latest", "الأخير", "last"),
+])
+def test_counted_and_measured_nouns_share_a_concept(en, ar, cid):
+    assert concept("en", en) == concept("ar", ar) == cid
+
+
+def test_contrasted_aspects_are_concepts():
+    from toolkit.lang.concepts import CONTRASTS
+    for pair in CONTRASTS:
+        assert len(pair) >= 2 and all(a in CONCEPTS for a in pair)

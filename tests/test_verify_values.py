@@ -295,3 +295,89 @@ def test_a_range_with_the_same_start_and_another_end_is_contradicted():
     summary = "أكد نائب وزير الخارجية الصيني، خلال زيارته الرسمية إلى تونس الممتدة من 4 إلى {} جانفي، أن الصين ترى في تونس شريكا مثاليا."
     assert dict(verdicts(source, summary.format(7), published="2017-01-05"))["7 جانفي"] == "contradicted"
     assert verify(source, summary.format(6), published="2017-01-05").counts["contradicted"] == 0
+
+
+_ASPECTS = "وارتفعت صادرات زيت الزيتون بنسبة 12 % من حيث القيمة و 30 % من حيث الكمية خلال السنة الماضية."
+
+
+@pytest.mark.parametrize("summary, verdict", [
+    ("Olive oil exports rose 30% in value last year.", "contradicted"),  # 30 % is the rise in volume
+    ("Olive oil exports rose 12% in value last year.", "supported"),
+    ("Olive oil exports rose 30% in volume last year.", "supported"),  # the subject before 12 % is 30 %'s too
+    ("ارتفعت صادرات زيت الزيتون بنسبة 30 % من حيث القيمة خلال السنة الماضية.", "contradicted"),
+    ("ارتفعت صادرات زيت الزيتون بنسبة 30 % من حيث الكمية خلال السنة الماضية.", "supported"),
+])
+def test_a_figure_given_in_volume_is_not_the_figure_in_value(summary, verdict):
+    (claim,) = [c for c in verify(_ASPECTS, summary).claims if c.kind == "percent"]
+    assert claim.verdict == verdict, claim.reason
+    if verdict == "contradicted":
+        assert [e.text for e in claim.evidence] == ["12 %", "30 %"]
+
+
+_BORROWING = ("وتم تقليص الاقتراض الخارجي من 4500 مليون دينار مقدرة في الميزانية الأصلية، والزيادة في الاقتراض "
+              "الداخلي من 1800 مليون دينار في الميزانية الأصلية الى 3700 مليون دينار.")
+
+
+@pytest.mark.parametrize("summary, verdict", [
+    ("Domestic borrowing was raised from 1,800 million to 4,500 million dinars.", "contradicted"),
+    ("Domestic borrowing was raised from 1,800 million to 3,700 million dinars.", "supported"),
+    ("وارتفع الاقتراض الداخلي من 1800 مليون دينار الى 4500 مليون دينار.", "contradicted"),
+])
+def test_the_end_of_a_from_to_pair_measures_what_its_start_measures(summary, verdict):
+    # 3700 has no words of its own («... الى 3700 مليون دينار»): it measures what 1800 measures
+    claim = [c for c in verify(_BORROWING, summary).claims if c.kind == "number"][-1]
+    assert claim.verdict == verdict, claim.reason
+    if verdict == "contradicted":
+        assert claim.evidence[0].text == "3700 مليون دينار"
+
+
+def test_a_year_taken_by_nearness_from_another_date_is_a_guess():
+    # "March 12" takes 2020 from "November 24, 2019" (the nearer year); the source's 12 March 2019
+    # is the same day and month, so the year the summary never wrote cannot contradict it.
+    source = ("تجرى الانتخابات البلدية يوم 24 نوفمبر 2019. وصدر بالرائد الرسمي قرار الهيئة المؤرخ في 12 مارس 2019 "
+              "والمتعلق بروزنامة الانتخابات البلدية.")
+    summary = "The municipal elections will be held on November 24, 2019, under a calendar set in a decision dated March 12."
+    claims = {c.text: c.verdict for c in verify(source, summary, published="2019-05-02").claims if c.kind == "date"}
+    assert claims["March 12"] == "supported"
+
+
+def test_a_weekday_agreeing_with_its_date_is_not_checked_against_another_day():
+    source = ("تنطلق عملية تسجيل الناخبين يوم الاثنين 17 جوان 2019 وتنتهي يوم 8 اوت، وتقبل الاعتراضات على قائمات "
+              "الناخبين بعد ذلك. وأعلنت الهيئة أن الحملة الانتخابية تنطلق يوم السبت 17 اوت 2019 في كامل الولايات.")
+    summary = "Objections to the voter lists can be filed from Saturday, August 17."
+    (weekday,) = [c for c in verify(source, summary, published="2019-05-02").claims if c.kind == "weekday"]
+    assert weekday.verdict != "contradicted", weekday.reason  # «الاثنين» is 17 June's weekday, not 17 August's
+    wrong = verify(source, "Objections to the voter lists can be filed from Sunday, August 17.", published="2019-05-02")
+    assert [c.verdict for c in wrong.claims if c.kind == "weekday"] == ["contradicted"]  # 17 August 2019 is a Saturday
+
+
+_RANKS = ("وجاء المغرب في المرتبة الثانية عربيا و14 دوليا فيما حلت مصر في المرتبة الرابعة عربيا و30 دوليا "
+          "باحتياطي من الذهب يقدر بنحو 80 طنا.")
+
+
+@pytest.mark.parametrize("summary, verdict", [
+    ("وحلت مصر في المرتبة 14 دوليا باحتياطي من الذهب يقدر بنحو 80 طنا.", "contradicted"),  # 14 is Morocco's
+    ("وحلت مصر في المرتبة 30 دوليا باحتياطي من الذهب يقدر بنحو 80 طنا.", "supported"),
+    ("وجاء المغرب في المرتبة 14 دوليا.", "supported"),
+])
+def test_a_figure_frame_ends_at_the_passage_break(summary, verdict):
+    # «فيما» opens Egypt's passage: its words are 30's, not 14's, and 30's own words run back to it
+    claim = [c for c in verify(_RANKS, summary).claims if c.kind in ("number", "count")][0]
+    assert claim.verdict == verdict, claim.reason
+    if verdict == "contradicted":
+        assert [e.text for e in claim.evidence] == ["30", "14"]
+
+
+def test_a_figure_given_for_both_aspects_supports_either():
+    source = ("وارتفعت صادرات التمور بنسبة 30 % من حيث الكمية، فيما ارتفعت صادرات القوارص بنسبة 12 % من حيث القيمة "
+              "و 30 % من حيث الكمية أيضا. وارتفعت صادرات الزيت بنسبة 30 % من حيث القيمة.")
+    (claim,) = [c for c in verify(source, "Oil exports rose 30% in value.").claims if c.kind == "percent"]
+    assert claim.verdict != "contradicted", claim.reason
+
+
+@pytest.mark.parametrize("summary", ["The budget deficit is put at more than 10.78 billion dinars.",
+                                     "ويقدر عجز الميزانية بأكثر من 10 مليار دينار."])
+def test_a_bounded_amount_is_never_compared_with_a_percentage(summary):
+    source = "ويقدر عجز الميزانية بنحو 5.4 بالمائة من الناتج."
+    (claim,) = [c for c in verify(source, summary).claims if c.kind == "number"]
+    assert claim.verdict == "unverifiable", claim.reason

@@ -11,7 +11,8 @@ from functools import cached_property
 from ..index import Alignment, Document, SourceIndex
 from ..mentions.dates import same_date
 from ..models import Claim, Evidence, Mention, MentionKind, Span, Verdict
-from .frames import frame, frame_score, paired
+from ..lang.concepts import CONTRASTS
+from .frames import Frame, frame, frame_score, paired
 from .values import quantities_equal
 
 ALIGNED_FLOOR = 0.2  # a passage sharing less than this of the claim's words is unrelated
@@ -174,13 +175,54 @@ def bound_elsewhere(c: ClaimContext, same: list[Mention], rivals: list[Mention])
     rivals = [y for y in rivals if not any(paired(c.src, x, y) for x in same)]
     if not rivals:
         return None
-    scored_same = max(((frame_score(claim, frame(c.src, x), c.src), x) for x in same), key=lambda t: t[0])
-    scored_rival = max(((frame_score(claim, frame(c.src, y), c.src), y) for y in rivals
-                        if not c.claimed_alongside(y)), key=lambda t: t[0], default=(0.0, None))
+    scored_same = max(((_paired_score(c, claim, x), x) for x in same), key=lambda t: t[0])
+    free = [y for y in rivals if not c.claimed_alongside(y)]
+    scored_rival = max(((_paired_score(c, claim, y), y) for y in free), key=lambda t: t[0], default=(0.0, None))
     if scored_rival[1] is not None and scored_rival[0] >= BINDING \
             and scored_rival[0] >= BINDING_MARGIN * scored_same[0] \
             and not _same_subject(c, scored_same[1], scored_rival[1]):
         return scored_rival[1], scored_same[1]
+    contrasted = _contrasted(c, claim, same, free)
+    if contrasted is not None and not _same_subject(c, contrasted[1], contrasted[0]):
+        return contrasted
+    return None
+
+
+def _paired_score(c: ClaimContext, claim: Frame, y: Mention) -> float:
+    """How well ``y``'s frame holds the claim's, or the frame of the figure it is paired with:
+    in «الاقتراض الداخلي من 2000 م د ... إلى 3843» the 3843 measures what the 2000 measures."""
+    best = frame_score(claim, frame(c.src, y), c.src)
+    for p in c.src.segment_at(y._nstart).mentions:
+        if p is not y and p.kind == y.kind and paired(c.src, p, y):
+            best = max(best, frame_score(claim, frame(c.src, p), c.src))
+    return best
+
+
+def _aspects(f: Frame) -> set[str]:
+    return {k[2:] for g in f for k in g if k[:2] == "x:"}
+
+
+def _contrasted(c: ClaimContext, claim: Frame, same: list[Mention], rivals: list[Mention]) -> tuple[Mention, Mention] | None:
+    """The claim's figure, written for one aspect of a measure (in value, exports), is the source's
+    figure for the contrasting aspect (in volume, imports), and the figure next to it, in the same
+    sentence, is given for the claim's aspect: (that figure, the same figure)."""
+    mine = _aspects(claim)
+    for pair in CONTRASTS:
+        own = [a for a in pair if a in mine]
+        if len(own) != 1:
+            continue
+        other = set(pair) - set(own)
+        if any(own[0] in fx and not fx & other for fx in (_aspects(frame(c.src, x)) for x in same)):
+            continue  # the source also gives the claimed figure for the claim's own aspect
+        for x in same:
+            fx = _aspects(frame(c.src, x))
+            if own[0] in fx or not fx & other:
+                continue
+            sentence = c.src.segment_at(x._nstart).sentence
+            found = [y for y in rivals if c.src.segment_at(y._nstart).sentence == sentence
+                     and own[0] in (fy := _aspects(frame(c.src, y))) and not fy & other]
+            if len(found) == 1:
+                return found[0], x
     return None
 
 
@@ -225,3 +267,14 @@ def frames_agree(c: ClaimContext, other: Mention) -> bool:
     countries and concepts only, across languages)?"""
     comparable = {"n:", "c:", "x:"} if c.cross_lingual else None
     return frame_score(frame(c.summ, c.m, comparable=comparable), frame(c.src, other), c.src) >= CROSS_FRAME
+
+
+def frames_decide(c: ClaimContext, value: Mention, elsewhere: list[Mention]) -> bool:
+    """Across languages, with no name to anchor the claim, its concepts still tell the events
+    apart when the aligned passage's ``value`` measures what the claim measures and the claimed
+    value, found elsewhere, does not (and its passage aligns less than half as well)."""
+    if not c.cross_lingual or c.anchored or not frames_agree(c, value):
+        return False
+    best = c.ranked[0].score if c.ranked else 0.0
+    return not any(frames_agree(c, x) or c.score_of(x) >= AMBIGUITY * best for x in elsewhere)
+

@@ -12,8 +12,10 @@ from ..models import Claim, Mention
 from .context import (
     ALIGNED_FLOOR,
     ClaimContext,
+    bound_elsewhere,
     found_elsewhere,
     frame_rival,
+    frames_decide,
     frames_agree,
     result,
 )
@@ -40,9 +42,23 @@ def _granularity(value: str) -> int:
     return len(value)
 
 
+def _year_unwritten(c: ClaimContext, v: str) -> str:
+    """A summary date whose year its words do not write ("a decision dated April 10"), taken from
+    another date of its sentence by nearness: where the source gives that very day and month in
+    the year next to it, the year was a guess, and the claim states the day and month only."""
+    if len(v) != 10 or v.startswith("XXXX") or v[:4] in c.summ.scan.nt.text[c.m._nstart:c.m._nend]:
+        return v
+    year = int(v[:4])
+    if any(d.kind == "date" and d.value and len(d.value) == 10 and d.value[4:] == v[4:]
+           and abs(int(d.value[:4]) - year) == 1 for d in c.src.scan.mentions):
+        return "XXXX" + v[4:]
+    return v
+
+
 def check_date(c: ClaimContext) -> Claim:
     pub = c.src.scan.published
     v = as_stated(c.m, pub)
+    v = _year_unwritten(c, v) if v else v
     if not v:
         phrase = _relative_phrase(c.summ, c.m)
         same = [d for d in c.aligned_mentions("date") if d.relative and _relative_phrase(c.src, d) == phrase]
@@ -57,6 +73,14 @@ def check_date(c: ClaimContext) -> Claim:
         match = [d for d in c.aligned_mentions("date") if d.value and d.value[:4] == v]
     if gran == 4 and not match:  # ...or by the same four digits the source does not read as a date
         match = [x for x in c.sentence_mentions("number") if str(year_of(x)) == v]
+    exact = [d for d in match if d.kind == "date" and d.value and len(d.value) == 10]
+    if exact and len(v) == 10:  # the day the source gives another event of this passage
+        rival = bound_elsewhere(c, exact, [d for d in dates if not same_date(v, _stated(d, pub))
+                                           and not d.relative and not guessed_year(d, pub)])
+        if rival is not None:
+            other, same = rival
+            return result(c, "contradicted", f"The source dates what this claim describes {fmt_date(other.value)}; "
+                          f"{fmt_date(same.value)} is its date for something else.", [other, same])
     if match:
         return result(c, "supported", f"The source gives {fmt_date(v if match[0].kind == 'number' else match[0].value)} "
                       "for this event.", match[:1])
@@ -68,7 +92,7 @@ def check_date(c: ClaimContext) -> Claim:
         return result(c, "supported", f"The source sentence about this event gives {fmt_date(v)}.", nearby[:1])
     elsewhere = [d for seg in c.src.segments for d in seg.mentions
                  if d.kind == "date" and d.value and _granularity(d.value) == gran and same_date(v, _stated(d, pub))]
-    if dates and c.sure(dates) and not c.ambiguous(elsewhere):
+    if dates and c.sure(dates) and (not c.ambiguous(elsewhere) or frames_decide(c, dates[0], elsewhere)):
         other = f"; {fmt_date(v)} belongs to another passage of the source" if elsewhere else ""
         return result(c, "contradicted",
                        f"The source dates this event {fmt_date(dates[0].value)}, not {fmt_date(v)}{other}.",
@@ -153,8 +177,16 @@ def check_weekday(c: ClaimContext) -> Claim:
             return result(c, "contradicted",
                            f"{fmt_date(c.m.value)} is a {actual.title()}, not a {wd.title()}.", src[:1],
                            kind="weekday")
+    # A claim's weekday that agrees with its own date is compared only with what the source says of
+    # that date: a source date of another day ("Monday 19 June" beside "Saturday, August 19") names
+    # another day, and the date's own check says whether the claim has the right one.
+    own = c.m.value if c.m.kind == "date" and c.m.value and weekday_of(c.m.value) == wd else None
+
+    def same_day(d: Mention) -> bool:
+        return own is None or same_date(own, d.value or "")
+
     stated = [w for w in c.aligned_mentions("weekday")] + [
-        d for d in c.aligned_mentions("date") if d.weekday]
+        d for d in c.aligned_mentions("date") if d.weekday and same_day(d)]
     for w in stated:
         name = w.value if w.kind == "weekday" else w.weekday
         if name == wd:
@@ -164,7 +196,7 @@ def check_weekday(c: ClaimContext) -> Claim:
         if weekday_of(d.value) == wd:
             return result(c, "supported", f"The source's date, {fmt_date(d.value)}, is a {wd.title()}.", [d],
                            kind="weekday")
-    dated = [d for d in dated if not guessed_year(d, c.src.scan.published)]
+    dated = [d for d in dated if not guessed_year(d, c.src.scan.published) and same_day(d)]
     if (stated or dated) and c.sure(stated or dated):
         w = (stated or dated)[0]
         name = cast(str, (w.value if w.kind == "weekday" else w.weekday) if stated else weekday_of(w.value))

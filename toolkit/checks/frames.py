@@ -32,7 +32,42 @@ def frame(doc: Document, m: Mention, *, comparable: set[str] | None = None) -> F
     first, end = s.index_at(m._nstart), s.index_at(m._nend)
     partners = range_partners(doc, m)
     stops = Stops(value_cover(doc, VALUE_KINDS), m, partners)  # tokens of the other values (but partners)
+    seg = doc.segment_at(m._nstart)  # «... و18 دوليا فيما تمركز الجزائر ... و25»: a passage break ends the frame
+    low, high = s.index_at(seg.start), s.index_at(seg.end)
     out: Frame = {}
+
+    def owner_before(i: int) -> Mention | None:
+        """Leftwards, at a coordinating word: the value of the clause whose words come before
+        it, if any: they are that value's frame («بنسبة 7 % من حيث القيمة و 19 % من حيث
+        الكمية», "7% in value and 19% in volume": «القيمة» is the 7's, not the 19's)."""
+        for k in range(i - 1, max(low - 1, i - 1 - 2 * LEFT), -1):
+            if k in stops:
+                return next(v for v in stops.cover[k] if v is not m and v not in partners)
+            if s.toks[k].text in _CLAUSE_MARKS:
+                return None
+        return None
+
+    def take(i: int, d: int) -> bool:
+        group = tuple(k for k in doc.token_keys(i) if comparable is None or k[:2] in comparable)
+        if group:
+            out[group] = max(out.get(group, 0.0), 1.0 / (1.0 + (d - 1) / NEARNESS))
+        return bool(group)
+
+    def walk_left() -> None:
+        taken, i, skipped = 0, first - 1, False
+        while i >= max(0, low) and taken < LEFT:
+            t = s.toks[i]
+            if i in stops or t.text in _CLAUSE_MARKS:
+                return
+            if t.text in s.lang.frame_break_words and (owner := owner_before(i)) is not None:
+                if taken or skipped:
+                    return  # "... and the Arab market 51": the figure's own subject, not the one before
+                # "exports rose 7% in value and 19% in volume": the figures share the subject before
+                # the first, not its qualifier; read on before it
+                i, skipped = s.index_at(owner._nstart) - 1, True
+                continue
+            taken += take(i, first - i)
+            i -= 1
 
     def walk(indices, limit: int, rightwards: bool) -> None:
         taken = 0
@@ -43,13 +78,10 @@ def frame(doc: Document, m: Mention, *, comparable: set[str] | None = None) -> F
             # «…بـ 22 بالمائة والسوق العربية بـ 51», "... and the Arab market 51": the next frame
             if rightwards and (t.text in s.lang.frame_break_words or t.text.startswith(s.lang.frame_break_prefixes)):
                 return
-            group = tuple(k for k in doc.token_keys(i) if comparable is None or k[:2] in comparable)
-            if group:
-                taken += 1
-                out[group] = max(out.get(group, 0.0), 1.0 / (1.0 + (d - 1) / NEARNESS))
+            taken += take(i, d)
 
-    walk(range(first - 1, -1, -1), LEFT, False)
-    walk(range(end, len(s.toks)), RIGHT, True)
+    walk_left()
+    walk(range(end, max(end, high)), RIGHT, True)
     memo[key] = out
     return out
 

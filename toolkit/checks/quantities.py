@@ -11,6 +11,7 @@ from .context import (
     found_elsewhere,
     frame_rival,
     frames_agree,
+    frames_decide,
     result,
 )
 from .values import (
@@ -170,7 +171,8 @@ def check_quantity(c: ClaimContext, listed_in_summary: bool = False) -> Claim:
                  if x.kind in kinds and may_support(q, x) and quantities_equal(q, x)]
     rivals = [x for x in cands if (may_contradict(q, x) or lone_numbers(c, q, x))
               and not c.claimed_alongside(x)]
-    if rivals and (c.sure(rivals) or _unanimous(c, rivals)) and not c.ambiguous(elsewhere) and (
+    if rivals and (c.sure(rivals) or _unanimous(c, rivals)) \
+            and (not c.ambiguous(elsewhere) or frames_decide(c, rivals[0], elsewhere)) and (
             not c.cross_lingual or c.anchored or frames_agree(c, rivals[0]) or _sole_rival(c, rivals, elsewhere)):
         other = "; that value belongs to another passage of the source" if elsewhere else ""
         return result(c, "contradicted", f"The source gives «{rivals[0].text}» for this, not «{label}»{other}.",

@@ -4,6 +4,7 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from ..mentions.numbers import DESIGNATION
@@ -77,6 +78,31 @@ def unit_class(u: str | None) -> str | None:
     return "leader" if u == "country" else u  # "leaders of 8 countries" = 8 leaders
 
 
+@lru_cache(maxsize=4096)
+def _unit_language(u: str) -> str:
+    from ..lang import detect_language  # the checks import no language at load time
+    return detect_language(u)
+
+
+@lru_cache(maxsize=4096)
+def _unit_concept(u: str) -> str | None:
+    """The bilingual concept a counted noun's unit names, in the language it is written in."""
+    from ..lang import get_language
+    return get_language(_unit_language(u)).concept(u)
+
+
+def same_unit(uq: str | None, uc: str | None) -> bool:
+    """The same counted noun: the same class or stem, or, across scripts, the same concept
+    ("2,610 companies" and «2160 مؤسسة», "76 offices" and «67 مكتبا»)."""
+    uq, uc = unit_class(uq), unit_class(uc)
+    if uq == uc:
+        return True
+    if uq is None or uc is None or uq in _CLASSES or uc in _CLASSES or _unit_language(uq) == _unit_language(uc):
+        return False
+    concept = _unit_concept(uq)
+    return concept is not None and concept == _unit_concept(uc)
+
+
 DAYS = {"minute": 1 / 1440, "hour": 1 / 24, "day": 1, "week": 7, "month": 30, "year": 365}
 
 
@@ -110,7 +136,7 @@ def may_support(q: Mention, c: Mention) -> bool:
         return True
     uq, uc = unit_class(q.unit), unit_class(c.unit)
     if q.kind == c.kind == "count" or (uq and uc and uq in _CLASSES and uc in _CLASSES):
-        return uq == uc or uq is None or uc is None
+        return same_unit(uq, uc) or uq is None or uc is None
     return True
 
 
@@ -132,6 +158,8 @@ def may_contradict(q: Mention, c: Mention) -> bool:
     "a billion") only against one that is off by more than a quarter."""
     if q.unit is None or c.unit is None:
         return False
+    if (q.kind == "percent") != (c.kind == "percent"):
+        return False  # a percentage is never an amount, bounded or not
     if (q.approximate or c.approximate) and not q.alternatives and not c.alternatives:
         x, y = float(q.value), float(c.value)
         spread = APPROXIMATE_SPREAD if all(_round(m) for m in (q, c) if m.approximate) else PRECISE_SPREAD
@@ -146,7 +174,7 @@ def may_contradict(q: Mention, c: Mention) -> bool:
     if q.kind == c.kind == "duration":
         return True
     if {q.kind, c.kind} <= {"count", "number"}:
-        return unit_class(q.unit) == unit_class(c.unit)
+        return same_unit(q.unit, c.unit)
     return False
 
 

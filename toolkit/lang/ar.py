@@ -351,6 +351,7 @@ RANGE_WORDS = ["إلى", "حتى", "و"]  # «من 4 إلى 7 جانفي»
 PAIR_WORDS = ["إلى", "حتى", "مقابل"]  # «من 2000 م د في القانون الأصلي إلى 3843»
 # «…بـ 22 بالمائة والسوق العربية بـ 51»: a coordinated noun opens the next figure's frame.
 FRAME_BREAK_PREFIXES = ["وال"]
+FRAME_BREAK_WORDS = ["و"]  # «7 % من حيث القيمة و 19 % من حيث الكمية»: a lone «و» opens the next figure
 
 # Country names not in CLDR's display names but common in news (read in every language's text).
 COUNTRY_ALIASES = {

@@ -359,6 +359,7 @@ CONCEPTS: dict[str, dict[str, list[str]]] = {
                     "ar": ["استهلاك", "مستهلك", "مستهلكين", "استهلاكي"]},
     "value": {"en": ["value", "values", "worth", "valued"], "ar": ["قيمة", "قيم"]},
     "amount": {"en": ["amount", "amounts", "sum", "sums"], "ar": ["مبلغ", "مبالغ"]},
+    "quantity": {"en": ["quantity", "quantities", "volume", "volumes", "tonnage"], "ar": ["كمية", "كميات"]},
     "highest": {"en": ["highest", "peak", "maximum", "supreme"], "ar": ["أعلى", "أقصى", "ذروة"]},
     "minimum": {"en": ["minimum", "lowest"], "ar": ["أدنى"]},
     "share": {"en": ["share", "shares", "stake", "stakes", "quota", "quotas", "portion"],
@@ -448,6 +449,7 @@ CONCEPTS: dict[str, dict[str, list[str]]] = {
     "statistics": {"en": ["statistics", "statistical", "data", "figures"],
                    "ar": ["إحصاء", "إحصائيات", "إحصائية", "معطيات", "أرقام"]},
     "institute": {"en": ["institute", "institutes"], "ar": ["معهد", "معاهد"]},
+    "office": {"en": ["office", "offices", "bureau", "bureaus"], "ar": ["مكتب", "مكاتب"]},
     # --- work and welfare ------------------------------------------------------------
     "employment": {"en": ["employment", "job", "jobs", "labour", "labor", "hiring", "recruitment", "recruited",
                           "employed"],
@@ -519,7 +521,7 @@ CONCEPTS: dict[str, dict[str, list[str]]] = {
     "period": {"en": ["period", "periods", "duration"], "ar": ["فترة", "فترات", "مدة"]},
     "season": {"en": ["season", "seasons", "seasonal"], "ar": ["موسم", "مواسم", "موسمي"]},
     "first": {"en": ["first", "initial"], "ar": ["أول", "الأول", "أولى"]},
-    "last": {"en": ["last", "previous", "past", "preceding", "former", "recent", "recently"],
+    "last": {"en": ["last", "latest", "previous", "past", "preceding", "former", "recent", "recently"],
              "ar": ["الماضي", "الماضية", "السابق", "السابقة", "الفارط", "الفارطة", "المنقضي", "المنقضية",
                     "الأخير", "الأخيرة", "مؤخرا"]},
     "next": {"en": ["next", "coming", "upcoming", "forthcoming"], "ar": ["المقبل", "المقبلة", "القادم", "القادمة"]},
@@ -533,3 +535,13 @@ CONCEPTS: dict[str, dict[str, list[str]]] = {
               "ar": ["يغلق", "غلق", "إغلاق", "أغلق", "أغلقت", "تنتهي", "ينتهي", "انتهت", "انتهى", "انتهاء", "نهاية",
                      "ختام", "اختتام"]},
 }
+
+
+# Aspects of one figure that exclude each other: a figure given "in value" is not the one given
+# "in volume", exports are not imports. When the source writes the claimed figure for one aspect
+# and another figure for the claim's own aspect beside it, the claim is bound to the wrong one.
+CONTRASTS: list[tuple[str, ...]] = [
+    ("value", "quantity"),
+    ("export", "import"),
+]
+
