@@ -74,13 +74,27 @@ def _country_at(s: Scan, i: int):
     w = s.word(i)
     if w is None or len(w) < 4:
         return None
-    for prefix, rest in s.lang.clitic_splits(w):
-        if rest.endswith(s.lang.nisba_endings):  # الروسي: an adjective, not Russia
+    one_word = _one_word_country(s.lang, w)
+    return None if one_word is None else (one_word[0], one_word[1], i + 1, one_word[2])
+
+
+def _one_word_country(lang: Language, word: str) -> tuple[str, str, int] | None:
+    """The country one word names, clitics off and spelling tolerated: (name, code, clitic
+    length), or None. It depends on the word alone, so it is kept per word."""
+    memo = lang._word_memo("_one_word_country")
+    if word in memo:
+        return memo[word]
+    hit = None
+    for prefix, rest in lang.clitic_splits(word):
+        if rest.endswith(lang.nisba_endings):  # الروسي: an adjective, not Russia
             continue
-        code = s.lang.country(rest)
+        code = lang.country(rest)
         if code:
-            return rest, code, i + 1, len(prefix)
-    return None
+            hit = rest, code, len(prefix)
+            break
+    if len(memo) < 200_000:
+        memo[word] = hit
+    return hit
 
 
 def _record_country(s: Scan, i: int, found: list) -> int | None:
@@ -314,8 +328,8 @@ def find_entities(s: Scan, known_names: frozenset[str] = frozenset()) -> None:
     i = 0
     while i < len(s.toks):
         w = s.words[i]
-        if w is None or (openers.isdisjoint(s.readings[i]) and len(w) < 6):
-            i += 1  # neither a country, a title, nor long enough for a misspelt country
+        if w is None or (openers.isdisjoint(s.readings[i]) and (len(w) < 6 or _one_word_country(lang, w) is None)):
+            i += 1  # neither a country, a title, nor a misspelt country
             continue
         end = _record_country(s, i, found)
         if end:

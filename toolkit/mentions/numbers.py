@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from itertools import pairwise
 from typing import Any
 
-from .scan import Scan
+from .scan import Scan, _first_words
 
 
 @dataclass
@@ -301,12 +301,38 @@ def _leader_head_before(s: Scan, i: int) -> bool:
     return False
 
 
+def _may_start_number(lang, word: str) -> bool:
+    """Could a word token begin anything :func:`find_numbers` reads from a word: an ordinal teen,
+    a vowelled fraction, a number-word sequence, a dual or group noun, a duration after a
+    preposition? The conditions depend on the word alone (what follows it only narrows them), so
+    the answer is kept per word, and every other word is passed over with one set lookup."""
+    memo = lang._word_memo("_may_start_number")
+    hit = memo.get(word)
+    if hit is None:
+        table = lang.number_words
+        readings = [rest for _, rest in lang.clitic_splits(word)]
+        hit = (any(r in lang.ordinal_units or r in table or r in lang.group_words
+                   or lang.dual_class(r) is not None for r in readings)
+               or (bool(lang.fraction_vowel) and any(r in lang.vowelled_fractions for r in readings))
+               or word in lang.negative
+               or all(p in table for p in _compound(word, table))
+               or word in _first_words(lang, lang.units)
+               or lang.noun_classes.get(word) in lang.duration_classes)
+        if len(memo) < 200_000:
+            memo[word] = hit
+    return hit
+
+
 def find_numbers(s: Scan) -> None:
     lang = s.lang
     found: list[_Quantity] = []
+    token_words = s.words
     i = 0
     while i < len(s.toks):
         t = s.toks[i]
+        if t.kind != "num" and (token_words[i] is None or not _may_start_number(lang, token_words[i])):
+            i += 1  # a punctuation mark, or a word that begins no number: nothing below would take it
+            continue
         if s.taken(t.start, t.end):
             i += 1
             continue
