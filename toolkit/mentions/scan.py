@@ -142,6 +142,8 @@ class Scan:
     toks: list[Tok] = field(default_factory=list)
     mentions: list[Mention] = field(default_factory=list)
     _mask: bytearray = field(default_factory=bytearray)  # 1 where a finder took the character
+    _reading_positions: dict[str, list[int]] | None = None  # see _positions
+    _word_positions: dict[str, list[int]] | None = None
 
     def __post_init__(self) -> None:
         self.toks, self.fmt = tokenize(self.nt.text, self.fmt)
@@ -202,16 +204,36 @@ class Scan:
         """Non-overlapping phrases of ``table``, left to right, on spans no finder took yet:
         yields (token index, phrase hit). Only tokens that can begin a phrase are tried."""
         starts = _first_words(self.lang, table)
+        positions = self._positions(clitics)
+        if len(starts) < len(positions):
+            present = [positions[w] for w in starts if w in positions]
+        else:
+            present = [at for w, at in positions.items() if w in starts]
         i = 0
-        while i < len(self.words):
-            readings = self.readings[i] if clitics else (self.words[i],)
-            if self.words[i] is not None and not starts.isdisjoint(readings):
-                hit = self.phrase(i, table, clitics=clitics, max_words=max_words)
-                if hit and not self.taken(self.toks[i].start, self.toks[hit[2] - 1].end):
-                    yield i, hit
-                    i = hit[2]
-                    continue
-            i += 1
+        for k in sorted(set().union(*present)) if len(present) > 1 else present[0] if present else ():
+            if k < i:
+                continue  # inside the phrase just yielded
+            hit = self.phrase(k, table, clitics=clitics, max_words=max_words)
+            if hit and not self.taken(self.toks[k].start, self.toks[hit[2] - 1].end):
+                yield k, hit
+                i = hit[2]
+
+    def _positions(self, clitics: bool) -> dict[str, list[int]]:
+        """Where each reading of a word (``clitics``) or each word as written stands: token
+        indices in order. Built once per text, so that a table's matches visit only the tokens
+        its first words can begin, not every token once per table."""
+        cached = self._reading_positions if clitics else self._word_positions
+        if cached is None:
+            cached = {}
+            for i, readings in enumerate(self.readings if clitics else ((w,) for w in self.words)):
+                for r in readings:
+                    if r is not None:
+                        cached.setdefault(r, []).append(i)
+            if clitics:
+                self._reading_positions = cached
+            else:
+                self._word_positions = cached
+        return cached
 
     def index_at(self, pos: int) -> int:
         """Index of the first token starting at or after ``pos``."""
