@@ -9,6 +9,7 @@ English, and then every other occurrence of a name already found (with clitics:
 
 from __future__ import annotations
 
+import re
 from collections.abc import Set as AbstractSet
 
 from ..lang import Language
@@ -22,12 +23,16 @@ from .scan import Scan, _first_words, first_words_of
 # organisations, places.
 
 
+_QUOTE_OR_LINE = re.compile('["\\n]')
+
+
 def find_quotes(s: Scan) -> list[tuple[int, int]]:
     """Quoted passages: long ones become quote mentions, short Arabic ones names."""
     text = s.nt.text
     short: list[tuple[int, int]] = []
     opened = None
-    for pos, ch in enumerate(text):
+    for mark in _QUOTE_OR_LINE.finditer(text):  # the only characters the walk reacts to
+        pos, ch = mark.start(), mark.group()
         if ch == "\n":
             opened = None
         elif ch == '"':
@@ -401,7 +406,8 @@ def find_entities(s: Scan, known_names: frozenset[str] = frozenset()) -> None:
                 names.add(w)
     if lang.article:
         # A word the text also writes with the article (القمة) is a common noun, not a name.
-        with_article = {t.text[len(lang.article):] for t in s.toks if t.kind == "word" and _has_article(lang, t.text)}
+        cut = len(lang.article)
+        with_article = {w[cut:] for w in s.words if w is not None and w.startswith(lang.article)}
         names -= with_article
     commons: set[str] = set()  # capitalised common words ("Law", "Putin"): a claim only with a counterpart
     if lang.names_by_capitals:

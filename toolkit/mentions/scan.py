@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
+from functools import partial
 from datetime import date
 from typing import Any, NamedTuple, cast
 
@@ -48,6 +49,10 @@ class Tok(NamedTuple):
     def value(self) -> float:
         """The number of a "num" token (read only once its kind is checked)."""
         return cast(float, self.number)
+
+
+_new_tok = partial(tuple.__new__, Tok)  # Tok(...) without the keyword-default handling: all six fields given
+_NO_READINGS: frozenset[str] = frozenset()
 
 
 def _num_value(kind: str, s: str, reversed_groups: bool) -> tuple[float, int]:
@@ -100,8 +105,9 @@ def tokenize(text: str, fmt: NumberFormat | None = None) -> tuple[list[Tok], Num
     toks: list[Tok] = []
     for m in matches:
         kind = m.lastgroup or "punct"
-        if kind in ("word", "punct"):
-            toks.append(Tok(m.group(), m.start(), m.end(), kind))
+        if kind == "word" or kind == "punct":
+            start, end = m.span()
+            toks.append(_new_tok((m.group(), start, end, kind, None, 0)))
         else:
             if kind == "th" and comma_decimal and m.group().count(",") == 1 and "." not in m.group():
                 kind = "dec"
@@ -151,8 +157,18 @@ class Scan:
         self._mask = bytearray(len(self.nt.text))
         self.words = [t.text if t.kind == "word" else None for t in self.toks]
         # every reading of each word with its clitics off, for fast table rejection
-        self.readings = [frozenset(r for _, r in self.lang.clitic_splits(w)) if w else frozenset()
-                         for w in self.words]
+        readings_of = self.lang._word_memo("_readings")  # the same words recur across texts
+        self.readings = []
+        for w in self.words:
+            if not w:
+                self.readings.append(_NO_READINGS)
+                continue
+            readings = readings_of.get(w)
+            if readings is None:
+                readings = frozenset(r for _, r in self.lang.clitic_splits(w))
+                if len(readings_of) < 200_000:
+                    readings_of[w] = readings
+            self.readings.append(readings)
 
     # -- spans -----------------------------------------------------------------
     def taken(self, start: int, end: int) -> bool:
