@@ -22,17 +22,21 @@ from ..text import NormalizedText
 # every text.
 _DECIMAL_LETTERS = decimal_letters()
 _TUN = rf"(?P<tun>(?<![\d.,])\d+[{re.escape(_DECIMAL_LETTERS)}]\d+)(?!\d)|" if _DECIMAL_LETTERS else ""
+# Words and punctuation come first (most tokens are words, and no number can start where they do:
+# every number alternative starts with a digit), and the lookahead lets the engine pass over
+# white space without trying each alternative there: the same tokens, several times faster.
 _TOKEN_RE = re.compile(
-    _TUN + r"""
+    r"""(?=\S)(?:
+    (?P<word>[^\W\d_]+(?:['\-][^\W\d_]+)*)
+   |(?P<punct>[^\s\w])
+   |""" + _TUN + r"""
     (?P<thd>(?<![\d.,])[1-9]\d{0,2}(?:,\d{3})+,\d{1,2})(?![\d.,])  # 12،220,13: mixed marks
    |(?P<th>(?<![\d.,])[1-9]\d{0,2}(?:,\d{3})+(?:\.\d+)?)(?![\d])  # 1,234,567(.5)
    |(?P<spr>(?<![\d.,])\d{3}(?:\ \d{3})*\ \d{1,2})(?![\d.,])  # 841 991 2 = 2 991 841
    |(?P<sp>(?<![\d.,])\d{1,3}(?:\ \d{3})+)(?![\d.,])    # 231 336
    |(?P<dec>(?<![\d.,])\d+\.\d+|(?<![\d.,])(?:\d+,(?:\d{1,2}|\d{4,})|0,\d+))(?![\d])  # 3.7, 12261،2, 0,23456
    |(?P<int>\d+)
-   |(?P<word>[^\W\d_]+(?:['\-][^\W\d_]+)*)
-   |(?P<punct>[^\s\w])
-    """,
+    )""",
     re.VERBOSE | re.UNICODE,
 )
 
