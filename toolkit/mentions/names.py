@@ -330,12 +330,16 @@ def find_entities(s: Scan, known_names: frozenset[str] = frozenset()) -> None:
 
     short_quotes = find_quotes(s)
     openers = first_words_of(lang, lang.countries, lang.table("titles"))
+    # the tokens that may begin a country, a title or a misspelt country; no other can
+    misspelt = {w for w in s.word_positions() if len(w) >= 6 and _one_word_country(lang, w) is not None}
+    candidates = s.starting_with(openers)
+    if misspelt:
+        candidates = sorted({*candidates, *s.starting_with(misspelt, clitics=False)})
     i = 0
-    while i < len(s.toks):
-        w = s.words[i]
-        if w is None or (openers.isdisjoint(s.readings[i]) and (len(w) < 6 or _one_word_country(lang, w) is None)):
-            i += 1  # neither a country, a title, nor a misspelt country
-            continue
+    for at in candidates:
+        if at < i:
+            continue  # inside what the last one found
+        i = at
         end = _record_country(s, i, found)
         if end:
             i = end
@@ -370,10 +374,10 @@ def find_entities(s: Scan, known_names: frozenset[str] = frozenset()) -> None:
     # cue: each finder below would reject it at its first phrase lookup
     starters = first_words_of(lang, lang.given_names, lang.org_heads, lang.places, lang.table("place_cues"))
     i = 0
-    while i < len(s.toks):  # given names, organisations and places, where no title named them
-        if s.words[i] is None or named[s.toks[i].start] or starters.isdisjoint(s.readings[i]):
-            i += 1
+    for at in s.starting_with(starters):  # given names, organisations and places, where no title named them
+        if at < i or named[s.toks[at].start]:
             continue
+        i = at
         for finder, unit in ((_given_name, "person"), (_organisation, "org"), (_place, "place")):
             hit = finder(s, i)
             if hit:
@@ -412,7 +416,7 @@ def find_entities(s: Scan, known_names: frozenset[str] = frozenset()) -> None:
     commons: set[str] = set()  # capitalised common words ("Law", "Putin"): a claim only with a counterpart
     if lang.names_by_capitals:
         _capitalised_runs(s, found, names, commons)
-    names -= lang.stopwords | set(lang.titles)
+    names.difference_update(lang.stopwords, lang.titles)
     # Every other occurrence of a known name word, clitics stripped only onto a name.
     covered = bytearray(len(s.nt.text))
     for a, b, *_ in found:
@@ -424,16 +428,15 @@ def find_entities(s: Scan, known_names: frozenset[str] = frozenset()) -> None:
         if word not in prefixes:
             prefixes[word] = _name_prefix(s, word, names, skeletons)
         return prefixes[word]
+    # only the words that are a known name (clitics off) can start one
+    known = {w for w in s.word_positions() if name_prefix(w) is not None} if names else ()
     i = 0
-    while i < len(s.toks):
-        t = s.toks[i]
-        if t.kind != "word" or covered.find(1, t.start, t.end) != -1:
-            i += 1
+    for at in s.starting_with(known, clitics=False) if known else ():
+        t = s.toks[at]
+        if at < i or covered.find(1, t.start, t.end) != -1:
             continue
+        i = at
         cut = name_prefix(t.text)
-        if cut is None:
-            i += 1
-            continue
         k = i + 1
         while k < len(s.toks) and (nxt := s.word(k)) and name_prefix(nxt) == 0 \
                 and s.adjacent(k - 1, k):

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from functools import partial
 from datetime import date
@@ -223,20 +224,30 @@ class Scan:
     def matches(self, table, *, clitics: bool = True, max_words: int = 4):
         """Non-overlapping phrases of ``table``, left to right, on spans no finder took yet:
         yields (token index, phrase hit). Only tokens that can begin a phrase are tried."""
-        starts = _first_words(self.lang, table)
-        positions = self._positions(clitics)
-        if len(starts) < len(positions):
-            present = [positions[w] for w in starts if w in positions]
-        else:
-            present = [at for w, at in positions.items() if w in starts]
         i = 0
-        for k in sorted(set().union(*present)) if len(present) > 1 else present[0] if present else ():
+        for k in self.starting_with(_first_words(self.lang, table), clitics=clitics):
             if k < i:
                 continue  # inside the phrase just yielded
             hit = self.phrase(k, table, clitics=clitics, max_words=max_words)
             if hit and not self.taken(self.toks[k].start, self.toks[hit[2] - 1].end):
                 yield k, hit
                 i = hit[2]
+
+    def starting_with(self, words: AbstractSet[str], *, clitics: bool = True) -> list[int]:
+        """Indices, in order, of the word tokens one of whose readings (``clitics``), or which as
+        written, is in ``words``."""
+        positions = self._positions(clitics)
+        if len(words) < len(positions):
+            present = [positions[w] for w in words if w in positions]
+        else:
+            present = [at for w, at in positions.items() if w in words]
+        if len(present) == 1:
+            return present[0]
+        return sorted(set().union(*present))
+
+    def word_positions(self) -> dict[str, list[int]]:
+        """Each word of the text as written, and the indices of its tokens, in order."""
+        return self._positions(False)
 
     def _positions(self, clitics: bool) -> dict[str, list[int]]:
         """Where each reading of a word (``clitics``) or each word as written stands: token
