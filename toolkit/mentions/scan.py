@@ -205,7 +205,10 @@ class Scan:
         """
         if not 0 <= i < len(self.words) or self.words[i] is None:
             return None
-        starts, longest = _table_shape(self.lang, table)
+        shape = _SHAPES.get(id(table))
+        if shape is None or shape[0] is not table:
+            shape = _table_shape(table)
+        _, starts, longest = shape
         if clitics:
             if starts.isdisjoint(self.readings[i]):
                 return None
@@ -287,13 +290,16 @@ def _adjacent_words(s: Scan, i: int, most: int) -> list[str]:
     return run
 
 
-def _table_shape(lang: Language, table) -> tuple[frozenset[str], int]:
-    """First words of a phrase table's keys, and the most words a key has."""
-    hit = lang._cache.get(("shape", id(table)))
-    if hit is None or hit[0] is not table:
-        hit = (table, _first_words(lang, table), max((k.count(" ") + 1 for k in table), default=0))
-        lang._cache[("shape", id(table))] = hit
-    return hit[1], hit[2]
+# id(table) -> (the table, first words of its keys, the most words a key has), read on every phrase
+# lookup: a plain dict by id is the cheapest key (the table is kept, so its id is never reused)
+_SHAPES: dict[int, tuple[Any, frozenset[str], int]] = {}
+
+
+def _table_shape(table) -> tuple[Any, frozenset[str], int]:
+    """First words of a phrase table's keys, and the most words a key has (see _SHAPES)."""
+    shape = (table, frozenset(k.split(" ")[0] for k in table), max((k.count(" ") + 1 for k in table), default=0))
+    _SHAPES[id(table)] = shape
+    return shape
 
 
 def first_words_of(lang: Language, *tables) -> frozenset[str]:
@@ -308,8 +314,7 @@ def first_words_of(lang: Language, *tables) -> frozenset[str]:
 
 def _first_words(lang: Language, table) -> frozenset[str]:
     """First words of a phrase table's keys, to reject most tokens at once."""
-    hit = lang._cache.get(id(table))
-    if hit is None or hit[0] is not table:
-        hit = (table, frozenset(k.split(" ")[0] for k in table))
-        lang._cache[id(table)] = hit
-    return hit[1]
+    shape = _SHAPES.get(id(table))
+    if shape is None or shape[0] is not table:
+        shape = _table_shape(table)
+    return shape[1]
