@@ -469,14 +469,32 @@ def _name_prefix(s: Scan, word: str, names: set[str], skeletons: set[str]) -> in
 
     Spelling variants (زيلنسكي for زيلينسكي) match by consonant skeleton, for names with
     four consonants or more."""
-    for prefix, rest in s.lang.clitic_splits(word):
+    readings, long_skeletons = _name_readings(s.lang, word)
+    for prefix_len, rest in readings:
         if rest in names:
-            return len(prefix)
-    for prefix, rest in s.lang.clitic_splits(word):
-        sk = skeleton(rest)
-        if len(sk) >= 4 and sk in skeletons:
-            return len(prefix)
+            return prefix_len
+    for prefix_len, sk in long_skeletons.items():
+        if sk in skeletons:
+            return prefix_len
     return None
+
+
+def _name_readings(lang: Language, word: str) -> tuple[tuple[tuple[int, str], ...], dict[int, str]]:
+    """A word's readings as (clitic length, rest), and the skeletons of at least four consonants
+    by clitic length, in the same order: what :func:`_name_prefix` compares, kept per word."""
+    memo = lang._word_memo("_name_readings")
+    hit = memo.get(word)
+    if hit is None:
+        splits = lang.clitic_splits(word)
+        long_skeletons: dict[int, str] = {}
+        for prefix, rest in splits:
+            sk = skeleton(rest)
+            if len(sk) >= 4:
+                long_skeletons.setdefault(len(prefix), sk)
+        hit = tuple((len(prefix), rest) for prefix, rest in splits), long_skeletons
+        if len(memo) < 200_000:
+            memo[word] = hit
+    return hit
 
 
 def _countries_joined(s: Scan, i: int, found: list) -> bool:
