@@ -155,6 +155,7 @@ class Scan:
     _mask: bytearray = field(default_factory=bytearray)  # 1 where a finder took the character
     _reading_positions: dict[str, list[int]] | None = None  # see _positions
     _word_positions: dict[str, list[int]] | None = None
+    _number_indices: list[int] | None = None
 
     def __post_init__(self) -> None:
         self.toks, self.fmt = tokenize(self.nt.text, self.fmt)
@@ -247,6 +248,12 @@ class Scan:
         if len(present) == 1:
             return present[0]
         return sorted(set().union(*present))
+
+    def number_indices(self) -> list[int]:
+        """Indices of the number tokens, in order."""
+        if self._number_indices is None:
+            self._number_indices = [i for i, t in enumerate(self.toks) if t.kind == "num"]
+        return self._number_indices
 
     def word_positions(self) -> dict[str, list[int]]:
         """Each word of the text as written, and the indices of its tokens, in order."""
