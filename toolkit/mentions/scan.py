@@ -90,9 +90,9 @@ class NumberFormat:
         return NumberFormat(self.reversed_groups or other.reversed_groups, self.comma_decimal or other.comma_decimal)
 
 
-def _format_of(matches: list[re.Match]) -> NumberFormat:
-    return NumberFormat(any(m.lastgroup == "spr" for m in matches),
-                        any(m.lastgroup == "dec" and "," in m.group() for m in matches))
+def _format_of(numbers: list[tuple[int, re.Match, str]]) -> NumberFormat:
+    return NumberFormat(any(kind == "spr" for _, _, kind in numbers),
+                        any(kind == "dec" and "," in m.group() for _, m, kind in numbers))
 
 
 def tokenize(text: str, fmt: NumberFormat | None = None) -> tuple[list[Tok], NumberFormat]:
@@ -101,24 +101,27 @@ def tokenize(text: str, fmt: NumberFormat | None = None) -> tuple[list[Tok], Num
     Some Arabic texts were typed in visual order, so that a number's digit groups come
     reversed: "841 991 2" is 2 991 841 (and the Tunisian decimal "3ر643" is 643.3). A
     text that writes a short last group shows it; then its "321 666" is 666 321 too."""
-    matches = list(_TOKEN_RE.finditer(text))
-    # A text whose comma is a decimal mark ("71،8") writes "117،901" for 117.901 too;
-    # only several groups ("1،234،567") are then read as thousands. ``fmt`` adds what
-    # another text shows (a summary inherits its source's conventions).
-    fmt = _format_of(matches) | (fmt or NumberFormat())
-    reversed_groups, comma_decimal = fmt.reversed_groups, fmt.comma_decimal
-    toks: list[Tok] = []
-    for m in matches:
-        kind = m.lastgroup or "punct"
+    toks: list[Tok | None] = []
+    numbers: list[tuple[int, re.Match, str]] = []  # (index in toks, match, kind): read once the format is known
+    for m in _TOKEN_RE.finditer(text):
+        kind = m.lastgroup
         if kind == "word" or kind == "punct":
             start, end = m.span()
             toks.append(_new_tok((m.group(), start, end, kind, None, 0)))
         else:
-            if kind == "th" and comma_decimal and m.group().count(",") == 1 and "." not in m.group():
-                kind = "dec"
-            value, decimals = _num_value(kind, m.group(), reversed_groups)
-            toks.append(Tok(m.group(), m.start(), m.end(), "num", value, decimals))
-    return toks, fmt
+            numbers.append((len(toks), m, cast(str, kind)))
+            toks.append(None)
+    # A text whose comma is a decimal mark ("71،8") writes "117،901" for 117.901 too;
+    # only several groups ("1،234،567") are then read as thousands. ``fmt`` adds what
+    # another text shows (a summary inherits its source's conventions).
+    fmt = _format_of(numbers) | (fmt or NumberFormat())
+    reversed_groups, comma_decimal = fmt.reversed_groups, fmt.comma_decimal
+    for at, m, kind in numbers:
+        if kind == "th" and comma_decimal and m.group().count(",") == 1 and "." not in m.group():
+            kind = "dec"
+        value, decimals = _num_value(kind, m.group(), reversed_groups)
+        toks[at] = Tok(m.group(), m.start(), m.end(), "num", value, decimals)
+    return cast(list[Tok], toks), fmt
 
 
 _MENTION_DEFAULTS = {name: f.default for name, f in Mention.model_fields.items() if not f.is_required()}
