@@ -429,7 +429,10 @@ def find_entities(s: Scan, known_names: frozenset[str] = frozenset()) -> None:
             prefixes[word] = _name_prefix(s, word, names, skeletons)
         return prefixes[word]
     # only the words that are a known name (clitics off) can start one
-    known = {w for w in s.word_positions() if name_prefix(w) is not None} if names else ()
+    # (what _name_prefix finds, asked of whole sets: a reading that is a name, a long skeleton of one)
+    known = {w for w, at in s.word_positions().items()
+             if not names.isdisjoint(s.readings[at[0]])
+             or not skeletons.isdisjoint(_name_readings(lang, w)[1].values())} if names else ()
     i = 0
     for at in s.starting_with(known, clitics=False) if known else ():
         t = s.toks[at]
