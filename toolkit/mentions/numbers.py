@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from itertools import pairwise
 from typing import Any
 
-from .scan import Scan, _first_words
+from .scan import Scan, _first_words, first_words_of
 
 
 @dataclass
@@ -175,8 +175,10 @@ def _may_follow(lang, words: list[str], nxt: str) -> bool:
 
 def _approximate(s: Scan, i: int) -> tuple[bool, str | None]:
     """Is the number at token i stated loosely, and is it a bound ('أكثر من', 'over')?"""
+    openers = first_words_of(s.lang, s.lang.table("approximators"), s.lang.table("lower_bounds"),
+                             s.lang.table("upper_bounds"))
     for back in (1, 2, 3, 4):
-        if i - back >= 0:
+        if i - back >= 0 and not openers.isdisjoint(s.readings[i - back]):  # else no table has a phrase there
             hit = s.phrase(i - back, s.lang.table("approximators"), max_words=back)
             if hit and hit[2] == i:
                 return True, _bound(s, i - back, i)
@@ -326,13 +328,14 @@ def _may_start_number(lang, word: str) -> bool:
 def find_numbers(s: Scan) -> None:
     lang = s.lang
     found: list[_Quantity] = []
-    token_words = s.words
+    # the numbers and the words that may begin one: nothing below takes any other token
+    number_starts = {w for w in s.word_positions() if _may_start_number(lang, w)}
     i = 0
-    while i < len(s.toks):
+    for at in sorted({*s.number_indices(), *s.starting_with(number_starts, clitics=False)}):
+        if at < i:
+            continue  # inside the number just read
+        i = at
         t = s.toks[i]
-        if t.kind != "num" and (token_words[i] is None or not _may_start_number(lang, token_words[i])):
-            i += 1  # a punctuation mark, or a word that begins no number: nothing below would take it
-            continue
         if s.taken(t.start, t.end):
             i += 1
             continue
