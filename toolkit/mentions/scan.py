@@ -244,10 +244,7 @@ class Scan:
         """Indices, in order, of the word tokens one of whose readings (``clitics``), or which as
         written, is in ``words``."""
         positions = self._positions(clitics)
-        if len(words) < len(positions):
-            present = [positions[w] for w in words if w in positions]
-        else:
-            present = [at for w, at in positions.items() if w in words]
+        present = [positions[w] for w in positions.keys() & words]  # the intersection walks the smaller side
         if len(present) == 1:
             return present[0]
         return sorted(set().union(*present))
