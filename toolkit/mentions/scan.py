@@ -129,12 +129,15 @@ _MENTION_FIELDS = tuple(Mention.model_fields)
 _set_attribute = object.__setattr__
 
 
-def _construct(values: dict[str, Any], nstart: int, nend: int) -> Mention:
-    """``Mention.model_construct(**values)`` with every field given (what it sets: the fields in
-    their order, all of them set, no extra) and the normalised offsets as its private attributes,
-    without model_construct's per-field dispatch."""
+# every field of a Mention in its order, with its default (the required ones are always set by Scan.add)
+_MENTION_TEMPLATE = {name: _MENTION_DEFAULTS.get(name) for name in _MENTION_FIELDS}
+
+
+def _construct(state: dict[str, Any], nstart: int, nend: int) -> Mention:
+    """``Mention.model_construct(**state)`` for a fresh ``state`` holding every field in order (what
+    model_construct sets: the fields in their order, all of them set, no extra) and the normalised
+    offsets as its private attributes, without model_construct's per-field dispatch."""
     m = Mention.__new__(Mention)
-    state = {name: values[name] for name in _MENTION_FIELDS}
     # ...the offsets also as plain attributes, read without pydantic's private-attribute __getattr__
     # (~5 µs a read on the hot paths of alignment and checking); not fields, so never serialised
     state["_nstart"], state["_nend"] = nstart, nend
@@ -187,8 +190,13 @@ class Scan:
         """Record a mention; ``claim`` marks its span so later finders skip it."""
         a, b = self.nt.to_original(nstart, nend)
         # Built from values the finders computed themselves: no validation needed.
-        m = _construct({**_MENTION_DEFAULTS, "kind": kind, "start": a, "end": b,
-                        "text": self.nt.original[a:b], "value": value, **fields}, nstart, nend)
+        state = _MENTION_TEMPLATE.copy()
+        state["kind"], state["start"], state["end"], state["text"], state["value"] = \
+            kind, a, b, self.nt.original[a:b], value
+        for name, given in fields.items():
+            if name in state:  # a name that is no field is dropped (no extra), as before
+                state[name] = given
+        m = _construct(state, nstart, nend)
         self.mentions.append(m)
         if claim:
             self._mask[nstart:nend] = b"\x01" * (nend - nstart)
