@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections import defaultdict
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from functools import partial
@@ -273,11 +274,16 @@ class Scan:
         its first words can begin, not every token once per table."""
         cached = self._reading_positions if clitics else self._word_positions
         if cached is None:
-            cached = {}
-            for i, readings in enumerate(self.readings if clitics else ((w,) for w in self.words)):
-                for r in readings:
-                    if r is not None:
-                        cached.setdefault(r, []).append(i)
+            at: defaultdict[str, list[int]] = defaultdict(list)
+            if clitics:
+                for i, readings in enumerate(self.readings):
+                    for r in readings:
+                        at[r].append(i)
+            else:
+                for i, w in enumerate(self.words):
+                    if w is not None:
+                        at[w].append(i)
+            cached = dict(at)  # a plain dict: a word not in the text must not be added by a lookup
             if clitics:
                 self._reading_positions = cached
             else:
