@@ -253,7 +253,11 @@ class Scan:
         """Indices, in order, of the word tokens one of whose readings (``clitics``), or which as
         written, is in ``words``."""
         positions = self._positions(clitics)
-        present = [positions[w] for w in positions.keys() & words]  # the intersection walks the smaller side
+        # walk the smaller side (dict_keys & frozenset would walk the whole frozenset: a table's)
+        if len(words) < len(positions):
+            present = [positions[w] for w in words if w in positions]
+        else:
+            present = [at for w, at in positions.items() if w in words]
         if len(present) == 1:
             return present[0]
         return sorted(set().union(*present))
