@@ -64,17 +64,31 @@ _TABLE.update({c: chr(c).lower() for c in range(ord("A"), ord("Z") + 1)})
 _TABLE.update({c: chr(c).lower() for c in range(0xC0, 0x250)
                if len(chr(c).lower()) == 1 and chr(c).lower() != chr(c)})
 _DELETED = {chr(c) for c, v in _TABLE.items() if v is None}
+# The same mapping applied by a regex over the characters it changes: a text has few of them, and
+# str.translate looks every character up in the table (about 3x slower on an article).
+_REPLACEMENT = {chr(c): (v or "") for c, v in _TABLE.items() if v != chr(c)}
+_CHANGED_RE = re.compile("[" + re.escape("".join(sorted(_REPLACEMENT))) + "]")
 _DELETED_RE = re.compile("[" + re.escape("".join(sorted(_DELETED))) + "]")
+
+
+def _replace(changed: re.Match) -> str:
+    return _REPLACEMENT[changed.group()]
 
 
 @lru_cache(maxsize=256)
 def normalize(original: str) -> NormalizedText:
     """Normalise for matching; lower-case Latin letters; keep the offset map."""
-    text = original.translate(_TABLE)
+    text = _CHANGED_RE.sub(_replace, original)
     if _DELETED_RE.search(original) is None:
         offsets = tuple(range(len(original) + 1))
     else:
-        offsets = tuple([i for i, ch in enumerate(original) if ch not in _DELETED] + [len(original)])
+        kept: list[int] = []  # the positions between deleted characters, range by range
+        after_deleted = 0
+        for deleted in _DELETED_RE.finditer(original):
+            kept.extend(range(after_deleted, deleted.start()))
+            after_deleted = deleted.end()
+        kept.extend(range(after_deleted, len(original) + 1))
+        offsets = tuple(kept)
     return NormalizedText(original, text, offsets)
 
 

@@ -66,6 +66,10 @@ _WORD = re.compile(r"[^\W\d_]+")
 DETECTION_SAMPLE = 20_000  # characters read for function words (the script is counted over the whole text)
 
 
+_ARABIC_LETTER = re.compile("[\u0621-\u064a]")
+_ASCII_LETTER = re.compile("[A-Za-z]")  # what c.isascii() and c.isalpha() accept
+
+
 def detect_language(text: str) -> str:
     """The language of ``text``, the one rule every part of the toolkit uses.
 
@@ -73,8 +77,8 @@ def detect_language(text: str) -> str:
     text too). Among the languages written in that script, the one whose function words
     (``DETECTION_WORDS``) the text uses most, read from its first ``DETECTION_SAMPLE``
     characters; the script's default language (``SCRIPT_DEFAULT``) when none uses more."""
-    arabic = sum(1 for c in text if "\u0621" <= c <= "\u064a")
-    latin = sum(1 for c in text if c.isascii() and c.isalpha())
+    arabic = len(_ARABIC_LETTER.findall(text))
+    latin = len(_ASCII_LETTER.findall(text))
     codes = _BY_SCRIPT.get("arabic" if arabic >= latin else "latin", [])
     if not codes:  # pragma: no cover — every installed script has a language
         return SUPPORTED[0]

@@ -29,7 +29,13 @@ def scan_text(text: str, *, published=None, lang: str | None = None,
 
     ``known_names`` and ``fmt`` carry what another text (the source) taught: its names and
     how it writes numbers."""
-    scan = Scan(normalize(text), get_language(lang or detect_language(text)), parse_published(published), fmt)
+    return _scan(text, parse_published(published), lang, known_names, fmt)
+
+
+def _scan(text: str, published: _dt.date | None, lang: str | None,
+          known_names: frozenset[str] = frozenset(), fmt: NumberFormat | None = None) -> Scan:
+    """:func:`scan_text` with the publication date already checked."""
+    scan = Scan(normalize(text), get_language(lang or detect_language(text)), published, fmt)
     find_dates(scan)
     find_numbers(scan)
     find_entities(scan, known_names)
@@ -47,4 +53,4 @@ def find_mentions(text: str, *, published: str | _dt.date | None = None,
     from ..inputs import check_lang, check_published, check_text
 
     check_text(text, "text", max_chars=max_chars)
-    return scan_text(text, published=check_published(published), lang=check_lang(lang)).mentions
+    return _scan(text, check_published(published), check_lang(lang)).mentions

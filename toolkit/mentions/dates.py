@@ -332,12 +332,12 @@ def _date_openers(lang: Language) -> frozenset[str]:
 
 def find_dates(s: Scan) -> None:
     lang = s.lang
-    openers = _date_openers(lang)
     i = 0
-    while i < len(s.toks):
-        if s.toks[i].kind != "num" and openers.isdisjoint(s.readings[i]):
-            i += 1
-            continue
+    # a date begins at a number or at a word one of whose readings can open one
+    for at in sorted({*s.number_indices(), *s.starting_with(_date_openers(lang))}):
+        if at < i:
+            continue  # inside the date just found
+        i = at
         parsed = _explicit_date(s, i)
         if not parsed:
             i += 1
@@ -551,11 +551,16 @@ def _duration_at(s: Scan, j: int) -> tuple[float | None, str, int] | None:
     return None
 
 
+@cache
+def _ago_or_from_now(lang: Language) -> frozenset[str]:
+    return lang.ago_words | frozenset(lang.from_now)
+
+
 def _find_ago(s: Scan) -> None:
     """'قبل يومين' (two days ago), 'بعد أسبوعين من الآن' (in two weeks): dates, not durations."""
     lang = s.lang
-    for i, readings in enumerate(s.readings):
-        w = next((r for r in readings if r in lang.ago_words or r in lang.from_now), None)
+    for i in s.starting_with(_ago_or_from_now(lang)):
+        w = next((r for r in s.readings[i] if r in lang.ago_words or r in lang.from_now), None)
         if w is None:
             continue
         sign = -1 if w in lang.ago_words else 1

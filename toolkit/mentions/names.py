@@ -9,6 +9,7 @@ English, and then every other occurrence of a name already found (with clitics:
 
 from __future__ import annotations
 
+import re
 from collections.abc import Set as AbstractSet
 
 from ..lang import Language
@@ -22,12 +23,16 @@ from .scan import Scan, _first_words, first_words_of
 # organisations, places.
 
 
+_QUOTE_OR_LINE = re.compile('["\\n]')
+
+
 def find_quotes(s: Scan) -> list[tuple[int, int]]:
     """Quoted passages: long ones become quote mentions, short Arabic ones names."""
     text = s.nt.text
     short: list[tuple[int, int]] = []
     opened = None
-    for pos, ch in enumerate(text):
+    for mark in _QUOTE_OR_LINE.finditer(text):  # the only characters the walk reacts to
+        pos, ch = mark.start(), mark.group()
         if ch == "\n":
             opened = None
         elif ch == '"':
@@ -74,13 +79,27 @@ def _country_at(s: Scan, i: int):
     w = s.word(i)
     if w is None or len(w) < 4:
         return None
-    for prefix, rest in s.lang.clitic_splits(w):
-        if rest.endswith(s.lang.nisba_endings):  # الروسي: an adjective, not Russia
+    one_word = _one_word_country(s.lang, w)
+    return None if one_word is None else (one_word[0], one_word[1], i + 1, one_word[2])
+
+
+def _one_word_country(lang: Language, word: str) -> tuple[str, str, int] | None:
+    """The country one word names, clitics off and spelling tolerated: (name, code, clitic
+    length), or None. It depends on the word alone, so it is kept per word."""
+    memo = lang._word_memo("_one_word_country")
+    if word in memo:
+        return memo[word]
+    hit = None
+    for prefix, rest in lang.clitic_splits(word):
+        if rest.endswith(lang.nisba_endings):  # الروسي: an adjective, not Russia
             continue
-        code = s.lang.country(rest)
+        code = lang.country(rest)
         if code:
-            return rest, code, i + 1, len(prefix)
-    return None
+            hit = rest, code, len(prefix)
+            break
+    if len(memo) < 200_000:
+        memo[word] = hit
+    return hit
 
 
 def _record_country(s: Scan, i: int, found: list) -> int | None:
@@ -311,12 +330,16 @@ def find_entities(s: Scan, known_names: frozenset[str] = frozenset()) -> None:
 
     short_quotes = find_quotes(s)
     openers = first_words_of(lang, lang.countries, lang.table("titles"))
+    # the tokens that may begin a country, a title or a misspelt country; no other can
+    misspelt = {w for w in s.word_positions() if len(w) >= 6 and _one_word_country(lang, w) is not None}
+    candidates = s.starting_with(openers)
+    if misspelt:
+        candidates = sorted({*candidates, *s.starting_with(misspelt, clitics=False)})
     i = 0
-    while i < len(s.toks):
-        w = s.words[i]
-        if w is None or (openers.isdisjoint(s.readings[i]) and len(w) < 6):
-            i += 1  # neither a country, a title, nor long enough for a misspelt country
-            continue
+    for at in candidates:
+        if at < i:
+            continue  # inside what the last one found
+        i = at
         end = _record_country(s, i, found)
         if end:
             i = end
@@ -351,10 +374,10 @@ def find_entities(s: Scan, known_names: frozenset[str] = frozenset()) -> None:
     # cue: each finder below would reject it at its first phrase lookup
     starters = first_words_of(lang, lang.given_names, lang.org_heads, lang.places, lang.table("place_cues"))
     i = 0
-    while i < len(s.toks):  # given names, organisations and places, where no title named them
-        if s.words[i] is None or named[s.toks[i].start] or starters.isdisjoint(s.readings[i]):
-            i += 1
+    for at in s.starting_with(starters):  # given names, organisations and places, where no title named them
+        if at < i or named[s.toks[at].start]:
             continue
+        i = at
         for finder, unit in ((_given_name, "person"), (_organisation, "org"), (_place, "place")):
             hit = finder(s, i)
             if hit:
@@ -387,12 +410,13 @@ def find_entities(s: Scan, known_names: frozenset[str] = frozenset()) -> None:
                 names.add(w)
     if lang.article:
         # A word the text also writes with the article (القمة) is a common noun, not a name.
-        with_article = {t.text[len(lang.article):] for t in s.toks if t.kind == "word" and _has_article(lang, t.text)}
+        cut = len(lang.article)
+        with_article = {w[cut:] for w in s.words if w is not None and w.startswith(lang.article)}
         names -= with_article
     commons: set[str] = set()  # capitalised common words ("Law", "Putin"): a claim only with a counterpart
     if lang.names_by_capitals:
         _capitalised_runs(s, found, names, commons)
-    names -= lang.stopwords | set(lang.titles)
+    names.difference_update(lang.stopwords, lang.titles)
     # Every other occurrence of a known name word, clitics stripped only onto a name.
     covered = bytearray(len(s.nt.text))
     for a, b, *_ in found:
@@ -404,16 +428,18 @@ def find_entities(s: Scan, known_names: frozenset[str] = frozenset()) -> None:
         if word not in prefixes:
             prefixes[word] = _name_prefix(s, word, names, skeletons)
         return prefixes[word]
+    # only the words that are a known name (clitics off) can start one
+    # (what _name_prefix finds, asked of whole sets: a reading that is a name, a long skeleton of one)
+    known = {w for w, at in s.word_positions().items()
+             if not names.isdisjoint(s.readings[at[0]])
+             or not skeletons.isdisjoint(_name_readings(lang, w)[1].values())} if names else ()
     i = 0
-    while i < len(s.toks):
-        t = s.toks[i]
-        if t.kind != "word" or covered.find(1, t.start, t.end) != -1:
-            i += 1
+    for at in s.starting_with(known, clitics=False) if known else ():
+        t = s.toks[at]
+        if at < i or covered.find(1, t.start, t.end) != -1:
             continue
+        i = at
         cut = name_prefix(t.text)
-        if cut is None:
-            i += 1
-            continue
         k = i + 1
         while k < len(s.toks) and (nxt := s.word(k)) and name_prefix(nxt) == 0 \
                 and s.adjacent(k - 1, k):
@@ -446,14 +472,32 @@ def _name_prefix(s: Scan, word: str, names: set[str], skeletons: set[str]) -> in
 
     Spelling variants (زيلنسكي for زيلينسكي) match by consonant skeleton, for names with
     four consonants or more."""
-    for prefix, rest in s.lang.clitic_splits(word):
+    readings, long_skeletons = _name_readings(s.lang, word)
+    for prefix_len, rest in readings:
         if rest in names:
-            return len(prefix)
-    for prefix, rest in s.lang.clitic_splits(word):
-        sk = skeleton(rest)
-        if len(sk) >= 4 and sk in skeletons:
-            return len(prefix)
+            return prefix_len
+    for prefix_len, sk in long_skeletons.items():
+        if sk in skeletons:
+            return prefix_len
     return None
+
+
+def _name_readings(lang: Language, word: str) -> tuple[tuple[tuple[int, str], ...], dict[int, str]]:
+    """A word's readings as (clitic length, rest), and the skeletons of at least four consonants
+    by clitic length, in the same order: what :func:`_name_prefix` compares, kept per word."""
+    memo = lang._word_memo("_name_readings")
+    hit = memo.get(word)
+    if hit is None:
+        splits = lang.clitic_splits(word)
+        long_skeletons: dict[int, str] = {}
+        for prefix, rest in splits:
+            sk = skeleton(rest)
+            if len(sk) >= 4:
+                long_skeletons.setdefault(len(prefix), sk)
+        hit = tuple((len(prefix), rest) for prefix, rest in splits), long_skeletons
+        if len(memo) < 200_000:
+            memo[word] = hit
+    return hit
 
 
 def _countries_joined(s: Scan, i: int, found: list) -> bool:

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from itertools import pairwise
 from typing import Any
 
-from .scan import Scan
+from .scan import Scan, _first_words, first_words_of
 
 
 @dataclass
@@ -175,8 +175,10 @@ def _may_follow(lang, words: list[str], nxt: str) -> bool:
 
 def _approximate(s: Scan, i: int) -> tuple[bool, str | None]:
     """Is the number at token i stated loosely, and is it a bound ('أكثر من', 'over')?"""
+    openers = first_words_of(s.lang, s.lang.table("approximators"), s.lang.table("lower_bounds"),
+                             s.lang.table("upper_bounds"))
     for back in (1, 2, 3, 4):
-        if i - back >= 0:
+        if i - back >= 0 and not openers.isdisjoint(s.readings[i - back]):  # else no table has a phrase there
             hit = s.phrase(i - back, s.lang.table("approximators"), max_words=back)
             if hit and hit[2] == i:
                 return True, _bound(s, i - back, i)
@@ -301,11 +303,38 @@ def _leader_head_before(s: Scan, i: int) -> bool:
     return False
 
 
+def _may_start_number(lang, word: str) -> bool:
+    """Could a word token begin anything :func:`find_numbers` reads from a word: an ordinal teen,
+    a vowelled fraction, a number-word sequence, a dual or group noun, a duration after a
+    preposition? The conditions depend on the word alone (what follows it only narrows them), so
+    the answer is kept per word, and every other word is passed over with one set lookup."""
+    memo = lang._word_memo("_may_start_number")
+    hit = memo.get(word)
+    if hit is None:
+        table = lang.number_words
+        readings = [rest for _, rest in lang.clitic_splits(word)]
+        hit = (any(r in lang.ordinal_units or r in table or r in lang.group_words
+                   or lang.dual_class(r) is not None for r in readings)
+               or (bool(lang.fraction_vowel) and any(r in lang.vowelled_fractions for r in readings))
+               or word in lang.negative
+               or all(p in table for p in _compound(word, table))
+               or word in _first_words(lang, lang.units)
+               or lang.noun_classes.get(word) in lang.duration_classes)
+        if len(memo) < 200_000:
+            memo[word] = hit
+    return hit
+
+
 def find_numbers(s: Scan) -> None:
     lang = s.lang
     found: list[_Quantity] = []
+    # the numbers and the words that may begin one: nothing below takes any other token
+    number_starts = {w for w in s.word_positions() if _may_start_number(lang, w)}
     i = 0
-    while i < len(s.toks):
+    for at in sorted({*s.number_indices(), *s.starting_with(number_starts, clitics=False)}):
+        if at < i:
+            continue  # inside the number just read
+        i = at
         t = s.toks[i]
         if s.taken(t.start, t.end):
             i += 1

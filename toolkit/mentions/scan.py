@@ -8,7 +8,10 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections import defaultdict
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
+from functools import partial
 from datetime import date
 from typing import Any, NamedTuple, cast
 
@@ -21,17 +24,21 @@ from ..text import NormalizedText
 # every text.
 _DECIMAL_LETTERS = decimal_letters()
 _TUN = rf"(?P<tun>(?<![\d.,])\d+[{re.escape(_DECIMAL_LETTERS)}]\d+)(?!\d)|" if _DECIMAL_LETTERS else ""
+# Words and punctuation come first (most tokens are words, and no number can start where they do:
+# every number alternative starts with a digit), and the lookahead lets the engine pass over
+# white space without trying each alternative there: the same tokens, several times faster.
 _TOKEN_RE = re.compile(
-    _TUN + r"""
+    r"""(?=\S)(?:
+    (?P<word>[^\W\d_]+(?:['\-][^\W\d_]+)*)
+   |(?P<punct>[^\s\w])
+   |""" + _TUN + r"""
     (?P<thd>(?<![\d.,])[1-9]\d{0,2}(?:,\d{3})+,\d{1,2})(?![\d.,])  # 12،220,13: mixed marks
    |(?P<th>(?<![\d.,])[1-9]\d{0,2}(?:,\d{3})+(?:\.\d+)?)(?![\d])  # 1,234,567(.5)
    |(?P<spr>(?<![\d.,])\d{3}(?:\ \d{3})*\ \d{1,2})(?![\d.,])  # 841 991 2 = 2 991 841
    |(?P<sp>(?<![\d.,])\d{1,3}(?:\ \d{3})+)(?![\d.,])    # 231 336
    |(?P<dec>(?<![\d.,])\d+\.\d+|(?<![\d.,])(?:\d+,(?:\d{1,2}|\d{4,})|0,\d+))(?![\d])  # 3.7, 12261،2, 0,23456
    |(?P<int>\d+)
-   |(?P<word>[^\W\d_]+(?:['\-][^\W\d_]+)*)
-   |(?P<punct>[^\s\w])
-    """,
+    )""",
     re.VERBOSE | re.UNICODE,
 )
 
@@ -48,6 +55,10 @@ class Tok(NamedTuple):
     def value(self) -> float:
         """The number of a "num" token (read only once its kind is checked)."""
         return cast(float, self.number)
+
+
+_new_tok = partial(tuple.__new__, Tok)  # Tok(...) without the keyword-default handling: all six fields given
+_NO_READINGS: frozenset[str] = frozenset()
 
 
 def _num_value(kind: str, s: str, reversed_groups: bool) -> tuple[float, int]:
@@ -80,9 +91,9 @@ class NumberFormat:
         return NumberFormat(self.reversed_groups or other.reversed_groups, self.comma_decimal or other.comma_decimal)
 
 
-def _format_of(matches: list[re.Match]) -> NumberFormat:
-    return NumberFormat(any(m.lastgroup == "spr" for m in matches),
-                        any(m.lastgroup == "dec" and "," in m.group() for m in matches))
+def _format_of(numbers: list[tuple[int, re.Match, str]]) -> NumberFormat:
+    return NumberFormat(any(kind == "spr" for _, _, kind in numbers),
+                        any(kind == "dec" and "," in m.group() for _, m, kind in numbers))
 
 
 def tokenize(text: str, fmt: NumberFormat | None = None) -> tuple[list[Tok], NumberFormat]:
@@ -91,23 +102,27 @@ def tokenize(text: str, fmt: NumberFormat | None = None) -> tuple[list[Tok], Num
     Some Arabic texts were typed in visual order, so that a number's digit groups come
     reversed: "841 991 2" is 2 991 841 (and the Tunisian decimal "3ر643" is 643.3). A
     text that writes a short last group shows it; then its "321 666" is 666 321 too."""
-    matches = list(_TOKEN_RE.finditer(text))
+    toks: list[Tok | None] = []
+    numbers: list[tuple[int, re.Match, str]] = []  # (index in toks, match, kind): read once the format is known
+    for m in _TOKEN_RE.finditer(text):
+        kind = m.lastgroup
+        if kind == "word" or kind == "punct":
+            start, end = m.span()
+            toks.append(_new_tok((m.group(), start, end, kind, None, 0)))
+        else:
+            numbers.append((len(toks), m, cast(str, kind)))
+            toks.append(None)
     # A text whose comma is a decimal mark ("71،8") writes "117،901" for 117.901 too;
     # only several groups ("1،234،567") are then read as thousands. ``fmt`` adds what
     # another text shows (a summary inherits its source's conventions).
-    fmt = _format_of(matches) | (fmt or NumberFormat())
+    fmt = _format_of(numbers) | (fmt or NumberFormat())
     reversed_groups, comma_decimal = fmt.reversed_groups, fmt.comma_decimal
-    toks: list[Tok] = []
-    for m in matches:
-        kind = m.lastgroup or "punct"
-        if kind in ("word", "punct"):
-            toks.append(Tok(m.group(), m.start(), m.end(), kind))
-        else:
-            if kind == "th" and comma_decimal and m.group().count(",") == 1 and "." not in m.group():
-                kind = "dec"
-            value, decimals = _num_value(kind, m.group(), reversed_groups)
-            toks.append(Tok(m.group(), m.start(), m.end(), "num", value, decimals))
-    return toks, fmt
+    for at, m, kind in numbers:
+        if kind == "th" and comma_decimal and m.group().count(",") == 1 and "." not in m.group():
+            kind = "dec"
+        value, decimals = _num_value(kind, m.group(), reversed_groups)
+        toks[at] = Tok(m.group(), m.start(), m.end(), "num", value, decimals)
+    return cast(list[Tok], toks), fmt
 
 
 _MENTION_DEFAULTS = {name: f.default for name, f in Mention.model_fields.items() if not f.is_required()}
@@ -115,12 +130,15 @@ _MENTION_FIELDS = tuple(Mention.model_fields)
 _set_attribute = object.__setattr__
 
 
-def _construct(values: dict[str, Any], nstart: int, nend: int) -> Mention:
-    """``Mention.model_construct(**values)`` with every field given (what it sets: the fields in
-    their order, all of them set, no extra) and the normalised offsets as its private attributes,
-    without model_construct's per-field dispatch."""
+# every field of a Mention in its order, with its default (the required ones are always set by Scan.add)
+_MENTION_TEMPLATE = {name: _MENTION_DEFAULTS.get(name) for name in _MENTION_FIELDS}
+
+
+def _construct(state: dict[str, Any], nstart: int, nend: int) -> Mention:
+    """``Mention.model_construct(**state)`` for a fresh ``state`` holding every field in order (what
+    model_construct sets: the fields in their order, all of them set, no extra) and the normalised
+    offsets as its private attributes, without model_construct's per-field dispatch."""
     m = Mention.__new__(Mention)
-    state = {name: values[name] for name in _MENTION_FIELDS}
     # ...the offsets also as plain attributes, read without pydantic's private-attribute __getattr__
     # (~5 µs a read on the hot paths of alignment and checking); not fields, so never serialised
     state["_nstart"], state["_nend"] = nstart, nend
@@ -142,6 +160,9 @@ class Scan:
     toks: list[Tok] = field(default_factory=list)
     mentions: list[Mention] = field(default_factory=list)
     _mask: bytearray = field(default_factory=bytearray)  # 1 where a finder took the character
+    _reading_positions: dict[str, list[int]] | None = None  # see _positions
+    _word_positions: dict[str, list[int]] | None = None
+    _number_indices: list[int] | None = None
 
     def __post_init__(self) -> None:
         self.toks, self.fmt = tokenize(self.nt.text, self.fmt)
@@ -149,8 +170,18 @@ class Scan:
         self._mask = bytearray(len(self.nt.text))
         self.words = [t.text if t.kind == "word" else None for t in self.toks]
         # every reading of each word with its clitics off, for fast table rejection
-        self.readings = [frozenset(r for _, r in self.lang.clitic_splits(w)) if w else frozenset()
-                         for w in self.words]
+        readings_of = self.lang._word_memo("_readings")  # the same words recur across texts
+        self.readings = []
+        for w in self.words:
+            if not w:
+                self.readings.append(_NO_READINGS)
+                continue
+            readings = readings_of.get(w)
+            if readings is None:
+                readings = frozenset(r for _, r in self.lang.clitic_splits(w))
+                if len(readings_of) < 200_000:
+                    readings_of[w] = readings
+            self.readings.append(readings)
 
     # -- spans -----------------------------------------------------------------
     def taken(self, start: int, end: int) -> bool:
@@ -160,8 +191,13 @@ class Scan:
         """Record a mention; ``claim`` marks its span so later finders skip it."""
         a, b = self.nt.to_original(nstart, nend)
         # Built from values the finders computed themselves: no validation needed.
-        m = _construct({**_MENTION_DEFAULTS, "kind": kind, "start": a, "end": b,
-                        "text": self.nt.original[a:b], "value": value, **fields}, nstart, nend)
+        state = _MENTION_TEMPLATE.copy()
+        state["kind"], state["start"], state["end"], state["text"], state["value"] = \
+            kind, a, b, self.nt.original[a:b], value
+        for name, given in fields.items():
+            if name in state:  # a name that is no field is dropped (no extra), as before
+                state[name] = given
+        m = _construct(state, nstart, nend)
         self.mentions.append(m)
         if claim:
             self._mask[nstart:nend] = b"\x01" * (nend - nstart)
@@ -182,7 +218,10 @@ class Scan:
         """
         if not 0 <= i < len(self.words) or self.words[i] is None:
             return None
-        starts, longest = _table_shape(self.lang, table)
+        shape = _SHAPES.get(id(table))
+        if shape is None or shape[0] is not table:
+            shape = _table_shape(table)
+        _, starts, longest = shape
         if clitics:
             if starts.isdisjoint(self.readings[i]):
                 return None
@@ -201,17 +240,59 @@ class Scan:
     def matches(self, table, *, clitics: bool = True, max_words: int = 4):
         """Non-overlapping phrases of ``table``, left to right, on spans no finder took yet:
         yields (token index, phrase hit). Only tokens that can begin a phrase are tried."""
-        starts = _first_words(self.lang, table)
         i = 0
-        while i < len(self.words):
-            readings = self.readings[i] if clitics else (self.words[i],)
-            if self.words[i] is not None and not starts.isdisjoint(readings):
-                hit = self.phrase(i, table, clitics=clitics, max_words=max_words)
-                if hit and not self.taken(self.toks[i].start, self.toks[hit[2] - 1].end):
-                    yield i, hit
-                    i = hit[2]
-                    continue
-            i += 1
+        for k in self.starting_with(_first_words(self.lang, table), clitics=clitics):
+            if k < i:
+                continue  # inside the phrase just yielded
+            hit = self.phrase(k, table, clitics=clitics, max_words=max_words)
+            if hit and not self.taken(self.toks[k].start, self.toks[hit[2] - 1].end):
+                yield k, hit
+                i = hit[2]
+
+    def starting_with(self, words: AbstractSet[str], *, clitics: bool = True) -> list[int]:
+        """Indices, in order, of the word tokens one of whose readings (``clitics``), or which as
+        written, is in ``words``."""
+        positions = self._positions(clitics)
+        # walk the smaller side (dict_keys & frozenset would walk the whole frozenset: a table's)
+        if len(words) < len(positions):
+            present = [positions[w] for w in words if w in positions]
+        else:
+            present = [at for w, at in positions.items() if w in words]
+        if len(present) == 1:
+            return present[0]
+        return sorted(set().union(*present))
+
+    def number_indices(self) -> list[int]:
+        """Indices of the number tokens, in order."""
+        if self._number_indices is None:
+            self._number_indices = [i for i, t in enumerate(self.toks) if t.kind == "num"]
+        return self._number_indices
+
+    def word_positions(self) -> dict[str, list[int]]:
+        """Each word of the text as written, and the indices of its tokens, in order."""
+        return self._positions(False)
+
+    def _positions(self, clitics: bool) -> dict[str, list[int]]:
+        """Where each reading of a word (``clitics``) or each word as written stands: token
+        indices in order. Built once per text, so that a table's matches visit only the tokens
+        its first words can begin, not every token once per table."""
+        cached = self._reading_positions if clitics else self._word_positions
+        if cached is None:
+            at: defaultdict[str, list[int]] = defaultdict(list)
+            if clitics:
+                for i, readings in enumerate(self.readings):
+                    for r in readings:
+                        at[r].append(i)
+            else:
+                for i, w in enumerate(self.words):
+                    if w is not None:
+                        at[w].append(i)
+            cached = dict(at)  # a plain dict: a word not in the text must not be added by a lookup
+            if clitics:
+                self._reading_positions = cached
+            else:
+                self._word_positions = cached
+        return cached
 
     def index_at(self, pos: int) -> int:
         """Index of the first token starting at or after ``pos``."""
@@ -234,13 +315,16 @@ def _adjacent_words(s: Scan, i: int, most: int) -> list[str]:
     return run
 
 
-def _table_shape(lang: Language, table) -> tuple[frozenset[str], int]:
-    """First words of a phrase table's keys, and the most words a key has."""
-    hit = lang._cache.get(("shape", id(table)))
-    if hit is None or hit[0] is not table:
-        hit = (table, _first_words(lang, table), max((k.count(" ") + 1 for k in table), default=0))
-        lang._cache[("shape", id(table))] = hit
-    return hit[1], hit[2]
+# id(table) -> (the table, first words of its keys, the most words a key has), read on every phrase
+# lookup: a plain dict by id is the cheapest key (the table is kept, so its id is never reused)
+_SHAPES: dict[int, tuple[Any, frozenset[str], int]] = {}
+
+
+def _table_shape(table) -> tuple[Any, frozenset[str], int]:
+    """First words of a phrase table's keys, and the most words a key has (see _SHAPES)."""
+    shape = (table, frozenset(k.split(" ")[0] for k in table), max((k.count(" ") + 1 for k in table), default=0))
+    _SHAPES[id(table)] = shape
+    return shape
 
 
 def first_words_of(lang: Language, *tables) -> frozenset[str]:
@@ -255,8 +339,7 @@ def first_words_of(lang: Language, *tables) -> frozenset[str]:
 
 def _first_words(lang: Language, table) -> frozenset[str]:
     """First words of a phrase table's keys, to reject most tokens at once."""
-    hit = lang._cache.get(id(table))
-    if hit is None or hit[0] is not table:
-        hit = (table, frozenset(k.split(" ")[0] for k in table))
-        lang._cache[id(table)] = hit
-    return hit[1]
+    shape = _SHAPES.get(id(table))
+    if shape is None or shape[0] is not table:
+        shape = _table_shape(table)
+    return shape[1]
