@@ -51,9 +51,9 @@ from typing import Any, TypeVar, cast
 
 import instructor
 import openai
-from instructor.core import InstructorRetryException
+from instructor.core import IncompleteOutputException, InstructorRetryException, ResponseParsingError
 from instructor.core.hooks import Hooks
-from pydantic import BaseModel
+from pydantic import BaseModel, ValidationError
 from tenacity import (RetryCallState, Retrying, retry_if_exception, stop_after_attempt, stop_before_delay,
                       wait_exponential_jitter)
 
@@ -72,6 +72,27 @@ MODES = {"tools": instructor.Mode.TOOLS, "json_schema": instructor.Mode.JSON_SCH
          "md_json": instructor.Mode.MD_JSON}
 assert tuple(MODES) == MODE_NAMES  # the names TOOLKIT_LLM_MODE takes (toolkit.settings)
 
+
+
+# what a model's answer that never validated raises inside instructor: anything else is a bug
+_ANSWER_ERRORS: tuple[type[BaseException], ...] = (ValidationError, json.JSONDecodeError, ResponseParsingError,
+                                                    IncompleteOutputException)
+
+
+def _answer_failed(exc: BaseException) -> bool:
+    """Whether instructor's exception says the model's answer never validated (or was cut off), and
+    not that a programming error (a TypeError in a validator, say) broke the call: instructor wraps
+    both in its retry exception, the cause tells them apart."""
+    seen: BaseException | None = exc
+    while seen is not None:
+        if isinstance(seen, _ANSWER_ERRORS):
+            return True
+        if not isinstance(seen, InstructorRetryException):
+            return False
+        if seen.__cause__ is None:  # a retry exception of its own (a token budget spent): judge its attempts
+            return bool(getattr(seen, "failed_attempts", None))
+        seen = seen.__cause__
+    return False
 
 
 def _broken_rule(exc: BaseException) -> tuple[str | None, str | None]:
@@ -409,10 +430,22 @@ class LLMClient:
             if isinstance(error, openai.APIError):
                 usage = usage.add(Usage(requests=1))
 
+        # instructor turns an exception in a hook into a warning: a bug in ours is kept and raised
+        hook_errors: list[Exception] = []
+
+        def kept(handler: Callable[..., None]) -> Callable[..., None]:
+            @functools.wraps(handler)
+            def call(*args, **kwargs) -> None:
+                try:
+                    handler(*args, **kwargs)
+                except Exception as exc:
+                    hook_errors.append(exc)
+            return call
+
         # hooks of this call only: concurrent calls on one client must not count each other's responses
         hooks = Hooks()
-        hooks.on("completion:response", count)
-        hooks.on("completion:error", failed)
+        hooks.on("completion:response", kept(count))
+        hooks.on("completion:error", kept(failed))
         _, timeout, connect_timeout, deadline, max_attempts = self._limits()
         client = self._client
         assert client is not None  # connected by extract
@@ -439,6 +472,13 @@ class LLMClient:
                 setattr(error, "usage", usage)  # noqa: B010 — every attempt, failed ones included
                 # the endpoint's own error (401, 400, or retries spent) as a ToolkitError, itself the cause
                 raise EndpointError(error, usage) from error
+            if hook_errors:  # our own hook broke (instructor only warns): the bug, not the model
+                raise hook_errors[0] from None
+            if not _answer_failed(exc):  # a bug (ours, a validator's, instructor's): unchanged
+                bug: BaseException = exc
+                while isinstance(bug, InstructorRetryException) and bug.__cause__ is not None:
+                    bug = bug.__cause__  # the exception itself, not instructor's wrapper
+                raise bug
             attempts = getattr(exc, "n_attempts", None) or reasks + 1
             rule, said = _broken_rule(exc)
             detail = exc.args[0] if isinstance(exc, InstructorRetryException) and exc.args else exc
@@ -450,6 +490,8 @@ class LLMClient:
                 self._store(path, json.dumps({"failure": {"message": str(failure), "raw": last_raw[0], "rule": rule},
                                               "run": run.model_dump(mode="json")}, ensure_ascii=False))
             raise failure from exc
+        if hook_errors:
+            raise hook_errors[0]
         run.usage = usage
         if self.cache:
             self._store(path, json.dumps({"output": output.model_dump(mode="json"),
