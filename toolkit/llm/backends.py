@@ -29,7 +29,9 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Protocol, cast
+from typing import TYPE_CHECKING, Any, Protocol, TypeVar, cast
+
+from pydantic import BaseModel
 
 from ..settings import get_settings
 from ..errors import ConfigError
@@ -39,6 +41,7 @@ if TYPE_CHECKING:
     from .schemas import ClaimList, Judgement, Run, Summary
 
 logger = logging.getLogger(__name__)
+T = TypeVar("T", bound=BaseModel)
 
 DEFAULT_OPENAI_MODEL = "gpt-4o-mini"
 JUDGE_REASKS = 1  # a judged verdict is a second opinion: one re-ask, not two
@@ -53,6 +56,15 @@ class Backend(Protocol):
     def summarize(self, sentences: list[str], lang: str, max_sentences: int) -> tuple[Summary, Run]: ...
 
     def extract_claims(self, summary: str, lang: str) -> tuple[ClaimList, Run]: ...
+
+
+class Extractor(Protocol):
+    """What a :class:`ModelBackend` asks: fill a response model from a model's answer to ``messages``
+    (an :class:`~toolkit.llm.client.LLMClient`; in tests, :class:`toolkit.llm.testing.ScriptedClient`)."""
+
+    def extract(self, schema: type[T], messages: list[dict], *, template: str | None = None,
+                template_hash: str | None = None, temperature: float = 0.0, context: dict | None = None,
+                max_reasks: int | None = None, max_tokens: int | None = None) -> tuple[T, Run]: ...
 
 
 class ExtractiveBackend:
@@ -103,7 +115,7 @@ class ExtractiveBackend:
 class ModelBackend:
     """Prompts from ``prompts/`` filled through an :class:`LLMClient`."""
 
-    def __init__(self, client: LLMClient, name: str = "openai"):
+    def __init__(self, client: Extractor, name: str = "openai"):
         self.client = client
         self.name = name
 
