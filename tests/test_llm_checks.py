@@ -335,7 +335,8 @@ def test_a_warm_cache_makes_no_request_and_starts_no_model(seed, fake, tmp_path,
         starts.append(1)
         return server.url
 
-    cold = LLMClient(model="x.gguf", api_key="local", cache_dir=tmp_path / "warm", endpoint=endpoint)
+    cold = LLMClient(model="x.gguf", api_key="local", cache_dir=tmp_path / "warm", endpoint=endpoint,
+                     backend="llamacpp")  # what local_client makes, on a fake server
     assert not cold.connected and not starts  # nothing started when the client is made
     first = fact_check(seed, published=SEED_PUBLISHED, backend=ModelBackend(cold, "llamacpp"))
     assert starts == [1] and first.usage.requests == 2
@@ -353,7 +354,7 @@ def test_a_warm_cache_makes_no_request_and_starts_no_model(seed, fake, tmp_path,
 def test_the_command_line_with_a_warm_cache_starts_no_model(seed_path, fake, tmp_path, monkeypatch, capsys):
     server, _ = fake(scripted([GOOD_AR]))
     record = LLMClient(model="gemma-3-270m-q4_k_m.gguf", base_url=server.url, api_key="k",
-                       cache_dir=tmp_path / "cli-cache")
+                       cache_dir=tmp_path / "cli-cache", backend="llamacpp")  # keyed as llamacpp:<model>, any port
     fact_check(seed_path.read_text(encoding="utf-8"), published=SEED_PUBLISHED,
                backend=ModelBackend(record, "llamacpp"))
     monkeypatch.setenv("TOOLKIT_CACHE_DIR", str(tmp_path / "cli-cache"))
@@ -494,7 +495,8 @@ def test_a_recorded_failure_replays_as_the_same_failure_and_only_a_live_client_a
     backend.client.record_failures = True
     with pytest.raises(ExtractionError):
         toolkit.summarize(seed, backend=backend)
-    replay = ModelBackend(LLMClient(model="m", cache_only=True, cache_dir=tmp_path / "cache"), "openai")
+    replay = ModelBackend(LLMClient(model="m", base_url=server.url, cache_only=True, cache_dir=tmp_path / "cache"),
+                          "openai")  # the endpoint is part of the key: replayed as recorded there
     with pytest.raises(ExtractionError) as info:
         toolkit.summarize(seed, backend=replay)
     assert info.value.rule == "duplicate_sentence" and "sentence 2 repeats sentence 1" in str(info.value)
