@@ -159,3 +159,29 @@ def test_the_real_program_exits_1_on_a_contradiction_and_2_on_bad_input(seed_pat
     r = run_process("verify", seed_path, seed_path.parent / "no-such-summary.txt")
     assert r.returncode == 2 and r.stdout == ""
     assert r.stderr.startswith("toolkit: error: summary file not found: ") and len(r.stderr.splitlines()) == 1
+
+
+def _choices(parser, command: str, option: str) -> set[str]:
+    sub = next(a for a in parser._actions if a.dest == "command").choices[command]
+    return set(next(a for a in sub._actions if option in a.option_strings).choices)
+
+
+def test_one_backend_registry_drives_the_cli_the_server_and_the_error_message():
+    import typing
+
+    from toolkit import ConfigError
+    from toolkit.cli import build_parser
+    from toolkit.llm.backends import BACKENDS, resolve_backend
+    from toolkit.serve import FactCheckRequest
+
+    names = set(BACKENDS)
+    assert names == {"extractive", "openai", "llamacpp"} and all(k.description for k in BACKENDS.values())
+    parser = build_parser()
+    for command in ("summarize", "fact-check", "batch", "serve", "eval"):
+        assert _choices(parser, command, "--backend") == names, command
+    annotation = FactCheckRequest.model_fields["backend"].annotation
+    served = {v for arg in typing.get_args(annotation) for v in typing.get_args(arg)}
+    assert served == names
+    with pytest.raises(ConfigError) as info:
+        resolve_backend("nonesuch")
+    assert all(name in str(info.value) for name in names)

@@ -7,6 +7,7 @@ import openai
 import pytest
 import respx
 from jinja2.exceptions import SecurityError, UndefinedError
+from pydantic import field_validator
 
 from toolkit import EndpointError, ExtractionError, LLMClient, Summary, ToolkitError, fact_check
 from toolkit.llm.backends import ModelBackend
@@ -134,6 +135,52 @@ def test_output_that_never_validates_raises_with_the_last_answer(client):
     assert route.call_count == client.max_reasks + 1
     assert info.value.raw == '{"headline": "x"}'
     assert info.value.usage.total_tokens == 55 * route.call_count
+
+
+class Buggy(Summary):
+    """A response model with a programming error in a validator."""
+
+    @field_validator("headline")
+    @classmethod
+    def broken(cls, value):
+        return value + 1  # str + int: a TypeError, not a broken rule
+
+
+@respx.mock
+def test_a_bug_in_a_response_model_is_not_an_extraction_error(client):
+    route = respx.post(URL).mock(return_value=completion(json.dumps(GOOD)))
+    with pytest.raises(TypeError, match="str"):
+        client.extract(Buggy, messages())
+    assert route.call_count == 1  # a bug is not re-asked either
+
+
+@respx.mock
+def test_a_bug_in_our_own_hook_surfaces_unchanged(client, monkeypatch):
+    respx.post(URL).mock(return_value=completion(json.dumps(GOOD)))
+
+    def add(self, tokens):
+        raise AttributeError("a bug in the usage hook")
+    monkeypatch.setattr("toolkit.llm.progress.Call.add", add)
+    with pytest.raises(AttributeError, match="usage hook"):  # instructor alone would only warn
+        client.extract(Summary, messages())
+
+
+@respx.mock
+def test_a_bug_after_an_invalid_answer_is_still_the_bug(client):
+    calls = []
+
+    class Flaky(Summary):
+        @field_validator("headline")
+        @classmethod
+        def flaky(cls, value):
+            calls.append(value)
+            if len(calls) == 1:
+                raise ValueError("not yet")  # a broken rule: re-asked
+            raise KeyError("bug")  # then a bug
+
+    respx.post(URL).mock(return_value=completion(json.dumps(GOOD)))
+    with pytest.raises(KeyError):
+        client.extract(Flaky, messages())
 
 
 @respx.mock

@@ -25,9 +25,9 @@ LOGGER = "toolkit.llm.client"
 
 
 def make_client(cache_dir, **kwargs) -> LLMClient:
-    options = {"backoff_initial": 0.01, "backoff_max": 0.02, **kwargs}
-    return LLMClient(model="m", base_url=BASE, api_key="k", cache_dir=cache_dir, http_client=httpx.Client(),
-                     **options)
+    options = {"model": "m", "base_url": BASE, "api_key": "k", "http_client": httpx.Client(),
+               "backoff_initial": 0.01, "backoff_max": 0.02, **kwargs}
+    return LLMClient(cache_dir=cache_dir, **options)
 
 
 @pytest.fixture
@@ -160,7 +160,7 @@ def test_replaying_a_broken_entry_is_a_config_error_naming_the_file(client):
     client.extract(Summary, messages(), template_hash="h")
     (entry,) = entries(client.cache_dir)
     entry.write_text('{"output": {"headl', encoding="utf-8")
-    replay = LLMClient(model="m", cache_only=True, cache_dir=client.cache_dir)
+    replay = LLMClient(model="m", base_url=BASE, cache_only=True, cache_dir=client.cache_dir)  # the same endpoint
     with pytest.raises(ConfigError, match=entry.name) as info:
         replay.extract(Summary, messages(), template_hash="h")
     assert "\n" not in str(info.value)
@@ -303,3 +303,50 @@ def test_an_invalid_timeout_is_a_one_line_config_error(tmp_path, monkeypatch, va
     monkeypatch.delenv("TOOLKIT_DEADLINE")
     with pytest.raises(ConfigError, match="timeout"):
         make_client(tmp_path, timeout=value)
+
+
+# -- what the cache key holds ------------------------------------------------------------------
+
+def test_the_key_holds_endpoint_mode_temperature_and_max_tokens(tmp_path, monkeypatch):
+    monkeypatch.delenv("TOOLKIT_LLM_MODE", raising=False)
+    asked = messages()
+
+    def key(client, **kwargs):
+        return client.cache_key(asked, Summary, "h", **kwargs)
+
+    base = make_client(tmp_path)
+    same = key(base, temperature=0.0, max_tokens=1024)
+    assert key(make_client(tmp_path), temperature=0.0, max_tokens=1024) == same  # deterministic
+    others = [key(make_client(tmp_path, base_url="http://other.test/v1"), temperature=0.0, max_tokens=1024),
+              key(make_client(tmp_path, mode="md_json"), temperature=0.0, max_tokens=1024),
+              key(base, temperature=0.7, max_tokens=1024),
+              key(base, temperature=0.0, max_tokens=900),
+              key(base, temperature=0.0, max_tokens=None)]
+    assert len({same, *others}) == 6
+
+
+def test_switching_servers_never_replays_another_servers_answer(tmp_path):
+    other = "http://other.test/v1"
+    with respx.mock:
+        first = respx.post(URL).mock(return_value=completion(json.dumps(GOOD)))
+        second = respx.post(f"{other}/chat/completions").mock(return_value=completion(json.dumps(
+            {**GOOD, "headline": "من الخادم الآخر"})))
+        a, _ = make_client(tmp_path).extract(Summary, messages(), template_hash="h")
+        b, run = make_client(tmp_path, base_url=other).extract(Summary, messages(), template_hash="h")
+        assert (first.call_count, second.call_count) == (1, 1) and not run.cached
+        assert a.headline == GOOD["headline"] and b.headline == "من الخادم الآخر"
+        again, run = make_client(tmp_path).extract(Summary, messages(), template_hash="h")
+        assert run.cached and again.headline == GOOD["headline"] and first.call_count == 1
+
+
+def test_a_local_server_is_keyed_by_its_model_not_its_port(tmp_path, monkeypatch):
+    from toolkit.llm.backends import local_client
+
+    monkeypatch.delenv("TOOLKIT_LLM_MODE", raising=False)
+    recording = local_client("some.gguf", name="qwen", cache_dir=tmp_path, max_tokens=900)
+    replay = LLMClient(model="qwen", backend="llamacpp", cache_only=True, cache_dir=tmp_path, max_tokens=900)
+    assert not recording.connected  # lazy: no server was started to compute a key
+    assert recording.endpoint_id == replay.endpoint_id == "llamacpp:qwen"
+    assert recording.cache_key(messages(), Summary, "h", max_tokens=900) == \
+        replay.cache_key(messages(), Summary, "h", max_tokens=900)
+    assert local_client("some.gguf", name="gemma", cache_dir=tmp_path).endpoint_id == "llamacpp:gemma"

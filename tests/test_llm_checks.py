@@ -1,6 +1,7 @@
-"""Issue 14: every field the model returns is checked. A scripted fake backend (an in-process
-OpenAI-compatible server answering each request with a function of it, as pydantic-ai's
-FunctionModel does) drives the real openai client and instructor; no network, no model."""
+"""Issue 14: every field the model returns is checked. Where the wire matters, a fake endpoint (an
+in-process OpenAI-compatible server answering each request with a function of it) drives the real
+openai client and instructor; where it does not, the scripted backend (toolkit.llm.testing, as
+pydantic-ai's FunctionModel) answers with the same prompts and validation. No network, no model."""
 
 import io
 import json
@@ -14,6 +15,7 @@ from toolkit.cli import main
 from toolkit.llm import local, progress
 from toolkit.llm.backends import ModelBackend, local_client
 from toolkit.llm.schemas import language_problem
+from toolkit.llm.testing import ScriptedBackend
 from toolkit.pipeline import check_claims, split_sentences
 
 from .conftest import SEED_PUBLISHED
@@ -93,14 +95,14 @@ def test_a_summary_in_the_wrong_language_is_reasked_with_the_rule_and_the_answer
     assert result.runs[0].usage.requests == 2  # both attempts are counted
 
 
-def test_a_russian_headline_never_reaches_the_verifier(seed, fake, capsys, tmp_path, monkeypatch):
+def test_a_russian_headline_never_reaches_the_verifier(seed):
     russian = summary("Путин обсудил итоги саммита", MEETING_EN, CALLS_EN, cites=[[2], [3]])
-    server, backend = fake(scripted([russian]))
+    backend = ScriptedBackend(lambda template, messages: russian)
     with pytest.raises(ExtractionError) as info:
         fact_check(seed, published=SEED_PUBLISHED, lang="en", backend=backend)
     assert info.value.rule == "language"
     assert "rule 'language': the headline is not in English: it is written in Cyrillic script" in str(info.value)
-    assert len(server.requests) == 3  # the first answer and two re-asks, then it gives up
+    assert len(backend.calls) == 3  # the first answer and two re-asks, then it gives up
 
 
 @pytest.mark.parametrize("bad, rule, words", [
@@ -115,14 +117,14 @@ def test_a_russian_headline_never_reaches_the_verifier(seed, fake, capsys, tmp_p
              "des résultats du sommet.", cites=[[2]]),
      "language", "sentence 1 is not in English: it reads as French"),
 ])
-def test_each_rule_is_reasked_then_named_in_the_error(seed, fake, bad, rule, words):
+def test_each_rule_is_reasked_then_named_in_the_error(seed, bad, rule, words):
     lang = "en" if rule == "language" else "ar"
-    server, backend = fake(scripted([bad]))
+    backend = ScriptedBackend({"summarize": [bad] * 3})
     with pytest.raises(ExtractionError) as info:
         toolkit.summarize(seed, lang=lang, backend=backend)
     assert info.value.rule == rule and words in str(info.value)
-    assert len(server.requests) == 3
-    assert words in "\n".join(reasks(server.requests[1]))  # the re-ask told the model exactly what was wrong
+    assert len(backend.calls) == 3
+    assert words in str(backend.calls[1].messages[3:])  # the re-ask told the model exactly what was wrong
 
 
 def test_the_command_line_names_the_broken_rule_in_one_line(seed_path, fake, monkeypatch, capsys, tmp_path):
@@ -179,8 +181,8 @@ def test_a_sentence_citing_the_wrong_passage_is_flagged(seed_path, fake, monkeyp
     assert "sentence 1:" not in out  # the right citation is not flagged
 
 
-def test_citations_are_right_when_the_cited_sentence_holds_the_values(seed, fake):
-    _, backend = fake(scripted([GOOD_AR]))
+def test_citations_are_right_when_the_cited_sentence_holds_the_values(seed):
+    backend = ScriptedBackend([GOOD_AR])
     result = fact_check(seed, published=SEED_PUBLISHED, backend=backend, extract=False)
     assert [c.status for c in result.citations] == ["right", "right"]
 
@@ -256,10 +258,11 @@ def judge_by_sentence(request):
     return {"quote": words, "verdict": "contradicted" if "18" in sentence else "supported"}
 
 
-def test_the_judged_pass_is_off_by_default(seed, fake):
-    server, backend = fake(scripted([GOOD_AR], judge={"quote": "", "verdict": "not_in_source"}))
+def test_the_judged_pass_is_off_by_default(seed):
+    backend = ScriptedBackend({"summarize": [GOOD_AR], "extract_claims": [{"claims": []}],
+                               "judge": [{"quote": "", "verdict": "not_in_source"}] * 3})
     result = fact_check(seed, published=SEED_PUBLISHED, backend=backend)
-    assert result.judged is None and not any(task(r) == "judge" for r in server.requests)
+    assert result.judged is None and [c.template for c in backend.calls] == ["summarize", "extract_claims"]
 
 
 def test_judged_verdicts_are_labelled_apart_and_never_change_the_exit_status(seed_path, fake, monkeypatch, capsys,
@@ -281,11 +284,11 @@ def test_judged_verdicts_are_labelled_apart_and_never_change_the_exit_status(see
     assert len(server.requests) == served and "[JUDGED CONTRADICTED]" in capsys.readouterr().out
 
 
-def test_a_judged_supported_is_overruled_where_the_verifier_contradicts(seed, fake):
+def test_a_judged_supported_is_overruled_where_the_verifier_contradicts(seed):
     wrong_date = summary("بوتين يبحث نتائج القمة", "اتصل بوتين برؤساء بيلاروس وكازاخستان وأوزبكستان يوم 16 أغسطس.",
                          cites=[[2]])
-    _, backend = fake(scripted([wrong_date], judge=lambda r: {"quote": "ثم اتصل في اليوم التالي",
-                                                              "verdict": "supported"}))
+    judged = {"quote": "ثم اتصل في اليوم التالي", "verdict": "supported"}
+    backend = ScriptedBackend(lambda template, messages: wrong_date if template == "summarize" else judged)
     result = fact_check(seed, published=SEED_PUBLISHED, backend=backend, judge=True, extract=False)
     sentence = result.judged[0]
     assert (sentence.verdict, sentence.deterministic, sentence.overruled) == ("supported", "contradicted", True)
@@ -332,7 +335,8 @@ def test_a_warm_cache_makes_no_request_and_starts_no_model(seed, fake, tmp_path,
         starts.append(1)
         return server.url
 
-    cold = LLMClient(model="x.gguf", api_key="local", cache_dir=tmp_path / "warm", endpoint=endpoint)
+    cold = LLMClient(model="x.gguf", api_key="local", cache_dir=tmp_path / "warm", endpoint=endpoint,
+                     backend="llamacpp")  # what local_client makes, on a fake server
     assert not cold.connected and not starts  # nothing started when the client is made
     first = fact_check(seed, published=SEED_PUBLISHED, backend=ModelBackend(cold, "llamacpp"))
     assert starts == [1] and first.usage.requests == 2
@@ -350,7 +354,7 @@ def test_a_warm_cache_makes_no_request_and_starts_no_model(seed, fake, tmp_path,
 def test_the_command_line_with_a_warm_cache_starts_no_model(seed_path, fake, tmp_path, monkeypatch, capsys):
     server, _ = fake(scripted([GOOD_AR]))
     record = LLMClient(model="gemma-3-270m-q4_k_m.gguf", base_url=server.url, api_key="k",
-                       cache_dir=tmp_path / "cli-cache")
+                       cache_dir=tmp_path / "cli-cache", backend="llamacpp")  # keyed as llamacpp:<model>, any port
     fact_check(seed_path.read_text(encoding="utf-8"), published=SEED_PUBLISHED,
                backend=ModelBackend(record, "llamacpp"))
     monkeypatch.setenv("TOOLKIT_CACHE_DIR", str(tmp_path / "cli-cache"))
@@ -491,7 +495,8 @@ def test_a_recorded_failure_replays_as_the_same_failure_and_only_a_live_client_a
     backend.client.record_failures = True
     with pytest.raises(ExtractionError):
         toolkit.summarize(seed, backend=backend)
-    replay = ModelBackend(LLMClient(model="m", cache_only=True, cache_dir=tmp_path / "cache"), "openai")
+    replay = ModelBackend(LLMClient(model="m", base_url=server.url, cache_only=True, cache_dir=tmp_path / "cache"),
+                          "openai")  # the endpoint is part of the key: replayed as recorded there
     with pytest.raises(ExtractionError) as info:
         toolkit.summarize(seed, backend=replay)
     assert info.value.rule == "duplicate_sentence" and "sentence 2 repeats sentence 1" in str(info.value)

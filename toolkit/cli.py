@@ -143,6 +143,9 @@ def _published(value: str | None) -> str | None:
 
 def build_parser() -> argparse.ArgumentParser:
     from .lang import SUPPORTED as languages  # one data module per language: toolkit/lang/<code>.py
+    from .llm.backends import BACKENDS  # the one registry of backends (imports no model library)
+
+    backends = ", ".join(f"{name}: {kind.description}" for name, kind in BACKENDS.items())
 
     parser = _Parser(prog="toolkit", description="Summarise news and check every fact against the source.",
                      epilog="exit status: 0 nothing contradicted, 1 something contradicted, 2 bad input or usage, "
@@ -168,9 +171,9 @@ def build_parser() -> argparse.ArgumentParser:
     max_chars(v)
 
     def model_options(p: argparse.ArgumentParser) -> None:
-        p.add_argument("--backend", choices=["extractive", "openai", "llamacpp"],
+        p.add_argument("--backend", choices=list(BACKENDS),
                        help="who writes the summary (default: openai when OPENAI_API_KEY or OPENAI_BASE_URL "
-                            "is set, else extractive)")
+                            f"is set, else extractive). {backends}")
         p.add_argument("--model", help="model name (openai), or GGUF path or local model name (llamacpp; "
                                         "see 'toolkit models list')")
         p.add_argument("--no-cache", action="store_true", help="always call the model")
@@ -216,7 +219,7 @@ def build_parser() -> argparse.ArgumentParser:
                         "checkout)")
     e.add_argument("--output", type=Path, help="also write the JSON report to this file")
     e.add_argument("--failures", action="store_true", help="list the cases each suite got wrong")
-    e.add_argument("--backend", choices=["extractive", "openai", "llamacpp"],
+    e.add_argument("--backend", choices=list(BACKENDS),
                    help="model suites: write summaries live with this backend (default: replay recorded answers)")
     e.add_argument("--model", help="model suites: the model name (openai) for a live run")
     e.add_argument("--record", action="store_true", help="model suites: store live answers in evals/cache")

@@ -32,7 +32,7 @@ from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -48,6 +48,7 @@ except ImportError:  # the command line says how to get it, in one line, exit 2
     raise ConfigError("toolkit serve needs the serve extra: pip install -e '.[serve]'") from None
 
 from .errors import ToolkitError
+from .llm.backends import BACKEND_NAMES  # the one registry of backends (imports no model library)
 from .models import VerificationReport
 from .settings import ENVIRONMENT, get_settings
 
@@ -74,6 +75,12 @@ class VerifyRequest(BaseModel):
     lang: str | None = Field(None, description="language of the summary, 'ar' or 'en' (detected when omitted)")
 
 
+if TYPE_CHECKING:
+    BackendName = str
+else:  # the registry's names, as a Literal: a 422 for any other, and an enum in the OpenAPI schema
+    BackendName = Literal[BACKEND_NAMES]
+
+
 class FactCheckRequest(BaseModel):
     """An article, and a summary to check or none (then the toolkit writes one)."""
 
@@ -83,7 +90,7 @@ class FactCheckRequest(BaseModel):
     published: str | None = Field(None, description="publication date of the source, YYYY-MM-DD",
                                   examples=["2025-08-19"])
     lang: str | None = Field(None, description="language of the summary, 'ar' or 'en' (default: the source's)")
-    backend: Literal["extractive", "openai", "llamacpp"] | None = Field(
+    backend: BackendName | None = Field(
         None, description="who writes the summary (default: the server's)")
     model: str | None = Field(None, description="model name, with the openai backend")
     judge: bool | None = Field(None, description="add the judged pass: a model's verdict per sentence, shown apart "

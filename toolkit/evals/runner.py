@@ -132,23 +132,28 @@ def run_external(name: str, *, datasets: Path | None, verifier, progress) -> Sui
     return SuiteResult(name, pair_metrics(rows), missed)
 
 
+RECORDING_OPTIONS: dict[str, dict[str, Any]] = {"llamacpp": {"max_tokens": 900}}  # per backend, recorded and replayed
+
+
 def _model_backend(spec: dict, backend: str | None, model: str | None, record: bool):
-    """The recorded answers (replay) unless a live backend is asked for."""
-    from ..llm.backends import ModelBackend, local_client, resolve_backend
+    """The recorded answers (replay) unless a live backend is asked for; which backends there are
+    and how each is made come from the registry (``toolkit.llm.backends.BACKENDS``)."""
+    from ..llm.backends import ModelBackend, backend_kind
     from ..llm.client import LLMClient
 
     name = backend or spec["backend"]
-    if name == "extractive":
-        return resolve_backend("extractive")
+    kind = backend_kind(name)
+    if kind.client is None:  # no model: nothing recorded, nothing to replay
+        return kind.make(name)
     model_name = cast(str, model or spec.get("model"))
-    cache_dir = EVAL_CACHE if (record or backend is None) else None
-    if backend is None:  # replay
-        return ModelBackend(LLMClient(model=model_name, cache_only=True, cache_dir=EVAL_CACHE, backend=name), name)
-    extra: dict[str, Any] = {"cache_dir": cache_dir, "record_failures": True} if cache_dir else {}
-    if name == "llamacpp":  # the server starts on the first answer that is not recorded yet
-        client = local_client(spec.get("gguf"), name=model_name, max_tokens=900, **extra)
-        return ModelBackend(client, name)
-    return ModelBackend(LLMClient(model=model_name, backend=name, **extra), name)
+    options = dict(RECORDING_OPTIONS.get(name, {}))
+    if backend is None:  # replay, with the options the answers were recorded with (they are part of the key)
+        return ModelBackend(LLMClient(model=model_name, cache_only=True, cache_dir=EVAL_CACHE, backend=name,
+                                      **options), name)
+    if record:
+        options.update(cache_dir=EVAL_CACHE, record_failures=True)
+    # llamacpp: the server starts on the first answer that is not recorded yet; spec["gguf"] is its model
+    return ModelBackend(kind.client(spec.get("gguf"), name=model_name, **options), name)
 
 
 def key_facts(text: str, published, summary: str, lang: str,

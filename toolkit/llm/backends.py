@@ -9,6 +9,11 @@ backends also ``judge(sentence, passage, lang)`` for the judged pass.
   extra: xllamacpp), then used as an OpenAI-compatible endpoint. The server is started on
   the first call that misses the cache, never before: a warm cache loads no model.
   ``--model`` takes a GGUF path or a known model's name (``toolkit.llm.local``).
+
+Which backends there are is :data:`BACKENDS`, one mapping (name -> description and factory): it
+gives the CLI its ``--backend`` choices, the server its accepted names, :func:`resolve_backend`
+its error message and the eval runner its clients. This module imports neither ``openai`` nor
+the mention finders until a backend is made (``toolkit --help`` and ``toolkit verify`` stay light).
 """
 
 from __future__ import annotations
@@ -21,19 +26,22 @@ import socket
 import threading
 import urllib.request
 from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Protocol, cast
+from typing import TYPE_CHECKING, Any, Protocol, TypeVar, cast
 
-from ..lang import detect_language, get_language
-from ..mentions import scan_text
+from pydantic import BaseModel
+
 from ..settings import get_settings
 from ..errors import ConfigError
-from .client import LLMClient
-from .local import model_name, resolve_gguf
-from .prompts import load_prompt
-from .schemas import AtomicClaim, ClaimKind, ClaimList, Judgement, Run, Summary, SummarySentence
+
+if TYPE_CHECKING:
+    from .client import LLMClient
+    from .schemas import ClaimList, Judgement, Run, Summary
 
 logger = logging.getLogger(__name__)
+T = TypeVar("T", bound=BaseModel)
 
 DEFAULT_OPENAI_MODEL = "gpt-4o-mini"
 JUDGE_REASKS = 1  # a judged verdict is a second opinion: one re-ask, not two
@@ -50,6 +58,15 @@ class Backend(Protocol):
     def extract_claims(self, summary: str, lang: str) -> tuple[ClaimList, Run]: ...
 
 
+class Extractor(Protocol):
+    """What a :class:`ModelBackend` asks: fill a response model from a model's answer to ``messages``
+    (an :class:`~toolkit.llm.client.LLMClient`; in tests, :class:`toolkit.llm.testing.ScriptedClient`)."""
+
+    def extract(self, schema: type[T], messages: list[dict], *, template: str | None = None,
+                template_hash: str | None = None, temperature: float = 0.0, context: dict | None = None,
+                max_reasks: int | None = None, max_tokens: int | None = None) -> tuple[T, Run]: ...
+
+
 class ExtractiveBackend:
     """Picks the sentences that open the article and share the most words with the rest.
 
@@ -59,6 +76,9 @@ class ExtractiveBackend:
     name = "extractive"
 
     def summarize(self, sentences: list[str], lang: str, max_sentences: int) -> tuple[Summary, Run]:
+        from ..lang import detect_language, get_language
+        from .schemas import Run, Summary, SummarySentence
+
         src_lang = detect_language(" ".join(sentences))  # the one rule (one Arabic word does not make it Arabic)
         if lang != src_lang:
             raise ConfigError(f"the extractive backend copies sentences and cannot write {lang!r} "
@@ -80,6 +100,9 @@ class ExtractiveBackend:
         return Summary(headline=headline or sentences[0][:150], sentences=chosen), Run(backend=self.name)
 
     def extract_claims(self, summary: str, lang: str) -> tuple[ClaimList, Run]:
+        from ..mentions import scan_text
+        from .schemas import AtomicClaim, ClaimKind, ClaimList, Run
+
         claims = []
         for m in scan_text(summary, lang=lang).mentions:
             if m.kind == "enumeration":
@@ -92,11 +115,14 @@ class ExtractiveBackend:
 class ModelBackend:
     """Prompts from ``prompts/`` filled through an :class:`LLMClient`."""
 
-    def __init__(self, client: LLMClient, name: str = "openai"):
+    def __init__(self, client: Extractor, name: str = "openai"):
         self.client = client
         self.name = name
 
     def summarize(self, sentences: list[str], lang: str, max_sentences: int) -> tuple[Summary, Run]:
+        from .prompts import load_prompt
+        from .schemas import Summary
+
         prompt = load_prompt("summarize")
         messages = prompt.render(sentences=sentences, lang=lang, max_sentences=max_sentences)
         context = {"lang": lang, "max_sentences": max_sentences, "n_sources": len(sentences)}
@@ -104,6 +130,9 @@ class ModelBackend:
                                    context=context)
 
     def extract_claims(self, summary: str, lang: str) -> tuple[ClaimList, Run]:
+        from .prompts import load_prompt
+        from .schemas import ClaimList
+
         prompt = load_prompt("extract_claims")
         messages = prompt.render(summary=summary, lang=lang)
         return self.client.extract(ClaimList, messages, template=prompt.name, template_hash=prompt.sha256)
@@ -111,6 +140,9 @@ class ModelBackend:
     def judge(self, sentence: str, passage: str, lang: str) -> tuple[Judgement, Run]:
         """The model's verdict on one summary sentence against one source passage; its quote
         must come from the passage (re-asked otherwise)."""
+        from .prompts import load_prompt
+        from .schemas import Judgement
+
         prompt = load_prompt("judge")
         messages = prompt.render(sentence=sentence, passage=passage, lang=lang)
         return self.client.extract(Judgement, messages, template=prompt.name, template_hash=prompt.sha256,
@@ -153,6 +185,8 @@ def _free_port() -> int:
 def default_gguf() -> Path:
     """The GGUF model to serve: TOOLKIT_GGUF, else the small Gemma model from PyPI (assembled
     from its installed parts into the cache directory)."""
+    from .local import resolve_gguf
+
     try:
         return resolve_gguf(None)
     except ConfigError:
@@ -168,6 +202,8 @@ _STARTING = threading.Lock()
 def local_server(path: str | Path | None = None) -> LocalLlamaServer:
     """One running server per model for the life of the process (it stops when we exit).
     ``path`` is a GGUF file or a known model's name; None: the default model."""
+    from .local import resolve_gguf
+
     path = resolve_gguf(path) if path else default_gguf()
     with _STARTING:
         if str(path) not in _SERVERS:
@@ -197,9 +233,12 @@ def _slots_probe(server: LocalLlamaServer):
 
 
 def local_client(model: str | Path | None = None, *, name: str | None = None, cache: bool = True,
-                 **options) -> LLMClient:
+                 **options: Any) -> LLMClient:
     """A client for a local llama.cpp model that starts the server only on its first cache miss.
     ``name`` is what answers are recorded under (default: the GGUF file's name)."""
+    from .client import LLMClient
+    from .local import model_name
+
     started: dict[str, LocalLlamaServer] = {}
 
     def endpoint() -> str:
@@ -220,6 +259,48 @@ def local_client(model: str | Path | None = None, *, name: str | None = None, ca
                      endpoint=endpoint, probe=probe, **options)
 
 
+def openai_client(model: str | None = None, *, name: str | None = None, **options: Any) -> LLMClient:
+    """A client for an OpenAI-compatible endpoint (the settings'); ``name`` or ``model`` is the model
+    name, else ``TOOLKIT_MODEL``, else gpt-4o-mini."""
+    from .client import LLMClient
+
+    chosen = name or model or get_settings().model or DEFAULT_OPENAI_MODEL
+    return LLMClient(model=chosen, backend="openai", **options)
+
+
+@dataclass(frozen=True)
+class BackendKind:
+    """One entry of :data:`BACKENDS`: what it is (one line, for help texts) and how one is made.
+    ``client`` makes the model client of a model backend: ``(model, name=..., **LLMClient options)``,
+    ``model`` as ``--model`` takes it, ``name`` what answers are recorded under; None: no model."""
+
+    description: str
+    client: Callable[..., LLMClient] | None = None
+
+    def make(self, name: str, model: str | None = None, *, cache: bool = True, **options: Any) -> Backend:
+        if self.client is None:
+            return ExtractiveBackend()
+        return ModelBackend(self.client(model, cache=cache, **options), name)
+
+
+BACKENDS: dict[str, BackendKind] = {
+    "extractive": BackendKind("no model: the article's lead and most central sentences, deterministic, offline"),
+    "openai": BackendKind("any OpenAI-compatible endpoint (OPENAI_BASE_URL, OPENAI_API_KEY, TOOLKIT_MODEL)",
+                          openai_client),
+    "llamacpp": BackendKind("a local llama.cpp server started from Python on a GGUF model (the local extra)",
+                            local_client),
+}
+BACKEND_NAMES: tuple[str, ...] = tuple(BACKENDS)
+
+
+def backend_kind(name: str) -> BackendKind:
+    """The registry's entry for ``name``; an unknown name is a ConfigError listing the known ones."""
+    try:
+        return BACKENDS[name]
+    except KeyError:
+        raise ConfigError(f"unknown backend {name!r}: expected one of {', '.join(BACKENDS)}") from None
+
+
 def resolve_backend(name: str | None = None, *, model: str | None = None, cache: bool = True) -> Backend:
     """``None`` picks ``openai`` when an endpoint is configured, else ``extractive``."""
     if name is None:
@@ -229,11 +310,4 @@ def resolve_backend(name: str | None = None, *, model: str | None = None, cache:
                     else "no model endpoint is configured")
     else:
         logger.info("backend %s (asked for)", name)
-    if name == "extractive":
-        return ExtractiveBackend()
-    if name == "openai":
-        chosen = model or get_settings().model or DEFAULT_OPENAI_MODEL
-        return ModelBackend(LLMClient(model=chosen, cache=cache), "openai")
-    if name == "llamacpp":
-        return ModelBackend(local_client(model, cache=cache), "llamacpp")
-    raise ConfigError(f"unknown backend {name!r}: expected extractive, openai or llamacpp")
+    return backend_kind(name).make(name, model, cache=cache)

@@ -14,7 +14,10 @@ call, retries included, ends by its ``deadline``. What is not given comes from t
 ``TOOLKIT_CACHE_DIR``, ``TOOLKIT_TIMEOUT``, ``TOOLKIT_CONNECT_TIMEOUT``, ``TOOLKIT_DEADLINE``,
 ``TOOLKIT_RETRIES``).
 
-A disk cache keyed by model, template hash, messages and schema makes a repeated call free. It
+A disk cache keyed by model, template hash, messages and schema, and by the endpoint, mode,
+temperature and max tokens (:meth:`LLMClient.cache_key`: switching servers never replays another
+server's answer) makes a repeated call free. The endpoint in the key is its base URL, except for a
+local llama.cpp server, which listens on a new port each run: ``llamacpp:<model name>``. It
 is safe to share between threads and processes: each writer writes its own temporary file and
 renames it into place (the last writer wins; the answers are the same). An entry that cannot be
 read or does not validate is logged, removed and asked again (in replay it is an error naming
@@ -51,9 +54,9 @@ from typing import Any, TypeVar, cast
 
 import instructor
 import openai
-from instructor.core import InstructorRetryException
+from instructor.core import IncompleteOutputException, InstructorRetryException, ResponseParsingError
 from instructor.core.hooks import Hooks
-from pydantic import BaseModel
+from pydantic import BaseModel, ValidationError
 from tenacity import (RetryCallState, Retrying, retry_if_exception, stop_after_attempt, stop_before_delay,
                       wait_exponential_jitter)
 
@@ -67,11 +70,33 @@ logger = logging.getLogger(__name__)
 RETRY_AFTER_CAP = 60.0  # seconds; a server asking for longer is answered with an error
 DEFAULT_TIMEOUT = 120.0  # seconds to wait for a response once connected (TOOLKIT_TIMEOUT)
 DEFAULT_CONNECT_TIMEOUT = 10.0  # seconds to connect (TOOLKIT_CONNECT_TIMEOUT)
+DEFAULT_BASE_URL = "https://api.openai.com/v1"  # what the openai client uses when no base URL is set
 DEFAULT_DEADLINE = 300.0  # seconds for one extract call, retries included (TOOLKIT_DEADLINE)
 MODES = {"tools": instructor.Mode.TOOLS, "json_schema": instructor.Mode.JSON_SCHEMA,
          "md_json": instructor.Mode.MD_JSON}
 assert tuple(MODES) == MODE_NAMES  # the names TOOLKIT_LLM_MODE takes (toolkit.settings)
 
+
+
+# what a model's answer that never validated raises inside instructor: anything else is a bug
+_ANSWER_ERRORS: tuple[type[BaseException], ...] = (ValidationError, json.JSONDecodeError, ResponseParsingError,
+                                                    IncompleteOutputException)
+
+
+def _answer_failed(exc: BaseException) -> bool:
+    """Whether instructor's exception says the model's answer never validated (or was cut off), and
+    not that a programming error (a TypeError in a validator, say) broke the call: instructor wraps
+    both in its retry exception, the cause tells them apart."""
+    seen: BaseException | None = exc
+    while seen is not None:
+        if isinstance(seen, _ANSWER_ERRORS):
+            return True
+        if not isinstance(seen, InstructorRetryException):
+            return False
+        if seen.__cause__ is None:  # a retry exception of its own (a token budget spent): judge its attempts
+            return bool(getattr(seen, "failed_attempts", None))
+        seen = seen.__cause__
+    return False
 
 
 def _broken_rule(exc: BaseException) -> tuple[str | None, str | None]:
@@ -245,6 +270,7 @@ class LLMClient:
     endpoint: Callable[[], str] | None = None  # lazy: gives base_url on the first cache miss (starts a server)
     probe: Callable[[], tuple[int, int, int] | None] | None = None  # live token counts for the status line
     record_failures: bool = False  # also store output that never validated, for replay (eval recordings)
+    endpoint_id: str | None = None  # the endpoint in the cache key; default: see _endpoint_identity
 
     def __post_init__(self) -> None:
         settings = get_settings()  # read once here: a client keeps what it was made with
@@ -260,10 +286,37 @@ class LLMClient:
         self.mode = self.mode or settings.mode
         self._client: instructor.Instructor | None = None
         self._connecting = threading.Lock()
+        # what the cache key names, fixed before a replay client forgets its endpoint (below)
+        self.endpoint_id = self.endpoint_id or self._endpoint_identity()
+        self._key_mode = self._mode_name()
         if self.cache_only:  # never reaches a network
             self.base_url, self.api_key, self.cache, self.endpoint = "http://replay.invalid/v1", "replay", True, None
         if self.endpoint is None:
             self._connect()
+
+    def _endpoint_identity(self) -> str:
+        """The endpoint as the cache key names it: a local llama.cpp server (a new port each run) or a
+        lazy endpoint by backend and model, ``llamacpp:<model name>``; any other by its base URL."""
+        if self.backend == "llamacpp" or self.endpoint is not None:
+            return f"{self.backend}:{self.model}"
+        return (self.base_url or DEFAULT_BASE_URL).rstrip("/")
+
+    def _mode_name(self) -> str:
+        """The mode the answers are (or will be) asked in, without connecting: as :func:`choose_mode`."""
+        if self.mode:
+            return self.mode
+        local = self.backend == "llamacpp" or self.endpoint is not None  # a server of ours, never OpenAI
+        mode = choose_mode("http://127.0.0.1/v1" if local else self.base_url, None)
+        return next(name for name, value in MODES.items() if value == mode)
+
+    def cache_key(self, messages: list[dict], schema: type[BaseModel], template_hash: str | None, *,
+                  temperature: float = 0.0, max_tokens: int | None = None) -> str:
+        """The answer cache's key of one request (``max_tokens`` as sent: None or 0 sends none)."""
+        blob = json.dumps({"model": self.model, "template": template_hash, "messages": messages,
+                           "schema": schema.model_json_schema(), "endpoint": self.endpoint_id,
+                           "mode": self._key_mode, "temperature": temperature, "max_tokens": max_tokens or None},
+                          sort_keys=True, ensure_ascii=False)
+        return hashlib.sha256(blob.encode("utf-8")).hexdigest()
 
     @property
     def connected(self) -> bool:
@@ -289,11 +342,6 @@ class LLMClient:
             raise ConfigError(f"cannot use the endpoint {self.base_url!r}: {_first_line(exc)}") from exc
         self._mode = choose_mode(self.base_url, self.mode)
         self._client = instructor.from_openai(raw, mode=self._mode)
-
-    def _key(self, messages, schema: type[BaseModel], template_hash: str | None) -> str:
-        blob = json.dumps({"model": self.model, "template": template_hash, "messages": messages,
-                           "schema": schema.model_json_schema()}, sort_keys=True, ensure_ascii=False)
-        return hashlib.sha256(blob.encode("utf-8")).hexdigest()
 
     def _load(self, path: Path, schema: type[T], context: dict | None = None) -> T | None:
         """The cached answer, or None for a miss; an entry that is unreadable or invalid is removed."""
@@ -365,7 +413,8 @@ class LLMClient:
         goes to the schema's validators (see the module's docstring); ``max_reasks`` and
         ``max_tokens`` override the client's for this call."""
         run = Run(backend=self.backend, model=self.model, template=template, template_hash=template_hash)
-        key = self._key(messages, schema, template_hash)
+        max_tokens = self.max_tokens if max_tokens is None else max_tokens
+        key = self.cache_key(messages, schema, template_hash, temperature=temperature, max_tokens=max_tokens)
         path = self._limits()[0] / key[:2] / f"{key}.json"
         if self.cache:
             cached = self._load(path, schema, context)
@@ -382,13 +431,13 @@ class LLMClient:
                     self._connect()
         with progress.working(template or schema.__name__, self.model, self.probe) as status:
             return self._ask(schema, messages, run, path, temperature, context, status,
-                             self.max_reasks if max_reasks is None else max_reasks,
-                             self.max_tokens if max_tokens is None else max_tokens)
+                             self.max_reasks if max_reasks is None else max_reasks, max_tokens)
 
     def _ask(self, schema: type[T], messages: list[dict], run: Run, path: Path, temperature: float,
              context: dict | None, status: progress.Call, reasks: int, max_tokens: int | None) -> tuple[T, Run]:
         usage = Usage()
         last_raw: list[str | None] = [None]
+        malformed = [False]  # the endpoint answered something that is not a chat completion
 
         def count(response) -> None:  # every raw response, re-asks included
             nonlocal usage
@@ -402,17 +451,29 @@ class LLMClient:
                 last_raw[0] = choice.content or json.dumps(
                     [c.function.arguments for c in (choice.tool_calls or [])], ensure_ascii=False)
             except (AttributeError, IndexError, TypeError):  # not a chat completion at all
-                pass
+                malformed[0] = True
 
         def failed(error, **_) -> None:  # an HTTP attempt without an answer: a request, no tokens
             nonlocal usage
             if isinstance(error, openai.APIError):
                 usage = usage.add(Usage(requests=1))
 
+        # instructor turns an exception in a hook into a warning: a bug in ours is kept and raised
+        hook_errors: list[Exception] = []
+
+        def kept(handler: Callable[..., None]) -> Callable[..., None]:
+            @functools.wraps(handler)
+            def call(*args, **kwargs) -> None:
+                try:
+                    handler(*args, **kwargs)
+                except Exception as exc:
+                    hook_errors.append(exc)
+            return call
+
         # hooks of this call only: concurrent calls on one client must not count each other's responses
         hooks = Hooks()
-        hooks.on("completion:response", count)
-        hooks.on("completion:error", failed)
+        hooks.on("completion:response", kept(count))
+        hooks.on("completion:error", kept(failed))
         _, timeout, connect_timeout, deadline, max_attempts = self._limits()
         client = self._client
         assert client is not None  # connected by extract
@@ -439,6 +500,13 @@ class LLMClient:
                 setattr(error, "usage", usage)  # noqa: B010 — every attempt, failed ones included
                 # the endpoint's own error (401, 400, or retries spent) as a ToolkitError, itself the cause
                 raise EndpointError(error, usage) from error
+            if hook_errors:  # our own hook broke (instructor only warns): the bug, not the model
+                raise hook_errors[0] from None
+            if not (_answer_failed(exc) or malformed[0]):  # a bug (ours, a validator's, instructor's): unchanged
+                bug: BaseException = exc
+                while isinstance(bug, InstructorRetryException) and bug.__cause__ is not None:
+                    bug = bug.__cause__  # the exception itself, not instructor's wrapper
+                raise bug
             attempts = getattr(exc, "n_attempts", None) or reasks + 1
             rule, said = _broken_rule(exc)
             detail = exc.args[0] if isinstance(exc, InstructorRetryException) and exc.args else exc
@@ -450,6 +518,8 @@ class LLMClient:
                 self._store(path, json.dumps({"failure": {"message": str(failure), "raw": last_raw[0], "rule": rule},
                                               "run": run.model_dump(mode="json")}, ensure_ascii=False))
             raise failure from exc
+        if hook_errors:
+            raise hook_errors[0]
         run.usage = usage
         if self.cache:
             self._store(path, json.dumps({"output": output.model_dump(mode="json"),
