@@ -80,7 +80,7 @@ def _entry(text: str, published: _dt.date | None, lang: str | None) -> tuple[Sou
         if hit is not None:
             _sources.move_to_end(key)
             return hit
-    entry = (_build(text, published, lang), {})
+    entry: tuple[SourceIndex, dict[str, dict]] = (_build(text, published, lang), {})
     with _lock:
         entry = _sources.setdefault(key, entry)  # another thread may have built it meanwhile
         _sources.move_to_end(key)

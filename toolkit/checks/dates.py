@@ -78,9 +78,9 @@ def check_date(c: ClaimContext) -> Claim:
         rival = bound_elsewhere(c, exact, [d for d in dates if not same_date(v, _stated(d, pub))
                                            and not d.relative and not guessed_year(d, pub)])
         if rival is not None:
-            other, same = rival
-            return result(c, "contradicted", f"The source dates what this claim describes {fmt_date(other.value)}; "
-                          f"{fmt_date(same.value)} is its date for something else.", [other, same])
+            theirs, ours = rival
+            return result(c, "contradicted", f"The source dates what this claim describes {fmt_date(theirs.value)}; "
+                          f"{fmt_date(ours.value)} is its date for something else.", [theirs, ours])
     if match:
         return result(c, "supported", f"The source gives {fmt_date(v if match[0].kind == 'number' else match[0].value)} "
                       "for this event.", match[:1])
@@ -93,9 +93,9 @@ def check_date(c: ClaimContext) -> Claim:
     elsewhere = [d for seg in c.src.segments for d in seg.mentions
                  if d.kind == "date" and d.value and _granularity(d.value) == gran and same_date(v, _stated(d, pub))]
     if dates and c.sure(dates) and (not c.ambiguous(elsewhere) or frames_decide(c, dates[0], elsewhere)):
-        other = f"; {fmt_date(v)} belongs to another passage of the source" if elsewhere else ""
+        note = f"; {fmt_date(v)} belongs to another passage of the source" if elsewhere else ""
         return result(c, "contradicted",
-                       f"The source dates this event {fmt_date(dates[0].value)}, not {fmt_date(v)}{other}.",
+                       f"The source dates this event {fmt_date(dates[0].value)}, not {fmt_date(v)}{note}.",
                        dates[:1] + elsewhere[:1])
     other_end = _other_end(c, v, pub) if not elsewhere else None
     if other_end is not None:  # «من 4 إلى 7 جانفي» where the source's «من 4 إلى 6 جانفي»
@@ -216,9 +216,9 @@ def check_weekday(c: ClaimContext) -> Claim:
                           kind="weekday")
         return result(c, "contradicted", f"The source places what this claim describes on a {name.title()}, "
                       f"not a {wd.title()}.", [rival], kind="weekday")
-    same_day = [w for w in said if _day_of(w) == wd]
-    if same_day:  # the source names this day in a passage that still relates to the claim
-        best = max(same_day, key=c.score_of)
+    naming_it = [w for w in said if _day_of(w) == wd]
+    if naming_it:  # the source names this day in a passage that still relates to the claim
+        best = max(naming_it, key=c.score_of)
         if c.score_of(best) >= ALIGNED_FLOOR and (not c.cross_lingual or c.anchored or frames_agree(c, best)):
             return result(c, "supported", f"The source says {wd.title()} in a related passage.", [best],
                           kind="weekday")

@@ -162,9 +162,9 @@ def check_entity(c: ClaimContext, summary_enums: list[Mention]) -> Claim:
     if not str(e.value).startswith("country:"):
         stop = c.summ.scan.lang.stopwords
         words = [w for w in _words(e.value) if len(w) >= 3 and w not in stop]
-        found = [_source_token(c, w) for w in words]
-        if words and all(found):
-            return result(c, "supported", "The source contains this name.", [f[0] for f in found])
+        tokens = [_source_token(c, w) for w in words]
+        if words and all(tokens):
+            return result(c, "supported", "The source contains this name.", [t[0] for t in tokens])
     return result(c, "unverifiable", "The source does not mention this name.")
 
 
@@ -192,7 +192,8 @@ def _same_role(a: str, lang_a: Language, b: str, lang_b: Language) -> bool:
 def _role_concepts(role: str, lang: Language) -> frozenset[str] | None:
     words = [w for w in norm(role).split() if w not in lang.stopwords]
     concepts = [lang.concept(w) for w in words]
-    return frozenset(concepts) if words and all(concepts) else None
+    known = [x for x in concepts if x is not None]
+    return frozenset(known) if words and len(known) == len(concepts) else None
 
 
 def _role_key(role: str, lang: Language) -> str:

@@ -186,9 +186,9 @@ def check_quantity(c: ClaimContext, listed_in_summary: bool = False) -> Claim:
                        elsewhere[:1])
     if c.confident and q.kind == "count" and q.unit in _LIST_CLASSES - {None} and not q.alternatives \
             and not listed_in_summary:
-        listed = [e for e in enums if e.unit in _SURE_ITEMS and _list_follows_noun(c, e, q.unit)]
-        if listed and c.aligned and listed[0] in c.aligned[0].segment.mentions:
-            e = listed[0]
+        following = [e for e in enums if e.unit in _SURE_ITEMS and _list_follows_noun(c, e, q.unit)]
+        if following and c.aligned and following[0] in c.aligned[0].segment.mentions:
+            e = following[0]
             return result(c, "contradicted",
                            f"The source lists {len(e.value)} ({', '.join(e.value)}), not {q.value}.", [e])
     if elsewhere:

@@ -455,7 +455,8 @@ def _day_list_chars(conjunction: str) -> re.Pattern[str]:
 def _list_years(s: Scan, start: int) -> list:
     """The tokens that can close a list of days running from ``start``: those starting no later
     than a list of days can reach (instead of every token of the text)."""
-    reach = _day_list_chars(s.lang.conjunction).match(s.nt.text, start).end()
+    gap = _day_list_chars(s.lang.conjunction).match(s.nt.text, start)  # a starred group: always matches
+    reach = gap.end() if gap else start
     return s.toks[s.index_at(start):bisect_right(s.tok_starts, reach)]
 
 

@@ -439,7 +439,7 @@ def find_entities(s: Scan, known_names: frozenset[str] = frozenset()) -> None:
         if at < i or covered.find(1, t.start, t.end) != -1:
             continue
         i = at
-        cut = name_prefix(t.text)
+        cut = name_prefix(t.text) or 0  # a known name word always has its prefix length
         k = i + 1
         while k < len(s.toks) and (nxt := s.word(k)) and name_prefix(nxt) == 0 \
                 and s.adjacent(k - 1, k):

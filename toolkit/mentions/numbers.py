@@ -435,7 +435,7 @@ def find_numbers(s: Scan) -> None:
             # "ثلاثة أرباع المشاركين", "النصف": a share, the same value as 75 %, 50 %
             q.kind, q.unit, q.value = "percent", "%", value * 100
         else:
-            cls, noun, k = _noun_after(s, j)
+            cls, surface, k = _noun_after(s, j)
             if cls is not None:
                 if cls in lang.duration_classes:
                     q.kind = "duration"
@@ -446,8 +446,8 @@ def find_numbers(s: Scan) -> None:
                 if cls == "country" and _leader_head_before(s, i):
                     cls = "leader"
                 q.unit, q.nend, j = cls, s.toks[k - 1].end, k
-            elif noun is not None:
-                q.unit = noun
+            elif surface is not None:
+                q.unit = surface
                 q.extra["loose_unit"] = True
         if t.kind == "word" and value == 1 and q.kind == "number" and s.word(j) in lang.one_of_words:
             i = j  # "one of the ..." is a pronoun, not a value

@@ -304,7 +304,7 @@ def _adjacent_words(s: Scan, i: int, most: int) -> list[str]:
     if most < 1:
         return []
     words = s.words
-    run = [words[i]]
+    run = [cast(str, words[i])]  # callers start on a word
     k = i + 1
     while len(run) < most and k < len(words):
         w = words[k]
