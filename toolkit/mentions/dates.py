@@ -150,7 +150,7 @@ def _day_at(s: Scan, j: int) -> tuple[int, int] | None:
         return int(t.value), j + (2 if nxt in s.lang.day_suffixes else 1)
     hit = s.phrase(j, ordinal_days(s.lang))
     if hit:
-        return hit[1], hit[2]
+        return hit.value, hit.end
     seq = _word_sequence(s, j)  # "واحد وعشرين مايو"
     if seq:
         value = parse_number_words(seq[0], s)
@@ -191,7 +191,7 @@ def _weekday_at(s: Scan, j: int) -> tuple[int, int] | None:
     k = j + 1 if s.word(j) in s.lang.weekday_prefixes else j
     hit = s.phrase(k, s.lang.weekdays, max_words=1)
     if hit:
-        return hit[1], hit[2]
+        return hit.value, hit.end
     return None
 
 
@@ -262,8 +262,8 @@ def _explicit_date(s: Scan, i: int):
         k = _skip_fillers(s, k)
         relative = s.phrase(k, lang.relative_months)
         if relative:  # "20 من الشهر القادم"
-            return relative[2], {"year": None, "month": None, "day": dval, "weekday": weekday, "calendar": "gregorian",
-                                     "month_offset": relative[1]}
+            return relative.end, {"year": None, "month": None, "day": dval, "weekday": weekday, "calendar": "gregorian",
+                                     "month_offset": relative.value}
         month = _month_at(s, k, lang.months, clitics=False)  # "يوم 27 ومايو": و is a conjunction
         calendar = "gregorian"
         if not month:
@@ -495,8 +495,8 @@ def _shift_date(d: date, n: float, unit: str) -> date | None:
 
 def _find_holidays(s: Scan) -> None:
     for i, hit in list(s.matches(s.lang.holidays)):
-        calendar, month, day = hit[1]
-        end = hit[2]
+        calendar, month, day = hit.value
+        end = hit.end
         year = _year_at(s, end)
         yval: int | None
         if year:
@@ -515,7 +515,7 @@ def _find_holidays(s: Scan) -> None:
                 if g.year == yval:
                     value = g.isoformat()
                     break
-        s.add("date", s.toks[i].start + hit[3], s.toks[end - 1].end, value, calendar=calendar)
+        s.add("date", s.toks[i].start + hit.prefix, s.toks[end - 1].end, value, calendar=calendar)
 
 
 def _duration_at(s: Scan, j: int) -> tuple[float | None, str, int] | None:
@@ -573,7 +573,7 @@ def _find_ago(s: Scan) -> None:
             tail = s.phrase(end, lang.table("from_now_tails"), clitics=False)
             if not tail:
                 continue
-            end = tail[2]
+            end = tail.end
         elif s.word(end) in lang.relative_to_event_words:
             continue  # "قبل يومين من القمة" counts from another event
         if s.taken(s.toks[i].start, s.toks[end - 1].end):
@@ -592,11 +592,11 @@ def _find_relative_periods(s: Scan) -> None:
             value = None
             if s.published:
                 if unit == "year":
-                    value = f"{s.published.year + hit[1]:04d}"
+                    value = f"{s.published.year + hit.value:04d}"
                 else:
-                    y, m = _add_months(s.published.year, s.published.month, hit[1])
+                    y, m = _add_months(s.published.year, s.published.month, hit.value)
                     value = iso(y, m)
-            s.add("date", s.toks[i].start + hit[3], s.toks[hit[2] - 1].end, value, calendar="gregorian",
+            s.add("date", s.toks[i].start + hit.prefix, s.toks[hit.end - 1].end, value, calendar="gregorian",
                   relative="published")
 
 
@@ -619,7 +619,7 @@ def _find_years(s: Scan) -> None:
 def _find_weekdays(s: Scan) -> None:
     for i, hit in s.matches(s.lang.weekdays, max_words=1):
         t = s.toks[i]
-        wd = hit[1]
+        wd = hit.value
         start = s.toks[i - 1].start if s.word(i - 1) in s.lang.weekday_prefixes else t.start
         resolved = None
         if s.published:

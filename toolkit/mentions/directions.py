@@ -9,4 +9,4 @@ from .scan import Scan
 def find_directions(s: Scan) -> None:
     for i, hit in list(s.matches(s.lang.directions, max_words=1)):
         t = s.toks[i]
-        s.add("direction", t.start + hit[3], t.end, hit[1])
+        s.add("direction", t.start + hit.prefix, t.end, hit.value)

@@ -15,7 +15,7 @@ from collections.abc import Set as AbstractSet
 from ..lang import Language
 from ..models import Span
 from ..text import skeleton
-from .scan import Scan, _first_words, first_words_of
+from .scan import PhraseHit, Scan, _first_words, first_words_of
 
 # The words these finders read are the language's tables (toolkit/lang/<code>.py): titles and
 # what may stand between a title and a name (TITLE_DESCRIPTORS), capitalised words that are no
@@ -72,7 +72,7 @@ def _after_conjunction(lang: Language, word: str) -> str | None:
     return None
 
 
-def _country_at(s: Scan, i: int):
+def _country_at(s: Scan, i: int) -> PhraseHit | None:
     hit = s.phrase(i, s.lang.countries)
     if hit:
         return hit
@@ -80,7 +80,7 @@ def _country_at(s: Scan, i: int):
     if w is None or len(w) < 4:
         return None
     one_word = _one_word_country(s.lang, w)
-    return None if one_word is None else (one_word[0], one_word[1], i + 1, one_word[2])
+    return None if one_word is None else PhraseHit(one_word[0], one_word[1], i + 1, one_word[2])
 
 
 def _one_word_country(lang: Language, word: str) -> tuple[str, str, int] | None:
@@ -139,7 +139,7 @@ def _titled_names(s: Scan, i: int, found: list, names: set[str]) -> tuple[int, i
     hit = s.phrase(i, s.lang.table("titles"))
     if not hit:
         return None
-    j = hit[2]
+    j = hit.end
     for _ in range(4):  # descriptors: الروسي، رئيس وزراء أرمينيا، المنتهية ولايته
         w = s.word(j)
         if w is None:
@@ -156,7 +156,7 @@ def _titled_names(s: Scan, i: int, found: list, names: set[str]) -> tuple[int, i
     while s.lang.names_by_capitals and first > 0 and s.words[first - 1] is not None and _capitalised(s, first - 1) \
             and s.adjacent(first - 1, first) and s.words[first - 1] not in s.lang.not_names:
         first -= 1  # "Agriculture Minister": English puts the office's words before the title
-    role = s.nt.original_slice(s.toks[first].start + (hit[3] if first == i else 0), s.toks[j - 1].end) \
+    role = s.nt.original_slice(s.toks[first].start + (hit.prefix if first == i else 0), s.toks[j - 1].end) \
         if j > i else ""
     if any(rest in s.lang.org_heads for _, rest in s.lang.clitic_splits(s.word(j) or "")):
         return None  # «رئيس مجلس نواب الشعب»: the office of an institution, no name follows
@@ -250,10 +250,10 @@ def _given_name(s: Scan, i: int) -> tuple[int, int, int] | None:
     if not hit:
         return None
     t = s.toks[i]
-    _, b = s.nt.to_original(t.start + hit[3], t.end)
+    _, b = s.nt.to_original(t.start + hit.prefix, t.end)
     if s.nt.original[b - 1:b] in s.lang.function_word_finals and _function_word(s, i):
         return None  # «على» is a preposition, «علي» a name; «ليلى»، «مصطفى» are names all the same
-    k = hit[2]
+    k = hit.end
     family = 0
     while k < len(s.toks) and family < 3 and s.adjacent(k - 1, k):
         w = s.word(k)
@@ -268,7 +268,7 @@ def _given_name(s: Scan, i: int) -> tuple[int, int, int] | None:
             break  # a bare word ends no longer name («محمود عباس متهم»), it joins one («الباجي قائد السبسي»)
         k += 1
         family += 1
-    return (i, k, hit[3]) if family else None
+    return (i, k, hit.prefix) if family else None
 
 
 def _organisation(s: Scan, i: int) -> tuple[int, int, int] | None:
@@ -278,12 +278,12 @@ def _organisation(s: Scan, i: int) -> tuple[int, int, int] | None:
     hit = s.phrase(i, lang.org_heads, max_words=2)
     if not hit:
         return None
-    head = hit[0]
-    k = hit[2]
+    head = hit.key
+    k = hit.end
     party = head in lang.party_heads
     bare = 0  # words without the article: a party's own name («نداء تونس») has at most three
     joined = False  # a coordinated word («والتجارة») was taken
-    while k < len(s.toks) and k - hit[2] < 5 and s.adjacent(k - 1, k):
+    while k < len(s.toks) and k - hit.end < 5 and s.adjacent(k - 1, k):
         w = s.word(k)
         if w is None or w in lang.name_stopwords or w in lang.stopwords or w in lang.number_words \
                 or w in lang.months or _verb_like(s, w) or any(
@@ -296,14 +296,14 @@ def _organisation(s: Scan, i: int) -> tuple[int, int, int] | None:
         construct = not definite and _with_article(lang, s.word(k + 1) or "") and s.adjacent(k, k + 1)
         if not (definite or construct or (party and bare < 3) or w in lang.places or lang.country(w)):
             break
-        if construct and k > hit[2] and not w.startswith(lang.single_letter_clitics) and not party:
+        if construct and k > hit.end and not w.startswith(lang.single_letter_clitics) and not party:
             break  # «الهيئة الوطنية لمكافحة الفساد شوقي الطبيب»: past its head, a bare pair is a person
         if joined and not (coordinated or w.startswith(lang.of_the_prefixes)):
             break  # «وزارة الصناعة والتجارة المشروع»: after «والتجارة» only more of the list belongs
         joined = joined or coordinated
         bare += not definite
         k += 1
-    return (i, k, hit[3]) if k > hit[2] else None
+    return (i, k, hit.prefix) if k > hit.end else None
 
 
 def _place(s: Scan, i: int) -> tuple[int, int, int] | None:
@@ -312,15 +312,15 @@ def _place(s: Scan, i: int) -> tuple[int, int, int] | None:
     lang = s.lang
     hit = s.phrase(i, lang.places, max_words=2)
     if hit:
-        return i, hit[2], hit[3]
+        return i, hit.end, hit.prefix
     cue = s.phrase(i, lang.table("place_cues"), max_words=1)
     if not cue:
         return None
-    k = cue[2]
-    while k < len(s.toks) and k - cue[2] < 2 and s.adjacent(k - 1, k) and _family_token(s, k) \
-            and not (k > cue[2] and _with_article(lang, s.word(k) or "")):
+    k = cue.end
+    while k < len(s.toks) and k - cue.end < 2 and s.adjacent(k - 1, k) and _family_token(s, k) \
+            and not (k > cue.end and _with_article(lang, s.word(k) or "")):
         k += 1
-    return (i, k, cue[3]) if k > cue[2] else None
+    return (i, k, cue.prefix) if k > cue.end else None
 
 
 def find_entities(s: Scan, known_names: frozenset[str] = frozenset()) -> None:

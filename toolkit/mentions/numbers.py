@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from itertools import pairwise
 from typing import Any
 
-from .scan import Scan, _first_words, first_words_of
+from .scan import PhraseHit, Scan, _first_words, first_words_of
 
 
 @dataclass
@@ -105,9 +105,9 @@ def _word_sequence(s: Scan, i: int) -> tuple[list[str], int, int] | None:
                 break
         else:
             hit = s.phrase(i, lang.units, clitics=False, max_words=3)  # "a dozen"
-            if not hit or " " not in hit[0]:
+            if not hit or " " not in hit.key:
                 return None
-            return [hit[0]], hit[2], 0
+            return [hit.key], hit.end, 0
     k = i + 1
     while k < len(s.toks) and s.adjacent(k - 1, k):
         w = s.word(k)
@@ -180,11 +180,11 @@ def _approximate(s: Scan, i: int) -> tuple[bool, str | None]:
     for back in (1, 2, 3, 4):
         if i - back >= 0 and not openers.isdisjoint(s.readings[i - back]):  # else no table has a phrase there
             hit = s.phrase(i - back, s.lang.table("approximators"), max_words=back)
-            if hit and hit[2] == i:
+            if hit and hit.end == i:
                 return True, _bound(s, i - back, i)
             for table, bound in (("lower_bounds", "at_least"), ("upper_bounds", "at_most")):
                 hit = s.phrase(i - back, s.lang.table(table), max_words=back)
-                if hit and hit[2] == i:
+                if hit and hit.end == i:
                     return True, bound
     return False, None
 
@@ -192,7 +192,7 @@ def _approximate(s: Scan, i: int) -> tuple[bool, str | None]:
 def _bound(s: Scan, i: int, end: int) -> str | None:
     for table, bound in (("lower_bounds", "at_least"), ("upper_bounds", "at_most")):
         hit = s.phrase(i, s.lang.table(table), max_words=end - i)
-        if hit and hit[2] == end:
+        if hit and hit.end == end:
             return bound
     return None
 
@@ -208,9 +208,9 @@ def _noun_after(s: Scan, j: int) -> tuple[str | None, str | None, int]:
     w = s.word(k)
     if w is None or not s.adjacent(k - 1, k):
         return None, None, j
-    two = s.phrase(k, lang.currencies, max_words=2)
-    if two is not None and " " in two[0]:  # «جنيه استرليني» is a pound sterling, not an Egyptian pound
-        return two[1], two[0], two[2]
+    currency = s.phrase(k, lang.currencies, max_words=2)
+    if currency is not None and " " in currency.key:  # «جنيه استرليني» is a pound sterling, not an Egyptian pound
+        return currency.value, currency.key, currency.end
     for _, rest in lang.clitic_splits(w):
         cls = lang.noun_class(rest)
         if cls is not None:
@@ -349,17 +349,17 @@ def find_numbers(s: Scan) -> None:
             if (neg := _negative_before(s, i)) is not None:  # "سالب ٥"
                 value, start = -value, neg
             scale = s.phrase(j, lang.scales, clitics=False, max_words=1)
-            if scale and s.adjacent(i, j) and scale[0] not in lang.self_counted_scales:
-                value *= scale[1]
-                scaled = scale[1]
-                j = scale[2]
+            if scale and s.adjacent(i, j) and scale.key not in lang.self_counted_scales:
+                value *= scale.value
+                scaled = scale.value
+                j = scale.end
                 # "231 الف و336" is 231 336, "80 الف 696" is 80 696
                 k = j + 1 if s.word(j) == lang.conjunction and s.adjacent(j - 1, j) else j
                 # the rest must fill the scale's places exactly ("و336" after ألف): "$5mn and 3 people"
                 # are two figures
                 if k < len(s.toks) and s.toks[k].kind == "num" and s.adjacent(k - 1, k) \
-                        and s.toks[k].value < scale[1] and s.toks[k].decimals == 0 \
-                        and len(s.toks[k].text) == len(str(scale[1])) - 1 \
+                        and s.toks[k].value < scale.value and s.toks[k].decimals == 0 \
+                        and len(s.toks[k].text) == len(str(scale.value)) - 1 \
                         and not s.phrase(k + 1, lang.scales, clitics=False, max_words=1):
                     value += s.toks[k].value
                     j = k + 1
@@ -401,7 +401,7 @@ def find_numbers(s: Scan) -> None:
             q.extra["digits"], q.extra["scale"] = i, scaled
         pct = s.phrase(j, lang.table("percent_words"), clitics=False, max_words=2)
         if pct is None and j < len(s.toks) and s.toks[j].text == "%":
-            pct = ("%", True, j + 1, 0)
+            pct = PhraseHit("%", True, j + 1, 0)
         symbol = _currency_before(s, i) if t.kind == "num" else None
         series = _series_before(s, i) if t.kind == "num" else None
         if series is not None:  # "SARS-CoV-2", «اس-300»: a model or series number names a thing
@@ -416,13 +416,13 @@ def find_numbers(s: Scan) -> None:
         if pct or before is not None:
             q.kind, q.unit = "percent", "%"
             if pct:
-                j = pct[2]
+                j = pct.end
                 q.nend = s.toks[j - 1].end
             elif before is not None:
                 q.nstart = before
         elif (abbr := s.phrase(j, lang.currency_abbreviations, clitics=False, max_words=2)) and s.adjacent(j - 1, j):
-            code, factor = abbr[1]
-            q.value, q.unit, q.nend, j = q.value * factor, code, s.toks[abbr[2] - 1].end, abbr[2]
+            code, factor = abbr.value
+            q.value, q.unit, q.nend, j = q.value * factor, code, s.toks[abbr.end - 1].end, abbr.end
             q.extra["scale"] = q.extra.get("scale", 1) * factor
         elif t.kind == "word" and (head := _definite_head(s, i, prefix_len, value)) is not None:
             # «المعابر الأربعة»، «الأيام الثلاثة الأخيرة»: the counted noun comes first, the number agrees

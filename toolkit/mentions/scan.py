@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections import defaultdict
-from collections.abc import Set as AbstractSet
+from collections.abc import Iterator, Set as AbstractSet
 from dataclasses import dataclass, field
 from functools import partial
 from datetime import date
@@ -41,6 +41,17 @@ _TOKEN_RE = re.compile(
     )""",
     re.VERBOSE | re.UNICODE,
 )
+
+
+class PhraseHit(NamedTuple):
+    """A phrase of a table found at a token: its key, the table's value for it, the index of the
+    token after it (``end``) and the length of the clitic written before its first word
+    (``prefix``), so that a mention can start after «ب» or «وال»."""
+
+    key: str
+    value: Any
+    end: int
+    prefix: int
 
 
 class Tok(NamedTuple):
@@ -211,10 +222,10 @@ class Scan:
         """Tokens i and j (i < j) are separated by white space only."""
         return not self.nt.text[self.toks[i].end : self.toks[j].start].strip()
 
-    def phrase(self, i: int, table, *, clitics: bool = True, max_words: int = 4):
+    def phrase(self, i: int, table, *, clitics: bool = True, max_words: int = 4) -> PhraseHit | None:
         """Longest phrase of ``table`` starting at token i; the first word may carry a clitic.
 
-        Returns (key, value, next index, prefix length) or None.
+        Returns a PhraseHit (key, value, next index, prefix length) or None.
         """
         if not 0 <= i < len(self.words) or self.words[i] is None:
             return None
@@ -234,10 +245,10 @@ class Scan:
             for prefix, first in splits:
                 key = " ".join([first, *words[1:]])
                 if key in table:
-                    return key, table[key], i + n, len(prefix)
+                    return PhraseHit(key, table[key], i + n, len(prefix))
         return None
 
-    def matches(self, table, *, clitics: bool = True, max_words: int = 4):
+    def matches(self, table, *, clitics: bool = True, max_words: int = 4) -> Iterator[tuple[int, PhraseHit]]:
         """Non-overlapping phrases of ``table``, left to right, on spans no finder took yet:
         yields (token index, phrase hit). Only tokens that can begin a phrase are tried."""
         i = 0
@@ -245,9 +256,9 @@ class Scan:
             if k < i:
                 continue  # inside the phrase just yielded
             hit = self.phrase(k, table, clitics=clitics, max_words=max_words)
-            if hit and not self.taken(self.toks[k].start, self.toks[hit[2] - 1].end):
+            if hit and not self.taken(self.toks[k].start, self.toks[hit.end - 1].end):
                 yield k, hit
-                i = hit[2]
+                i = hit.end
 
     def starting_with(self, words: AbstractSet[str], *, clitics: bool = True) -> list[int]:
         """Indices, in order, of the word tokens one of whose readings (``clitics``), or which as
