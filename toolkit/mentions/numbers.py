@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from itertools import pairwise
-from typing import Any
+from typing import Any, NamedTuple
 
 from .scan import PhraseHit, Scan, _first_words, first_words_of
 
@@ -325,7 +325,28 @@ def _may_start_number(lang, word: str) -> bool:
     return hit
 
 
+class _Reading(NamedTuple):
+    """A number as read at its first token, before any unit is attached: its value, where it
+    starts (after a minus word or a clitic) and the token after it (``end``), the scale word a
+    digit number was multiplied by («3970 مليون»: ``scaled``), the clitics of a number word
+    («الخمسة»: ``prefix``), whether it is a bare magnitude («مليار دولار») and whether it is a
+    fraction alone («النصف»)."""
+
+    value: float
+    start: int
+    end: int
+    scaled: float = 1
+    prefix: int = 0
+    bare_scale: bool = False
+    fraction_only: bool = False
+
+
 def find_numbers(s: Scan) -> None:
+    """Numbers, percentages, counts, durations and sums of money, written in digits or in words.
+
+    Only the number tokens and the words that may begin a number are visited; each quantity is
+    read, given its unit, and then units are shared and alternatives merged before the mentions
+    are added."""
     lang = s.lang
     found: list[_Quantity] = []
     # the numbers and the words that may begin one: nothing below takes any other token
@@ -339,122 +360,164 @@ def find_numbers(s: Scan) -> None:
         if s.taken(t.start, t.end):
             i += 1
             continue
-        start = t.start
-        bare_scale = False  # "مليار دولار": a magnitude, loosely stated
-        fraction_only = False
-        scaled = 1  # the scale word a digit number was multiplied by ("3970 مليون")
-        prefix_len = 0  # the clitics of a number word («الخمسة»: the article)
-        if t.kind == "num":
-            value, j = t.value, i + 1
-            if (neg := _negative_before(s, i)) is not None:  # "سالب ٥"
-                value, start = -value, neg
-            scale = s.phrase(j, lang.scales, clitics=False, max_words=1)
-            if scale and s.adjacent(i, j) and scale.key not in lang.self_counted_scales:
-                value *= scale.value
-                scaled = scale.value
-                j = scale.end
-                # "231 الف و336" is 231 336, "80 الف 696" is 80 696
-                k = j + 1 if s.word(j) == lang.conjunction and s.adjacent(j - 1, j) else j
-                # the rest must fill the scale's places exactly ("و336" after ألف): "$5mn and 3 people"
-                # are two figures
-                if k < len(s.toks) and s.toks[k].kind == "num" and s.adjacent(k - 1, k) \
-                        and s.toks[k].value < scale.value and s.toks[k].decimals == 0 \
-                        and len(s.toks[k].text) == len(str(scale.value)) - 1 \
-                        and not s.phrase(k + 1, lang.scales, clitics=False, max_words=1):
-                    value += s.toks[k].value
-                    j = k + 1
-        elif (teen := _ordinal_teen(s, i)) is not None:  # "الدورة الثالثة عشرة" = the 13th
-            found.append(_Quantity("number", t.start + _clitic_length(s, i), s.toks[i + 1].end, teen))
-            i += 2
-            continue
-        elif (part := _vowelled_fraction(s, i)) is not None:
-            value, j, fraction_only = part, i + 1, True
-            start = t.start + _clitic_length(s, i)
-        else:
-            seq = _word_sequence(s, i)
-            if seq is None:
-                _dual_or_group(s, i, found)
-                i += 1
-                continue
-            words, j, prefix_len = seq
-            if len(words) == 1 and (words[0] in lang.vague_scales or words[0] in lang.pronoun_numbers):
-                i = j
-                continue
-            parsed = parse_number_words(words, s)
-            if parsed is None:
-                i += 1
-                continue
-            value = parsed
-            if len(words) == 1 and words[0] in lang.construct_dual_scales:
-                value *= 2
-            start = t.start + prefix_len
-            bare_scale = len(words) == 1 and words[0] in lang.scales
-            fraction_only = 0 < abs(value) < 1 and any(w in lang.fractions or w in lang.multiplied_fractions
-                                                         for w in words)
-        if fraction_only and _ordinal_after(s, j):  # "الربع الأول": the first quarter, a period
-            i = j
-            continue
-        loose, bound = _approximate(s, i)
-        q = _Quantity("number", start, s.toks[j - 1].end, value,
-                      approximate=loose or (t.kind == "word" and bare_scale), bound=bound)
-        if t.kind == "num":
-            q.extra["digits"], q.extra["scale"] = i, scaled
-        pct = s.phrase(j, lang.table("percent_words"), clitics=False, max_words=2)
-        if pct is None and j < len(s.toks) and s.toks[j].text == "%":
-            pct = PhraseHit("%", True, j + 1, 0)
-        symbol = _currency_before(s, i) if t.kind == "num" else None
-        series = _series_before(s, i) if t.kind == "num" else None
-        if series is not None:  # "SARS-CoV-2", «اس-300»: a model or series number names a thing
-            found.append(_Quantity("number", series[1], t.end, value, unit=DESIGNATION + series[0]))
-            i += 1
-            continue
-        if symbol:  # "$5bn", "€20"
-            q.unit, q.nstart = symbol
-        before = _percent_before(s, i)
-        if before is not None and not pct and _noun_after(s, j)[0] is not None:
-            before = None  # «بنسبة 7ر2 نقاط»: a rate in points, counted by the noun after it, not a percentage
-        if pct or before is not None:
-            q.kind, q.unit = "percent", "%"
-            if pct:
-                j = pct.end
-                q.nend = s.toks[j - 1].end
-            elif before is not None:
-                q.nstart = before
-        elif (abbr := s.phrase(j, lang.currency_abbreviations, clitics=False, max_words=2)) and s.adjacent(j - 1, j):
-            code, factor = abbr.value
-            q.value, q.unit, q.nend, j = q.value * factor, code, s.toks[abbr.end - 1].end, abbr.end
-            q.extra["scale"] = q.extra.get("scale", 1) * factor
-        elif t.kind == "word" and (head := _definite_head(s, i, prefix_len, value)) is not None:
-            # «المعابر الأربعة»، «الأيام الثلاثة الأخيرة»: the counted noun comes first, the number agrees
-            cls, noun, q.nstart = head
-            if cls is None:
-                q.unit, q.extra["loose_unit"] = noun, True
-            else:
-                q.kind, q.unit = ("duration" if cls in lang.duration_classes else "count"), cls
-        elif fraction_only and (_noun_after(s, j)[0] or "") not in lang.duration_classes:
-            # "ثلاثة أرباع المشاركين", "النصف": a share, the same value as 75 %, 50 %
-            q.kind, q.unit, q.value = "percent", "%", value * 100
-        else:
-            cls, surface, k = _noun_after(s, j)
-            if cls is not None:
-                if cls in lang.duration_classes:
-                    q.kind = "duration"
-                elif cls.isupper():  # currency code
-                    q.kind = "number"
-                else:
-                    q.kind = "count"
-                if cls == "country" and _leader_head_before(s, i):
-                    cls = "leader"
-                q.unit, q.nend, j = cls, s.toks[k - 1].end, k
-            elif surface is not None:
-                q.unit = surface
-                q.extra["loose_unit"] = True
-        if t.kind == "word" and value == 1 and q.kind == "number" and s.word(j) in lang.one_of_words:
-            i = j  # "one of the ..." is a pronoun, not a value
-            continue
-        found.append(q)
-        i = j
+        i = _read_quantity(s, i, found)
     _share_units(s, found)
+    _add_quantities(s, found)
+
+
+def _read_quantity(s: Scan, i: int, found: list[_Quantity]) -> int:
+    """Read the quantity whose number starts at token i into ``found``; the index to go on from.
+
+    The number is read first (digits or words), then what qualifies it: approximation, a series
+    name, a currency symbol, and the unit after it, so each step sees the number whole."""
+    lang = s.lang
+    t = s.toks[i]
+    read = _read_digits(s, i) if t.kind == "num" else _read_number_words(s, i, found)
+    if isinstance(read, int):
+        return read  # no quantity here (or one recorded already): go on from there
+    value, j = read.value, read.end
+    if read.fraction_only and _ordinal_after(s, j):  # "الربع الأول": the first quarter, a period
+        return j
+    loose, bound = _approximate(s, i)
+    q = _Quantity("number", read.start, s.toks[j - 1].end, value,
+                  approximate=loose or (t.kind == "word" and read.bare_scale), bound=bound)
+    if t.kind == "num":
+        q.extra["digits"], q.extra["scale"] = i, read.scaled
+    pct = s.phrase(j, lang.table("percent_words"), clitics=False, max_words=2)
+    if pct is None and j < len(s.toks) and s.toks[j].text == "%":
+        pct = PhraseHit("%", True, j + 1, 0)
+    symbol = _currency_before(s, i) if t.kind == "num" else None
+    series = _series_before(s, i) if t.kind == "num" else None
+    if series is not None:  # "SARS-CoV-2", «اس-300»: a model or series number names a thing
+        found.append(_Quantity("number", series[1], t.end, value, unit=DESIGNATION + series[0]))
+        return i + 1
+    if symbol:  # "$5bn", "€20"
+        q.unit, q.nstart = symbol
+    j = _attach_unit(s, i, j, q, pct, read)
+    if t.kind == "word" and value == 1 and q.kind == "number" and s.word(j) in lang.one_of_words:
+        return j  # "one of the ..." is a pronoun, not a value
+    found.append(q)
+    return j
+
+
+def _read_digits(s: Scan, i: int) -> _Reading:
+    """A number written in digits at token i, with a minus word before it («سالب ٥») and a scale
+    word after it («3970 مليون»), whose places the digits after it may fill («231 الف و336»)."""
+    lang = s.lang
+    t = s.toks[i]
+    value, j, start, scaled = t.value, i + 1, t.start, 1
+    if (neg := _negative_before(s, i)) is not None:  # "سالب ٥"
+        value, start = -value, neg
+    scale = s.phrase(j, lang.scales, clitics=False, max_words=1)
+    if scale and s.adjacent(i, j) and scale.key not in lang.self_counted_scales:
+        value *= scale.value
+        scaled = scale.value
+        j = scale.end
+        # "231 الف و336" is 231 336, "80 الف 696" is 80 696
+        k = j + 1 if s.word(j) == lang.conjunction and s.adjacent(j - 1, j) else j
+        # the rest must fill the scale's places exactly ("و336" after ألف): "$5mn and 3 people"
+        # are two figures
+        if k < len(s.toks) and s.toks[k].kind == "num" and s.adjacent(k - 1, k) \
+                and s.toks[k].value < scale.value and s.toks[k].decimals == 0 \
+                and len(s.toks[k].text) == len(str(scale.value)) - 1 \
+                and not s.phrase(k + 1, lang.scales, clitics=False, max_words=1):
+            value += s.toks[k].value
+            j = k + 1
+    return _Reading(value, start, j, scaled=scaled)
+
+
+def _read_number_words(s: Scan, i: int, found: list[_Quantity]) -> _Reading | int:
+    """A number written in words at token i, or the index to go on from where there is none.
+
+    An ordinal teen («الثالثة عشرة») and a dual or group noun are recorded in ``found`` here, as
+    they need no unit; a lone vague scale or pronoun number («عشرات», «أحد») is passed over."""
+    lang = s.lang
+    t = s.toks[i]
+    if (teen := _ordinal_teen(s, i)) is not None:  # "الدورة الثالثة عشرة" = the 13th
+        found.append(_Quantity("number", t.start + _clitic_length(s, i), s.toks[i + 1].end, teen))
+        return i + 2
+    if (part := _vowelled_fraction(s, i)) is not None:
+        return _Reading(part, t.start + _clitic_length(s, i), i + 1, fraction_only=True)
+    seq = _word_sequence(s, i)
+    if seq is None:
+        _dual_or_group(s, i, found)
+        return i + 1
+    words, j, prefix_len = seq
+    if len(words) == 1 and (words[0] in lang.vague_scales or words[0] in lang.pronoun_numbers):
+        return j
+    parsed = parse_number_words(words, s)
+    if parsed is None:
+        return i + 1
+    value = parsed
+    if len(words) == 1 and words[0] in lang.construct_dual_scales:
+        value *= 2
+    fraction_only = 0 < abs(value) < 1 and any(w in lang.fractions or w in lang.multiplied_fractions
+                                                 for w in words)
+    return _Reading(value, t.start + prefix_len, j, prefix=prefix_len,
+                    bare_scale=len(words) == 1 and words[0] in lang.scales, fraction_only=fraction_only)
+
+
+def _attach_unit(s: Scan, i: int, j: int, q: _Quantity, pct: PhraseHit | None, read: _Reading) -> int:
+    """Give ``q`` (its number ends before token j) its kind and unit; the index after them.
+
+    The first that applies wins: a percent sign or word, a currency abbreviation («مليون د.ت»),
+    a definite counted noun before a number word («المعابر الأربعة»), a fraction as a share,
+    then the counted noun after the number."""
+    lang = s.lang
+    before = _percent_before(s, i)
+    if before is not None and not pct and _noun_after(s, j)[0] is not None:
+        before = None  # «بنسبة 7ر2 نقاط»: a rate in points, counted by the noun after it, not a percentage
+    if pct or before is not None:
+        q.kind, q.unit = "percent", "%"
+        if pct:
+            j = pct.end
+            q.nend = s.toks[j - 1].end
+        elif before is not None:
+            q.nstart = before
+    elif (abbr := s.phrase(j, lang.currency_abbreviations, clitics=False, max_words=2)) and s.adjacent(j - 1, j):
+        code, factor = abbr.value
+        q.value, q.unit, q.nend, j = q.value * factor, code, s.toks[abbr.end - 1].end, abbr.end
+        q.extra["scale"] = q.extra.get("scale", 1) * factor
+    elif s.toks[i].kind == "word" and (head := _definite_head(s, i, read.prefix, read.value)) is not None:
+        # «المعابر الأربعة»، «الأيام الثلاثة الأخيرة»: the counted noun comes first, the number agrees
+        cls, noun, q.nstart = head
+        if cls is None:
+            q.unit, q.extra["loose_unit"] = noun, True
+        else:
+            q.kind, q.unit = ("duration" if cls in lang.duration_classes else "count"), cls
+    elif read.fraction_only and (_noun_after(s, j)[0] or "") not in lang.duration_classes:
+        # "ثلاثة أرباع المشاركين", "النصف": a share, the same value as 75 %, 50 %
+        q.kind, q.unit, q.value = "percent", "%", read.value * 100
+    else:
+        j = _attach_noun_after(s, i, j, q)
+    return j
+
+
+def _attach_noun_after(s: Scan, i: int, j: int, q: _Quantity) -> int:
+    """The counted noun after the number (token j on): its class makes ``q`` a duration, a sum
+    (a currency code) or a count; a noun of no known class stays as a loose unit. The index
+    after the noun."""
+    lang = s.lang
+    cls, surface, k = _noun_after(s, j)
+    if cls is not None:
+        if cls in lang.duration_classes:
+            q.kind = "duration"
+        elif cls.isupper():  # currency code
+            q.kind = "number"
+        else:
+            q.kind = "count"
+        if cls == "country" and _leader_head_before(s, i):
+            cls = "leader"
+        q.unit, q.nend, j = cls, s.toks[k - 1].end, k
+    elif surface is not None:
+        q.unit = surface
+        q.extra["loose_unit"] = True
+    return j
+
+
+def _add_quantities(s: Scan, found: list[_Quantity]) -> None:
+    """Add the quantities read as mentions, alternatives merged; a bare year («أوسكار 2018») is
+    added as a date, not as a number."""
     for q in _merge_alternatives(s, found):
         if _bare_year(s, q):  # "أوسكار 2018", "Eurovision 2018:"
             s.add("date", q.nstart, q.nend, f"{int(q.value):04d}", calendar="gregorian")
