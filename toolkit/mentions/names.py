@@ -323,12 +323,41 @@ def _place(s: Scan, i: int) -> tuple[int, int, int] | None:
     return (i, k, cue.prefix) if k > cue.end else None
 
 
-def find_entities(s: Scan, known_names: frozenset[str] = frozenset()) -> None:
-    lang = s.lang
-    found: list[tuple[int, int, str, str, str | None]] = []  # nstart, nend, value, unit, role
-    names: set[str] = set(known_names)
+# a name found: nstart, nend, value, unit, role
+_Found = tuple[int, int, str, str, str | None]
 
+
+def find_entities(s: Scan, known_names: frozenset[str] = frozenset()) -> None:
+    """Countries, people, organisations, places and quoted names, as entity mentions.
+
+    The finders run from the most certain to the least, each over what the earlier left: countries
+    and titled people, then given names, organisations and places, then quoted names, then every
+    other occurrence of a name word found so far (``names``, which ``known_names`` seeds)."""
+    lang = s.lang
+    found: list[_Found] = []
+    names: set[str] = set(known_names)
     short_quotes = find_quotes(s)
+    _find_countries_and_titled(s, found, names)
+    _find_given_orgs_places(s, found, names)
+    _record_quoted_names(s, short_quotes, found, names)
+    if lang.article:
+        # A word the text also writes with the article (القمة) is a common noun, not a name.
+        cut = len(lang.article)
+        with_article = {w[cut:] for w in s.words if w is not None and w.startswith(lang.article)}
+        names -= with_article
+    commons: set[str] = set()  # capitalised common words ("Law", "Putin"): a claim only with a counterpart
+    if lang.names_by_capitals:
+        _capitalised_runs(s, found, names, commons)
+    names.difference_update(lang.stopwords, lang.titles)
+    _find_name_occurrences(s, found, names, commons)
+    _add_entities(s, found)
+
+
+def _find_countries_and_titled(s: Scan, found: list[_Found], names: set[str]) -> None:
+    """Countries and the people a title names («الوزير طارق بن علي»), into ``found``: the first
+    pass, as a country or a title is the surest sign of what follows. Only the tokens that may
+    begin a country, a title or a misspelt country are visited."""
+    lang = s.lang
     openers = first_words_of(lang, lang.countries, lang.table("titles"))
     # the tokens that may begin a country, a title or a misspelt country; no other can
     misspelt = {w for w in s.word_positions() if len(w) >= 6 and _one_word_country(lang, w) is not None}
@@ -346,24 +375,39 @@ def find_entities(s: Scan, known_names: frozenset[str] = frozenset()) -> None:
             continue
         titled = _titled_names(s, i, found, names)
         if titled:
-            j, k, role = titled
-            given = _given_name(s, j)  # the whole name after the title: «الوزير طارق بن علي»
-            if given is None:  # «رئيس كونكت طارق الشريف»: a given name further on starts the name
-                later = next((x for x in range(j + 1, k) if _given_name(s, x)), None)
-                if later is not None:
-                    role = f"{role} {s.nt.original_slice(s.toks[j].start, s.toks[later - 1].end)}".strip()
-                    j, given = later, _given_name(s, later)
-            k = max(k, given[1]) if given else k
-            if given is None and k == j + 1 and _article_family(s, k) \
-                    and not any(s.lang.concept(w or "") for w in (s.words[j], s.words[k])):
-                k += 1  # «رئيس النقابة ... ناجي البغوري»: an unlisted given name and a family name,
-                # neither a word of the news lexicon («لمكافحة الفساد»، «ماكرون الأسبوع»)
-            name = " ".join(s.toks[x].text for x in range(j, k))
-            found.append((s.toks[j].start, s.toks[k - 1].end, name, "person", role))
-            names.update(s.toks[x].text for x in range(j, k) if s.toks[x].text not in lang.name_links)
-            i = k
+            i = _record_titled(s, titled, found, names)
             continue
         i += 1
+
+
+def _record_titled(s: Scan, titled: tuple[int, int, str], found: list[_Found], names: set[str]) -> int:
+    """Record the person a title names (``titled``: the name's first token, the token after it and
+    the role), the name stretched to a given name's whole extent; the index after the name."""
+    lang = s.lang
+    j, k, role = titled
+    given = _given_name(s, j)  # the whole name after the title: «الوزير طارق بن علي»
+    if given is None:  # «رئيس كونكت طارق الشريف»: a given name further on starts the name
+        later = next((x for x in range(j + 1, k) if _given_name(s, x)), None)
+        if later is not None:
+            role = f"{role} {s.nt.original_slice(s.toks[j].start, s.toks[later - 1].end)}".strip()
+            j, given = later, _given_name(s, later)
+    k = max(k, given[1]) if given else k
+    if given is None and k == j + 1 and _article_family(s, k) \
+            and not any(s.lang.concept(w or "") for w in (s.words[j], s.words[k])):
+        k += 1  # «رئيس النقابة ... ناجي البغوري»: an unlisted given name and a family name,
+        # neither a word of the news lexicon («لمكافحة الفساد»، «ماكرون الأسبوع»)
+    name = " ".join(s.toks[x].text for x in range(j, k))
+    found.append((s.toks[j].start, s.toks[k - 1].end, name, "person", role))
+    names.update(s.toks[x].text for x in range(j, k) if s.toks[x].text not in lang.name_links)
+    return k
+
+
+def _find_given_orgs_places(s: Scan, found: list[_Found], names: set[str]) -> None:
+    """Given names, organisations and places where no country or title named them, into ``found``.
+
+    A name stops at one found before, except that an organisation's may hold a country
+    («حزب نداء تونس»); an organisation may be followed by its office holder."""
+    lang = s.lang
     named = bytearray(len(s.nt.text))  # what countries and titled names already cover
     countries = bytearray(len(s.nt.text))  # an organisation's name may hold one: «حزب نداء تونس»
     for a, b, _, unit, _ in found:
@@ -385,19 +429,32 @@ def find_entities(s: Scan, known_names: frozenset[str] = frozenset()) -> None:
                 while k > j + 1 and named[s.toks[k - 1].start] and not (
                         unit == "org" and countries[s.toks[k - 1].start]):  # stop at a name found before
                     k -= 1
-                words = [s.toks[x].text for x in range(j, k)]
-                words[0] = words[0][prefix:]
-                found.append((s.toks[j].start + prefix, s.toks[k - 1].end, " ".join(words), unit, None))
-                if unit == "person":
-                    names.update(w for w in words if w not in lang.name_links)
-                if unit == "org" and (holder := _office_holder(s, j, k)):  # «رئيس الهيئة ... شوقي الطبيب»
-                    found.append(holder)
-                    names.update(holder[2].split())
-                    k = s.index_at(holder[1] - 1) + 1
-                i = k
+                i = _record_named(s, j, k, prefix, unit, found, names)
                 break
         else:
             i += 1
+
+
+def _record_named(s: Scan, j: int, k: int, prefix: int, unit: str, found: list[_Found], names: set[str]) -> int:
+    """Record the name on tokens j to k (its first word's clitic of ``prefix`` letters off); a
+    person's words become name words, an organisation's holder is recorded too («رئيس الهيئة ...
+    شوقي الطبيب»). The index to go on from."""
+    words = [s.toks[x].text for x in range(j, k)]
+    words[0] = words[0][prefix:]
+    found.append((s.toks[j].start + prefix, s.toks[k - 1].end, " ".join(words), unit, None))
+    if unit == "person":
+        names.update(w for w in words if w not in s.lang.name_links)
+    if unit == "org" and (holder := _office_holder(s, j, k)):  # «رئيس الهيئة ... شوقي الطبيب»
+        found.append(holder)
+        names.update(holder[2].split())
+        k = s.index_at(holder[1] - 1) + 1
+    return k
+
+
+def _record_quoted_names(s: Scan, short_quotes: list[tuple[int, int]], found: list[_Found], names: set[str]) -> None:
+    """Short quoted spans as names; their words (a conjunction off where the rest is a name
+    already: «بوتين وزيلينسكي») become name words, so their other occurrences are found."""
+    lang = s.lang
     for a, b in short_quotes:
         inner = s.nt.text[a:b].strip()
         lead = len(s.nt.text[a:b]) - len(s.nt.text[a:b].lstrip())
@@ -408,16 +465,12 @@ def find_entities(s: Scan, known_names: frozenset[str] = frozenset()) -> None:
                 w = rest
             if len(w) >= 3 and not _has_article(lang, w):
                 names.add(w)
-    if lang.article:
-        # A word the text also writes with the article (القمة) is a common noun, not a name.
-        cut = len(lang.article)
-        with_article = {w[cut:] for w in s.words if w is not None and w.startswith(lang.article)}
-        names -= with_article
-    commons: set[str] = set()  # capitalised common words ("Law", "Putin"): a claim only with a counterpart
-    if lang.names_by_capitals:
-        _capitalised_runs(s, found, names, commons)
-    names.difference_update(lang.stopwords, lang.titles)
-    # Every other occurrence of a known name word, clitics stripped only onto a name.
+
+
+def _find_name_occurrences(s: Scan, found: list[_Found], names: set[str], commons: set[str]) -> None:
+    """Every other occurrence of a known name word, clitics stripped only onto a name, outside what
+    was found: a person, or a common word where all its words are capitalised common ones."""
+    lang = s.lang
     covered = bytearray(len(s.nt.text))
     for a, b, *_ in found:
         covered[a:b] = b"\x01" * (b - a)
@@ -448,6 +501,11 @@ def find_entities(s: Scan, known_names: frozenset[str] = frozenset()) -> None:
         unit = "common" if all(w in commons for w in value.split()) else "person"
         found.append((t.start + cut, s.toks[k - 1].end, value, unit, None))
         i = k
+
+
+def _add_entities(s: Scan, found: list[_Found]) -> None:
+    """Add the names found as entity mentions, in order, none overlapping another or a mention
+    already taken; a person's name that runs into one ends before it."""
     added = bytearray(len(s.nt.text))
     for a, b, value, unit, title in sorted(found):
         if unit == "person" and s.taken(a, b):  # «سمير الطيب صباح اليوم»: the name ends before the date
