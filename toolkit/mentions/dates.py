@@ -10,7 +10,7 @@ import re
 from bisect import bisect_left, bisect_right
 from datetime import date, timedelta
 from functools import cache
-from typing import cast
+from typing import Any, cast
 
 from hijridate import Hijri
 
@@ -239,7 +239,11 @@ def _numeric_date(s: Scan, j: int):
 
 
 def _explicit_date(s: Scan, i: int):
-    """Parse a date starting at token i: returns (end index, fields) or None."""
+    """Parse a date starting at token i: returns (end index, fields) or None.
+
+    A weekday may come first («الأحد 12 ماي»); then the forms are tried from the most explicit:
+    all digits («12/05/2024»), the day first («12 ماي 2024»), the month first ("May 12, 2024",
+    or a month alone where the words around it make it a date)."""
     lang = s.lang
     j = i
     weekday = None
@@ -254,60 +258,81 @@ def _explicit_date(s: Scan, i: int):
         return end, f
     if s.word(j) in lang.day_prefixes:
         j += 1
+    day_first = _day_first_date(s, j, weekday)
+    if day_first:
+        return day_first
+    # English order: August 15, 2025
+    return _month_first_date(s, i, j, weekday)
+
+
+def _day_first_date(s: Scan, j: int, weekday: int | None) -> tuple[int, dict[str, Any]] | None:
+    """A date whose day comes first at token j: «20 من الشهر القادم» (a day of a month relative to
+    the publication), «27 ماي 2024» or a hijri month, or «يوم 27» (a day of an unnamed month, kept
+    unresolved). (end index, fields), or None."""
+    lang = s.lang
     day = _day_at(s, j)
+    if not day:
+        return None
+    dval, k = day
+    if k < len(s.toks) and s.toks[k].text in ("-", ".", "/") and s.word(k + 1):
+        k += 1  # "28-نوفمبر", "2. أكتوبر"
+    k = _skip_fillers(s, k)
+    relative = s.phrase(k, lang.relative_months)
+    if relative:  # "20 من الشهر القادم"
+        return relative.end, {"year": None, "month": None, "day": dval, "weekday": weekday, "calendar": "gregorian",
+                              "month_offset": relative.value}
+    month = _month_at(s, k, lang.months, clitics=False)  # "يوم 27 ومايو": و is a conjunction
+    calendar = "gregorian"
+    if not month:
+        month = _month_at(s, k, lang.hijri_months, clitics=False)
+        calendar = "hijri"
+    if not month and s.word(j - 1) in lang.day_number_nouns and s.toks[j].kind == "num":
+        # "يوم 27": a day of an unnamed month, kept as an unresolved date
+        return k, {"year": None, "month": None, "day": dval, "weekday": weekday, "calendar": "gregorian",
+                   "month_offset": None}
+    if not month:
+        return None
+    mval, k, _ = month
+    k = _double_month(s, k)
+    year = _year_at(s, k, hijri=calendar == "hijri")
+    yval = None
+    if year:
+        yval, k = year
+    return k, {"year": yval, "month": mval, "day": dval, "weekday": weekday, "calendar": calendar}
+
+
+def _month_first_date(s: Scan, i: int, j: int, weekday: int | None) -> tuple[int, dict[str, Any]] | None:
+    """A date whose month comes first at token j (the date's first token is i): "August 15, 2025",
+    «مايو الحادي عشر», or a month alone with a year or after a word of time («بشهر أوت»), which
+    makes it a date rather than a name. (end index, fields), or None."""
+    lang = s.lang
+    month = _month_at(s, j, lang.months)
+    if not month:
+        return None
+    mval, k, key = month
+    if k < len(s.toks) and s.toks[k].text == "-" and _num(s, k + 1):
+        k += 1  # "يناير-1"
+    # month first is English order ("August fifteenth"); Arabic text only writes a digit or
+    # an ordinal day after the month (مايو الحادي عشر)
+    day = _day_at(s, k) if lang.month_then_day_words else (
+        (_num(s, k) or s.phrase(k, ordinal_days(lang))) and _day_at(s, k))
     if day:
         dval, k = day
-        if k < len(s.toks) and s.toks[k].text in ("-", ".", "/") and s.word(k + 1):
-            k += 1  # "28-نوفمبر", "2. أكتوبر"
-        k = _skip_fillers(s, k)
-        relative = s.phrase(k, lang.relative_months)
-        if relative:  # "20 من الشهر القادم"
-            return relative.end, {"year": None, "month": None, "day": dval, "weekday": weekday, "calendar": "gregorian",
-                                     "month_offset": relative.value}
-        month = _month_at(s, k, lang.months, clitics=False)  # "يوم 27 ومايو": و is a conjunction
-        calendar = "gregorian"
-        if not month:
-            month = _month_at(s, k, lang.hijri_months, clitics=False)
-            calendar = "hijri"
-        if not month and s.word(j - 1) in lang.day_number_nouns and s.toks[j].kind == "num":
-            # "يوم 27": a day of an unnamed month, kept as an unresolved date
-            return k, {"year": None, "month": None, "day": dval, "weekday": weekday, "calendar": "gregorian",
-                           "month_offset": None}
-        if month:
-            mval, k, _ = month
-            k = _double_month(s, k)
-            year = _year_at(s, k, hijri=calendar == "hijri")
-            yval = None
-            if year:
-                yval, k = year
-            return k, {"year": yval, "month": mval, "day": dval, "weekday": weekday, "calendar": calendar}
-    # English order: August 15, 2025
-    month = _month_at(s, j, lang.months)
-    if month:
-        mval, k, key = month
-        if k < len(s.toks) and s.toks[k].text == "-" and _num(s, k + 1):
-            k += 1  # "يناير-1"
-        # month first is English order ("August fifteenth"); Arabic text only writes a digit or
-        # an ordinal day after the month (مايو الحادي عشر)
-        day = _day_at(s, k) if lang.month_then_day_words else (
-            (_num(s, k) or s.phrase(k, ordinal_days(lang))) and _day_at(s, k))
-        if day:
-            dval, k = day
-            year = _year_at(s, k)
-            yval = None
-            if year:
-                yval, k = year
-            return k, {"year": yval, "month": mval, "day": dval, "weekday": weekday, "calendar": "gregorian"}
-        k = _double_month(s, k)
         year = _year_at(s, k)
-        # «بشهر أوت», «منذ جانفي», «موفى جوان», "in June": a month alone, after the noun "month" or a
-        # word of time that takes a year too (clitics off: «بشهر» is «شهر»)
-        before = {r for _, r in lang.clitic_splits(s.word(i - 1) or "")} if s.word(i - 1) else set()
-        preceded_by_month_word = bool(before & (lang.month_nouns | lang.year_prepositions | lang.year_words))
-        if year or (preceded_by_month_word and key not in lang.ambiguous_months):
-            return (year[1] if year else k), {
-                "year": year[0] if year else None, "month": mval, "day": None, "weekday": None, "calendar": "gregorian"
-            }
+        yval = None
+        if year:
+            yval, k = year
+        return k, {"year": yval, "month": mval, "day": dval, "weekday": weekday, "calendar": "gregorian"}
+    k = _double_month(s, k)
+    year = _year_at(s, k)
+    # «بشهر أوت», «منذ جانفي», «موفى جوان», "in June": a month alone, after the noun "month" or a
+    # word of time that takes a year too (clitics off: «بشهر» is «شهر»)
+    before = {r for _, r in lang.clitic_splits(s.word(i - 1) or "")} if s.word(i - 1) else set()
+    preceded_by_month_word = bool(before & (lang.month_nouns | lang.year_prepositions | lang.year_words))
+    if year or (preceded_by_month_word and key not in lang.ambiguous_months):
+        return (year[1] if year else k), {
+            "year": year[0] if year else None, "month": mval, "day": None, "weekday": None, "calendar": "gregorian"
+        }
     return None
 
 
