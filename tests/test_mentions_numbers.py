@@ -132,6 +132,8 @@ def test_currency_signs_before_numbers():
     ("بلغت اثنتي عشرة مليون دينار", "number", 12e6, "TND"),
     ("ثلاثة أرباع المشاركين", "percent", 75, "%"),  # a share: the same value as 75 %
     ("ربع المشاركين", "percent", 25, "%"),
+    ("بأغلبية ثلثي الأعضاء", "percent", 200 / 3, "%"),  # the dual in construct, without its ن
+    ("وافق ثلثا النواب", "percent", 200 / 3, "%"),
     ("صوت النصف", "percent", 50, "%"),
     ("خُمس السكان", "percent", 20, "%"),  # the damma makes it a fifth
     ("three quarters of the voters", "percent", 75, "%"),
