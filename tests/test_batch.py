@@ -23,6 +23,7 @@ from toolkit.inputs import ant_fields
 
 from .conftest import ROOT, SEED, SEED_PUBLISHED
 from .fakellm import FakeLLM, answer, error
+from .processes import descendants, parent_cmd
 
 WRONG = "اتصل بوتين برؤساء بيلاروس وكازاخستان وأوزبكستان يوم 16 أغسطس."
 RIGHT = "اتصل بوتين في اليوم التالي لاجتماعه برؤساء بيلاروس وكازاخستان وأوزبكستان."
@@ -239,8 +240,8 @@ def test_a_killed_worker_process_costs_no_article(feed, reference, tmp_path):
     while killed is None and time.monotonic() < deadline and proc.poll() is None:
         # a worker is a grandchild (under the fork server) that has started checking
         if out.exists() and out.read_bytes().count(b"\n") >= 3:
-            for pid in _descendants(proc.pid):
-                if "forkserver" in _parent_cmd(pid):  # forked by the fork server: a worker
+            for pid in descendants(proc.pid):
+                if "forkserver" in parent_cmd(pid):  # forked by the fork server: a worker
                     os.kill(pid, signal.SIGKILL)  # the out-of-memory killer, say
                     killed = pid
                     break
@@ -250,34 +251,6 @@ def test_a_killed_worker_process_costs_no_article(feed, reference, tmp_path):
     assert proc.returncode == 1, err
     assert "a worker process died; its articles are checked again, one at a time" in err
     assert by_id(out) == by_id(ref)
-
-
-def _descendants(pid: int) -> list[int]:
-    out, todo = [], [pid]
-    while todo:
-        p = todo.pop()
-        try:
-            children = Path(f"/proc/{p}/task/{p}/children").read_text().split()
-        except OSError:
-            continue
-        out += map(int, children)
-        todo += map(int, children)
-    return out
-
-
-def _cmdline(pid: int) -> str:
-    try:
-        return Path(f"/proc/{pid}/cmdline").read_bytes().replace(b"\0", b" ").decode()
-    except OSError:
-        return ""
-
-
-def _parent_cmd(pid: int) -> str:
-    try:
-        ppid = int(Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[1])
-    except (OSError, ValueError, IndexError):
-        return ""
-    return _cmdline(ppid)
 
 
 def test_a_directory_of_text_and_ant_files(tmp_path):

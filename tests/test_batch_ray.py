@@ -85,20 +85,20 @@ def test_kill_9_of_a_batch_on_its_own_ray_then_resume(local_ray, feed, local_lin
     left running, and a resume (on another Ray) finishes the file."""
     import signal
 
+    from .processes import descendants, gone
     from .serving import wait_until
-    from .test_serve import _descendants, _gone
 
     out = tmp_path / "killed.jsonl"
     proc = subprocess.Popen([sys.executable, "-m", "toolkit.cli", "batch", str(feed), "-o", str(out), "--engine",
                              "ray", "--workers", "2"], cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     assert wait_until(lambda: out.exists() and out.read_bytes().count(b"\n") >= 3 or proc.poll() is not None,
                       timeout=180)
-    family = _descendants(proc.pid)
+    family = descendants(proc.pid)
     proc.send_signal(signal.SIGKILL)
     proc.wait(30)
     data = out.read_bytes()
     assert data.endswith(b"\n") and 3 <= data.count(b"\n") < len(lines(local_lines))
     assert len(family) >= 3  # Ray's own processes: its GCS, raylet, workers and agents
-    assert wait_until(lambda: _gone(family), timeout=30), [p for p in family if os.path.exists(f"/proc/{p}")]
+    assert wait_until(lambda: gone(family), timeout=30), [p for p in family if os.path.exists(f"/proc/{p}")]
     assert main(["batch", str(feed), "-o", str(out), "--engine", "ray", "--resume"]) == 1
     assert by_id(out) == by_id(local_lines)

@@ -17,6 +17,7 @@ from toolkit import InputError
 from . import serving
 from .conftest import ROOT, SEED_PUBLISHED
 from .fakellm import FakeLLM, Reply, error
+from .processes import descendants, gone, parent_cmd
 
 serving.serve_or_skip()
 
@@ -224,57 +225,31 @@ def test_model_calls_end_by_the_timeout_and_a_refusing_endpoint_is_502(seed, tmp
             s.stop()
 
 
-def _descendants(pid: int) -> list[int]:
-    out, todo = [], [pid]
-    while todo:
-        p = todo.pop()
-        try:
-            children = Path(f"/proc/{p}/task/{p}/children").read_text().split()
-        except OSError:
-            continue
-        out += map(int, children)
-        todo += map(int, children)
-    return out
-
-
-def _gone(pids) -> bool:
-    return all(not Path(f"/proc/{p}").exists() or "Z" in Path(f"/proc/{p}/stat").read_text().split(")")[-1][:3]
-               for p in pids)
-
-
 @pytest.mark.parametrize("how", [signal.SIGINT, signal.SIGKILL], ids=["ctrl-c", "kill-9"])
 def test_a_stopped_server_leaves_no_worker_behind(seed, how):
     s = serving.start("--workers", "2", "--backend", "extractive")
     assert s.post("/v1/verify", {"source": seed, "summary": WRONG})[0] == 200
-    family = _descendants(s.proc.pid)
+    family = descendants(s.proc.pid)
     assert len(family) >= 3  # the fork server, its two workers (and a resource tracker)
     s.proc.send_signal(how)
     code = s.proc.wait(30)
     if how == signal.SIGINT:
         assert code == 130 and s.stderr[-1] == "toolkit: interrupted"
-    assert serving.wait_until(lambda: _gone(family), timeout=20), [p for p in family if Path(f"/proc/{p}").exists()]
+    assert serving.wait_until(lambda: gone(family), timeout=20), [p for p in family if Path(f"/proc/{p}").exists()]
 
 
 def test_a_dead_worker_is_replaced(seed):
     s = serving.start("--workers", "1", "--backend", "extractive")
     try:
         assert s.post("/v1/verify", {"source": seed, "summary": WRONG})[0] == 200
-        workers = [p for p in _descendants(s.proc.pid) if "forkserver" in _parent_cmd(p)]
+        workers = [p for p in descendants(s.proc.pid) if "forkserver" in parent_cmd(p)]
         assert len(workers) == 1
         os.kill(workers[0], signal.SIGKILL)  # the out-of-memory killer, say
-        serving.wait_until(lambda: _gone(workers))
+        serving.wait_until(lambda: gone(workers))
         status, _, got = body(s.post("/v1/verify", {"source": seed, "summary": WRONG, "published": SEED_PUBLISHED}))
         assert status == 200 and got["counts"]["contradicted"] == 1
-        fresh = [p for p in _descendants(s.proc.pid) if "forkserver" in _parent_cmd(p)]
+        fresh = [p for p in descendants(s.proc.pid) if "forkserver" in parent_cmd(p)]
         assert len(fresh) == 1 and fresh != workers
         assert json.loads(s.request("GET", "/healthz")[2])["pending"] == 0
     finally:
         s.stop()
-
-
-def _parent_cmd(pid: int) -> str:
-    try:
-        ppid = int(Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[1])
-        return Path(f"/proc/{ppid}/cmdline").read_bytes().replace(b"\0", b" ").decode()
-    except (OSError, ValueError, IndexError):
-        return ""
