@@ -32,10 +32,11 @@ import os
 import signal
 import sys
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 from .settings import ENVIRONMENT, Settings, get_settings
 
@@ -603,6 +604,17 @@ def _stop_pool(pool, *, kill: bool) -> None:
             pass
 
 
+def _top_up(inflight: dict, jobs: Iterator[Job], window: int, submit: Callable[[Job], Any]) -> bool:
+    """Submit jobs until ``window`` are in flight (``inflight``: handle -> job), for either engine;
+    False once the input is spent."""
+    while len(inflight) < window:
+        job = next(jobs, None)
+        if job is None:
+            return False
+        inflight[submit(job)] = job
+    return True
+
+
 def _pool(jobs: Iterator[Job], options: Options, workers: int) -> Iterator[Line]:
     """Worker processes, a bounded window of articles in flight. A worker that dies (killed, out
     of memory) costs no article: the ones it may have held are checked again one at a time, and
@@ -617,12 +629,7 @@ def _pool(jobs: Iterator[Job], options: Options, workers: int) -> Iterator[Line]
     try:
         more = True
         while True:
-            while more and len(inflight) < window:
-                job = next(jobs, None)
-                if job is None:
-                    more = False
-                    break
-                inflight[pool.submit(process_line, job, options)] = job
+            more = more and _top_up(inflight, jobs, window, lambda job: pool.submit(process_line, job, options))
             if not inflight:
                 break
             done, _ = wait(inflight, return_when=FIRST_COMPLETED)
@@ -701,12 +708,7 @@ def _ray(jobs: Iterator[Job], options: Options, workers: int | None, address: st
     try:
         more = True
         while True:
-            while more and len(inflight) < window:
-                job = next(jobs, None)
-                if job is None:
-                    more = False
-                    break
-                inflight[task.remote(job, options)] = job
+            more = more and _top_up(inflight, jobs, window, lambda job: task.remote(job, options))
             if not inflight:
                 break
             ready, _ = ray.wait(list(inflight), num_returns=1)
