@@ -228,7 +228,6 @@ class Document:
         s = self.scan
         weights: dict[tuple[str, ...], float] = {}
         for i in range(s.index_at(start), s.index_at(stop)):  # the tokens starting in [start, stop)
-            t = s.toks[i]
             group = tuple(k for k in self._token_keys[i] if comparable is None or k[:2] in comparable)
             if not group or (pos <= i < end and m.kind not in VALUE_KINDS):
                 continue  # an entity or quote must not align on itself

@@ -21,7 +21,7 @@ from pydantic import Field
 
 from . import reuse
 from .checks import verify
-from .index import Document, SourceIndex
+from .index import Document
 from .inputs import InputError, check_lang, check_positive_int, check_published, check_text
 from .errors import ConfigError, ExtractionError
 from .llm.backends import Backend, resolve_backend
@@ -202,9 +202,6 @@ def check_claims(source: str, claims: list[AtomicClaim], *, published=None, lang
         out.append(CheckedClaim(claim=c, verdict=verdict, checks=checks + extra, value_check=value_check,
                                 reason=reason))
     return out
-
-
-_check_claims = check_claims  # the earlier private name
 
 
 def check_citations(source: str, summary: Summary, report: VerificationReport, *,

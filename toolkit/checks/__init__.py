@@ -13,10 +13,9 @@ from collections import Counter
 from collections.abc import Callable
 
 from .. import reuse
-from ..index import Document, SourceIndex
+from ..index import Document
 from ..inputs import InputError, check_lang, check_published, check_text
 from ..lang import detect_language
-from ..mentions import scan_text
 from ..models import Claim, Mention, VerificationReport
 from .context import ClaimContext
 from .dates import check_date, check_weekday

@@ -15,7 +15,7 @@ from collections.abc import Set as AbstractSet
 from ..lang import Language
 from ..models import Span
 from ..text import skeleton
-from .scan import PhraseHit, Scan, _first_words, first_words_of
+from .scan import PhraseHit, Scan, first_words_of
 
 # The words these finders read are the language's tables (toolkit/lang/<code>.py): titles and
 # what may stand between a title and a name (TITLE_DESCRIPTORS), capitalised words that are no
