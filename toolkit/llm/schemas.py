@@ -20,6 +20,7 @@ from pydantic import BaseModel, Field, ValidationInfo, model_validator
 from pydantic_core import PydanticCustomError
 
 from ..models import Claim, Evidence, Span
+from ..text import norm
 
 # What the verifier checks, plus ``event``: a fact with no value (who did what), left to the judged pass.
 ClaimKind = Literal["date", "weekday", "number", "percent", "count", "duration", "entity", "quote", "direction",
@@ -228,8 +229,6 @@ def language_problem(text: str, lang: str) -> str | None:
 
 
 def _words(text: str) -> str:
-    from ..text import norm
-
     return " ".join(re.findall(r"\w+", norm(text)))
 
 
@@ -271,13 +270,7 @@ def check_summary(summary: Summary, *, lang: str | None, max_sentences: int | No
 
 def _loose(text: str) -> str:
     """For finding a quote: normalised letters and digits only («و أوضح» and «وأوضح» are one)."""
-    return "".join(re.findall(r"\w+", _norm(text)))
-
-
-def _norm(text: str) -> str:
-    from ..text import norm
-
-    return norm(text)
+    return "".join(re.findall(r"\w+", norm(text)))
 
 
 def check_quote(judgement: Judgement, passage: str) -> None:
