@@ -289,6 +289,38 @@ def test_a_count_agrees_with_the_list_written_after_its_noun():
     assert other.counts["contradicted"] == 0
 
 
+def test_a_count_against_a_list_whose_items_repeat_the_counted_noun():
+    source = ("التقى رئيس المجلس وفدا من المعارضة. ويضم ائتلاف الميثاق الذي أسسه محمد الكيلاني حزب العمل الوطني الديمقراطي وحزب الغد "
+              "وحزب الطريق وحزب الثوابت والحزب الاشتراكي. ويعقد الائتلاف مؤتمره في الخريف.")
+    wrong = verify(source, "ويضم ائتلاف الميثاق الذي أسسه محمد الكيلاني ستة أحزاب.", published="2016-07-18")
+    assert [(c.text, c.verdict) for c in wrong.claims if c.kind == "count"] == [("ستة أحزاب", "contradicted")]
+    claim = next(c for c in wrong.claims if c.kind == "count")
+    assert "5" in claim.reason and "والحزب الاشتراكي" in claim.evidence[0].text
+    assert verify(source, "ويضم ائتلاف الميثاق الذي أسسه محمد الكيلاني خمسة أحزاب.", published="2016-07-18").counts["contradicted"] == 0
+    # a list that goes on with an item of another head is not counted whole
+    longer = source.replace("والحزب الاشتراكي", "والحزب الاشتراكي وحركة الشعب")
+    assert verify(longer, "ويضم ائتلاف الميثاق الذي أسسه محمد الكيلاني ستة أحزاب.", published="2016-07-18").counts["contradicted"] == 0
+
+
+def test_a_value_only_in_another_passage_where_it_measures_something_else():
+    # the passage with 14 matches the claim too (ambiguous alignment): the frames decide
+    source = ("قال الخبير إن الدين العمومي في تونس يذهب إلى ميزانية التصرف في الوقت الذي وصلت فيه نسبة الأجور "
+              "سنة 2017 إلى "
+              "14 بالمائة من الناتج الداخلي الخام. وأوضح أن تونس ستجبر سنة 2017 على اقتراض 7 بالمائة من "
+              "الناتج الداخلي الخام لإكمال الميزانية.")
+    summary = "وأوضح الخبير أن تونس ستضطر سنة 2017 إلى اقتراض {} بالمائة من الناتج الداخلي الخام لإكمال الميزانية."
+    assert dict(verdicts(source, summary.format(14), published="2017-02-24"))["14 بالمائة"] == "contradicted"
+    assert dict(verdicts(source, summary.format(7), published="2017-02-24"))["7 بالمائة"] == "supported"
+
+
+def test_figures_stated_together_keep_a_claim_on_their_sentence():
+    source = ("In total, 870 people worldwide have been infected, and 457 deaths have been reported in 21 "
+              "countries. But in the last seven years, the pace has slowed, with only around 170 infections "
+              "and 50 deaths.")
+    summary = "Since then, around 870 infections have been reported worldwide, with 457 deaths in 21 countries."
+    assert verify(source, summary).counts["contradicted"] == 0
+
+
 def test_a_range_with_the_same_start_and_another_end_is_contradicted():
     source = ("اعتبر نائب وزير خارجية الصين أن الصين تعتبر تونس شريكا مثاليا على المستوى الإفريقي. "
               "ويؤدي نائب وزير الخارجية الصيني زيارة رسمية إلى تونس من 4 إلى 6 جانفي.")

@@ -188,6 +188,30 @@ def bound_elsewhere(c: ClaimContext, same: list[Mention], rivals: list[Mention])
     return None
 
 
+def _co_stated(c: ClaimContext, x: Mention) -> int:
+    """How many other figures of the claim's summary sentence the source sentence holding ``x``
+    also gives: the figures a sentence states together anchor it to one source event ("870
+    infections ..., with 457 deaths in 21 countries")."""
+    a, b = c.summ.sentence_span(c.summ.segment_at(c.m._nstart).sentence)
+    mine = [y for y in c.summ.scan.mentions if y is not c.m and a <= y._nstart < b
+            and y.kind in ("number", "percent", "count", "duration")]
+    sa, sb = c.src.sentence_span(c.src.segment_at(x._nstart).sentence)
+    theirs = [z for z in c.src.scan.mentions if sa <= z._nstart < sb and z is not x
+              and z.kind in ("number", "percent", "count", "duration")]
+    return sum(any(quantities_equal(y, z) for z in theirs) for y in mine)
+
+
+def misbound_elsewhere(c: ClaimContext, elsewhere: list[Mention], rivals: list[Mention]) -> tuple[Mention, Mention] | None:
+    """The claimed value is only outside the aligned passage, whose figure ``rivals`` measures what
+    the claim measures: (rival, the claimed value's mention) when the frames bind the claim to the
+    rival as :func:`bound_elsewhere` requires, and the claim's other figures do not anchor it to
+    the sentence of its value instead."""
+    bound = bound_elsewhere(c, elsewhere, rivals)
+    if bound is None or _co_stated(c, bound[1]) > _co_stated(c, bound[0]):
+        return None
+    return bound
+
+
 def _paired_score(c: ClaimContext, claim: Frame, y: Mention) -> float:
     """How well ``y``'s frame holds the claim's, or the frame of the figure it is paired with:
     in «الاقتراض الداخلي من 2000 م د ... إلى 3843» the 3843 measures what the 2000 measures."""

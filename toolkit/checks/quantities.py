@@ -12,6 +12,7 @@ from .context import (
     frame_rival,
     frames_agree,
     frames_decide,
+    misbound_elsewhere,
     result,
 )
 from .values import (
@@ -92,6 +93,51 @@ def _listed_after_noun(c: ClaimContext) -> tuple[int, Evidence] | None:
     return None
 
 
+HEADED_ITEM_WORDS = 4  # words an item may have after its head noun («وحزب العمل الوطني الديمقراطي»)
+
+
+def _headed_list(c: ClaimContext) -> tuple[int, Evidence] | None:
+    """(items, the list) of the one list in the aligned passage whose every item repeats the
+    counted noun as its head, joined by «و» and closed by the clause's end: «حزب العمل وحزب الغد
+    وحزب الطريق والحزب الاشتراكي» (4). The repeated head marks each item, so the count is sure;
+    a list that goes on with an item of another head («وحركة الشعب») is not counted. Hand-written:
+    no library segments Arabic coordinated noun phrases."""
+    q, s = c.m, c.src.scan
+    lang = s.lang
+    if not c.aligned or not lang.clitic_prefixes:
+        return None
+    seg = c.aligned[0].segment
+    first, stop = s.index_at(seg.start), s.index_at(seg.end)
+
+    def head(i: int) -> tuple[str, str] | None:
+        """(prefix, noun) when word i is the counted noun, with its clitics split off."""
+        w = s.word(i)
+        if w is None:
+            return None
+        return next(((p, rest) for p, rest in lang.clitic_splits(w) if lang.noun_class(rest) == q.unit), None)
+
+    found: list[tuple[int, Evidence]] = []
+    i = first
+    while i < stop:
+        h = head(i)
+        if h is None:
+            i += 1
+            continue
+        items, k, last = 1, i + 1, i
+        while k < stop and s.word(k) is not None and k - last <= HEADED_ITEM_WORDS:
+            nxt = head(k)
+            if nxt is not None and nxt[1] == h[1] and nxt[0].startswith(lang.conjunction):
+                items, last = items + 1, k
+            elif s.word(k).startswith(lang.conjunction) and k > last + 1:
+                break  # another item, not headed by the noun: the list is not counted whole
+            k += 1
+        closed = k >= stop or s.word(k) is None  # a clause mark or the passage's end
+        if items >= 2 and closed and k - last <= HEADED_ITEM_WORDS + 1:
+            found.append((items, evidence_span(c.src, s.toks[i].start, s.toks[k - 1].end)))
+        i = k
+    return found[0] if len(found) == 1 else None
+
+
 def _counts_as(lang, word: str, unit: str | None) -> bool:
     """Is ``word`` a noun of the class or stem ``unit`` («أحزاب» for party, «قطاعات» for قطاع)?"""
     if unit is None:
@@ -160,6 +206,11 @@ def check_quantity(c: ClaimContext, listed_in_summary: bool = False) -> Claim:
     if listed is not None and listed[0] == q.value:
         return result(c, "supported", f"The source lists {listed[0]} after «{listed[1].text}» for this event.",
                       [listed[1]])
+    headed = _headed_list(c) if q.kind == "count" and q.unit in _LIST_CLASSES - {None} \
+        and not q.alternatives and not listed_in_summary else None
+    if headed is not None and headed[0] != q.value and c.sure():
+        return result(c, "contradicted", f"The source lists {headed[0]} for this event, not {q.value}.",
+                      [headed[1]])
     nearby = [x for x in c.sentence_mentions(*kinds) if may_support(q, x) and quantities_equal(q, x)]
     if nearby:
         rival = bound_elsewhere(c, nearby, [x for x in c.sentence_mentions(*kinds)
@@ -177,6 +228,8 @@ def check_quantity(c: ClaimContext, listed_in_summary: bool = False) -> Claim:
         other = "; that value belongs to another passage of the source" if elsewhere else ""
         return result(c, "contradicted", f"The source gives «{rivals[0].text}» for this, not «{label}»{other}.",
                        rivals[:1] + elsewhere[:1])
+    if rivals and elsewhere and (bound := misbound_elsewhere(c, elsewhere, rivals)) is not None:
+        return _misbound(c, *bound)  # the claimed value is the source's figure for another measure
     if rivals:
         return result(c, "unverifiable", f"The passage that best matches this claim gives «{rivals[0].text}»"
                        + ("; the claimed value appears in another passage." if elsewhere else "."),
