@@ -155,7 +155,7 @@ def test_english_forms(form, bare):
     ("النقل", "transport"), ("المطار", "airport"), ("الميناء", "port"), ("السكك", "railway"),
     ("البنك", "bank"), ("المركزي", "central"), ("الصرف", "exchange"), ("الدينار", "dinar"),
     ("الدولار", "dollar"), ("الأورو", "euro"), ("البورصة", "bourse"), ("السوق", "market"),
-    ("التشغيل", "employment"), ("البطالة", "unemployment"), ("الأجور", "wages"), ("الأعوان", "workers"),
+    ("التشغيل", "employment"), ("العمل", "jobs"), ("البطالة", "unemployment"), ("الأجور", "wages"), ("الأعوان", "workers"),
     ("العمال", "workers"), ("الموظفين", "employees"), ("التقاعد", "pension"), ("الضمان", "insurance"),
     ("الدعم", "subsidy"), ("الفقر", "poverty"), ("السكن", "housing"), ("الصحة", "health"),
     ("المستشفى", "hospital"), ("التعليم", "education"), ("التربية", "education"), ("مدرسة", "school"),

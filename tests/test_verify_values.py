@@ -313,6 +313,15 @@ def test_a_value_only_in_another_passage_where_it_measures_something_else():
     assert dict(verdicts(source, summary.format(7), published="2017-02-24"))["7 بالمائة"] == "supported"
 
 
+def test_an_exact_figure_of_another_measure_beats_a_loose_one_of_this_measure():
+    source = ("وبحسب المعهد العربي لرؤساء المؤسسات، يوفر القطاع الخاص نحو 68 % من فرص العمل و63 % من الموارد "
+              "الجبائية و72% من الصادرات.")
+    summary = "Its study says the private sector provides around {}% of jobs."
+    assert dict(verdicts(source, summary.format(72), lang="en"))["72%"] == "contradicted"
+    assert verify(source, summary.format(68), lang="en").counts["contradicted"] == 0
+    assert verify(source, summary.format(70), lang="en").counts["contradicted"] == 0  # "about 68" loosely
+
+
 def test_figures_stated_together_keep_a_claim_on_their_sentence():
     source = ("In total, 870 people worldwide have been infected, and 457 deaths have been reported in 21 "
               "countries. But in the last seven years, the pace has slowed, with only around 170 infections "

@@ -180,6 +180,21 @@ def _misbound(c: ClaimContext, other: Mention, same: Mention) -> Claim:
                   f"«{same.text}» is its figure for something else.", [other, same])
 
 
+def _rival_to_exact(q: Mention, x: Mention, match: list[Mention]) -> bool:
+    """Could ``x`` be the figure the claim misbinds? A value that differs, as ever; and where the
+    source writes the claimed figure exactly ("72%" of exports), also one that only a stated
+    approximation brings near it («نحو 68 %» of jobs): an exact figure of another measure is a
+    closer reading than a loose one of this measure."""
+    if quantities_equal(q, x):
+        return False
+    if may_contradict(q, x):
+        return True
+    exact = any(m.value == q.value for m in match) and not q.bound and not x.bound
+    plain = {"approximate": False}
+    return exact and (q.approximate or x.approximate) and may_contradict(q.model_copy(update=plain),
+                                                                         x.model_copy(update=plain))
+
+
 def check_quantity(c: ClaimContext, listed_in_summary: bool = False) -> Claim:
     """``listed_in_summary``: the summary lists the counted items itself, and they agree."""
     q = c.m
@@ -190,7 +205,7 @@ def check_quantity(c: ClaimContext, listed_in_summary: bool = False) -> Claim:
     cands = [x for x in c.aligned_mentions(*kinds)]
     match = [x for x in cands if may_support(q, x) and quantities_equal(q, x)]
     if match:
-        rival = bound_elsewhere(c, match, [x for x in cands if may_contradict(q, x) and not quantities_equal(q, x)])
+        rival = bound_elsewhere(c, match, [x for x in cands if _rival_to_exact(q, x, match)])
         if rival is not None:
             return _misbound(c, *rival)
         return result(c, "supported", "The source gives the same value for this event.", match[:1])

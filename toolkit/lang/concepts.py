@@ -453,7 +453,8 @@ CONCEPTS: dict[str, dict[str, list[str]]] = {
     # --- work and welfare ------------------------------------------------------------
     "employment": {"en": ["employment", "job", "jobs", "labour", "labor", "hiring", "recruitment", "recruited",
                           "employed"],
-                   "ar": ["تشغيل", "شغل", "وظيفة", "وظائف", "انتداب", "انتدابات", "توظيف"]},
+                   # «عمل» (work, labour) listed whole: else it is read as the stem of «عملات» (currencies)
+                   "ar": ["تشغيل", "شغل", "عمل", "وظيفة", "وظائف", "انتداب", "انتدابات", "توظيف"]},
     "unemployment": {"en": ["unemployment", "unemployed", "jobless", "joblessness"],
                      "ar": ["بطالة", "عاطل", "عاطلين", "عاطلون", "معطلين"]},
     "workers": {"en": ["worker", "workers", "employee", "employees", "staff", "agents", "personnel", "workforce",
