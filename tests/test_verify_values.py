@@ -330,6 +330,16 @@ def test_figures_stated_together_keep_a_claim_on_their_sentence():
     assert verify(source, summary).counts["contradicted"] == 0
 
 
+def test_a_span_written_with_a_verb_of_ending_has_its_own_end():
+    source = ("تنطلق عملية تسجيل الناخبين يوم الاثنين 19 جوان 2017 وتنتهي يوم 10 اوت المقبل، ويتم وضع قائمات "
+              "الناخبين على ذمة العموم من يوم 16 اوت الى غاية يوم 18 اوت 2017.")
+    summary = "Voter registration runs from Monday, June 19 to August {}, and the voter lists are then put on display."
+    assert dict(verdicts(source, summary.format(18), published="2017-04-20", lang="en"))["August 18"] == "contradicted"
+    assert verify(source, summary.format(10), published="2017-04-20", lang="en").counts["contradicted"] == 0
+    display = "The voter lists are on public display from August 16 to August 18."
+    assert verify(source, display, published="2017-04-20", lang="en").counts["contradicted"] == 0
+
+
 def test_a_range_with_the_same_start_and_another_end_is_contradicted():
     source = ("اعتبر نائب وزير خارجية الصين أن الصين تعتبر تونس شريكا مثاليا على المستوى الإفريقي. "
               "ويؤدي نائب وزير الخارجية الصيني زيارة رسمية إلى تونس من 4 إلى 6 جانفي.")

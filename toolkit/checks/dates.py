@@ -81,6 +81,13 @@ def check_date(c: ClaimContext) -> Claim:
             theirs, ours = rival
             return result(c, "contradicted", f"The source dates what this claim describes {fmt_date(theirs.value)}; "
                           f"{fmt_date(ours.value)} is its date for something else.", [theirs, ours])
+    other_end = _other_end(c, v, pub)
+    if match and other_end is not None and len(v) == 10:
+        # "from June 19 to August 18" where the source's span from 19 June ends on 10 August, and its
+        # 18 August ends another span
+        start, end = other_end
+        return result(c, "contradicted", f"The source's span from {fmt_date(_stated(start, pub))} runs to "
+                      f"{fmt_date(_stated(end, pub))}, not to {fmt_date(v)}.", [end, start])
     if match:
         return result(c, "supported", f"The source gives {fmt_date(v if match[0].kind == 'number' else match[0].value)} "
                       "for this event.", match[:1])
@@ -97,8 +104,7 @@ def check_date(c: ClaimContext) -> Claim:
         return result(c, "contradicted",
                        f"The source dates this event {fmt_date(dates[0].value)}, not {fmt_date(v)}{note}.",
                        dates[:1] + elsewhere[:1])
-    other_end = _other_end(c, v, pub) if not elsewhere else None
-    if other_end is not None:  # «من 4 إلى 7 جانفي» where the source's «من 4 إلى 6 جانفي»
+    if other_end is not None and not elsewhere:  # «من 4 إلى 7 جانفي» where the source's «من 4 إلى 6 جانفي»
         start, end = other_end
         return result(c, "contradicted", f"The source's range from {fmt_date(_stated(start, pub))} runs to "
                       f"{fmt_date(_stated(end, pub))}, not to {fmt_date(v)}.", [end, start])
@@ -120,16 +126,21 @@ def check_date(c: ClaimContext) -> Claim:
 
 def _other_end(c: ClaimContext, v: str, pub: _dt.date | None) -> tuple[Mention, Mention] | None:
     """The claim is one end of a range whose other end the source states as the end of its own
-    range, with another date at this end: (the shared end, the source's end for this one)."""
+    range, with another date at this end, and as the end of no range with this date: (the shared
+    end, the source's end for this one)."""
     partners = [p for p in range_partners(c.summ, c.m) if p.kind == "date" and p.value]
+    found = []
     for p in partners:
         for start in (d for d in c.src.scan.mentions if d.kind == "date" and d.value
                       and same_date(_stated(d, pub), as_stated(p, pub) or "")):
             ends = [e for e in range_partners(c.src, start) if e.kind == "date" and e.value
                     and len(e.value) == len(v) and (e._nstart > start._nstart) == (c.m._nstart > p._nstart)]
-            if len(ends) == 1 and not same_date(_stated(ends[0], pub), v):
-                return start, ends[0]
-    return None
+            if len(ends) != 1:
+                continue
+            if same_date(_stated(ends[0], pub), v):
+                return None
+            found.append((start, ends[0]))
+    return found[0] if found else None
 
 
 def _named_day(c: ClaimContext, v: str) -> Mention | None:

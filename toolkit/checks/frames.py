@@ -97,6 +97,33 @@ def range_partners(doc: Document, m: Mention) -> list[Mention]:
         gap = text[v._nend:m._nstart] if v._nend <= m._nstart else text[m._nend:v._nstart]
         if len(gap) <= 8 and gap.split() and all(w == "-" or w in doc.scan.lang.range_words for w in gap.split()):
             out.append(v)
+    if m.kind == "date":
+        out += [v for v in _span_ends(doc, m) if v not in out]
+    return out
+
+
+SPAN_GAP = 30  # characters between a span's start date and its end («19 جوان 2017 وتنتهي يوم 10 أوت»)
+
+
+def _span_ends(doc: Document, m: Mention) -> list[Mention]:
+    """The other end of a span of days written with a verb of ending between its dates: «تنطلق
+    ... يوم 19 جوان وتنتهي يوم 10 أوت», "runs from June 19 until August 10". Only a range-end word,
+    range words and function words may stand between them."""
+    lang = doc.scan.lang
+    if not lang.range_end_words:
+        return []
+    text = doc.scan.nt.text
+    out = []
+    for v in near(doc, m, SPAN_GAP):
+        if v is m or v.kind != "date":
+            continue
+        gap = text[v._nend:m._nstart] if v._nend <= m._nstart else text[m._nend:v._nstart]
+        words = [w.strip(",،") for w in gap.split()]
+        ends = [w for w in words if any(rest in lang.range_end_words for _, rest in lang.clitic_splits(w))]
+        if len(ends) == 1 and all(w in ends or w in lang.stopwords or w in lang.range_words
+                                  or any(rest in lang.range_words for _, rest in lang.clitic_splits(w))
+                                  for w in words if w):
+            out.append(v)
     return out
 
 

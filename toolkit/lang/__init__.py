@@ -208,6 +208,7 @@ class Language:
     from_words: frozenset[str]
     to_words: frozenset[str]
     range_words: frozenset[str]
+    range_end_words: frozenset[str]
     pair_words: frozenset[str]
     frame_break_words: frozenset[str]
     frame_break_prefixes: tuple[str, ...]

@@ -187,6 +187,8 @@ TABLES: tuple[Table, ...] = (
     _t("FROM_WORDS", Words, "words", "'from' in 'from X to Y'", E),
     _t("TO_WORDS", Words, "words", "'to' in 'from X to Y'", E),
     _t("RANGE_WORDS", Words, "words", "words joining the two ends of a range ('to', 'and', «إلى»)", E),
+    _t("RANGE_END_WORDS", Words, "words", "verbs and words that give where a span of days ends after its start "
+       "(«تنطلق ... 19 جوان وتنتهي 10 أوت», 'until')", E),
     _t("PAIR_WORDS", Words, "words", "words joining two figures of one measure in a clause", E),
     _t("FRAME_BREAK_WORDS", Words, "words", "a word that opens the next coordinated item ('and')", E),
     _t("FRAME_BREAK_PREFIXES", Words, "phrases", "a prefix that opens the next coordinated item (وال)", E),
