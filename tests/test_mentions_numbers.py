@@ -241,3 +241,9 @@ def test_within_a_year_is_a_duration_of_one_year():
 def test_since_years_is_no_single_year():
     assert values("التضخم في أعلى مستوياته منذ أعوام") == []
     assert values("أطلقت الحكومة الحملة منذ أسبوع") == [("duration", 1, "week")]
+
+
+def test_since_the_month_of_a_named_month_is_no_duration():
+    # «منذ شهر جانفي» is since January (a date), «منذ شهر» since a month
+    assert values("انطلقت الاستعدادات منذ شهر جانفي") == []
+    assert values("انطلقت الاستعدادات منذ شهر") == [("duration", 1, "month")]

@@ -340,6 +340,18 @@ def test_a_span_written_with_a_verb_of_ending_has_its_own_end():
     assert verify(source, display, published="2017-04-20", lang="en").counts["contradicted"] == 0
 
 
+def test_a_date_found_outside_the_passage_beside_a_rival_date_supports_nothing():
+    source = ("قالت وزيرة السياحة إن جربة تبقى على رأس الوجهات السياحية بحسب المؤشرات المسجلة إلى غاية 10 جوان "
+              "الحالي. وأشارت وزيرة السياحة إلى استعدادات مكثفة لإنجاح الموسم من خلال تكثيف التعزيزات الأمنية "
+              "بالمواقع السياحية بالإضافة إلى رصد امكانيات مهمة لتأمين نظافة الشواطئ. وأكدت أن الاستعدادات "
+              "انطلقت منذ شهر جانفي لفائدة الموسم الحالي الذي ينطلق عادة منذ شهر جوان.")
+    summary = ("She said preparations for the current season had begun in {}, with stepped-up security at tourist "
+               "sites and significant resources to keep beaches clean.")
+    # June starts the season; the preparations began in January: the sentence gives both
+    assert dict(verdicts(source, summary.format("June"), published="2017-06-13", lang="en"))["June"] == "unverifiable"
+    assert dict(verdicts(source, summary.format("January"), published="2017-06-13", lang="en"))["January"] == "supported"
+
+
 def test_a_range_with_the_same_start_and_another_end_is_contradicted():
     source = ("اعتبر نائب وزير خارجية الصين أن الصين تعتبر تونس شريكا مثاليا على المستوى الإفريقي. "
               "ويؤدي نائب وزير الخارجية الصيني زيارة رسمية إلى تونس من 4 إلى 6 جانفي.")

@@ -19,7 +19,7 @@ from .context import (
     frames_agree,
     result,
 )
-from .frames import range_partners
+from .frames import frame, frame_score, range_partners
 from .values import year_of
 
 
@@ -120,8 +120,29 @@ def check_date(c: ClaimContext) -> Claim:
                        + (f"; {fmt_date(v)} appears in another passage." if elsewhere else "."),
                        dates[:1] + elsewhere[:1])
     if elsewhere:
+        rival = _sentence_rival(c, max(elsewhere, key=c.score_of), v, pub)
+        if rival is not None:
+            return result(c, "unverifiable", f"The source's sentence with {fmt_date(v)} also dates something "
+                          f"{fmt_date(rival[1].value)}; which of the two this claim describes is unclear.", list(rival))
         return found_elsewhere(c, elsewhere, fmt_date(v))
     return result(c, "unverifiable", f"The source gives no date for this event; {fmt_date(v)} is not in it.")
+
+
+def _sentence_rival(c: ClaimContext, found: Mention, v: str, pub: _dt.date | None) -> tuple[Mention, Mention] | None:
+    """Outside the aligned passage, the claimed date's sentence gives another date of its precision
+    whose words match the claim's at least as well («انطلقت الاستعدادات منذ شهر جانفي لفائدة الموسم
+    ... الذي ينطلق عادة منذ شهر جوان»): then the claim may take either, and the sentence supports
+    neither. Returns (the claimed date's mention, that other date)."""
+    comparable = {"n:", "c:", "x:"} if c.cross_lingual else None
+    claim = frame(c.summ, c.m, comparable=comparable)
+    a, b = c.src.sentence_span(c.src.segment_at(found._nstart).sentence)
+    own = frame_score(claim, frame(c.src, found), c.src)
+    for d in c.src.scan.mentions:
+        if d.kind == "date" and a <= d._nstart < b and d.value and not d.relative \
+                and _granularity(d.value) == _granularity(v) and not same_date(v, _stated(d, pub)) \
+                and not c.claimed_alongside(d) and frame_score(claim, frame(c.src, d), c.src) >= max(own, 1e-9):
+            return found, d
+    return None
 
 
 def _other_end(c: ClaimContext, v: str, pub: _dt.date | None) -> tuple[Mention, Mention] | None:

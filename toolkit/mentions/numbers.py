@@ -633,13 +633,19 @@ def _ordinal_after(s: Scan, j: int) -> bool:
     return w is not None and w in s.lang.ordinal_units
 
 
+def _named_month_after(s: Scan, i: int) -> bool:
+    """«منذ شهر جانفي»، «منذ شهر رمضان»: the month named after «شهر» is a date, not one month."""
+    nxt = s.word(i + 1)
+    return nxt is not None and (nxt in s.lang.months or nxt in s.lang.hijri_months)
+
+
 def _dual_or_group(s: Scan, i: int, found: list[_Quantity]) -> None:
     w = s.word(i)
     if w is None:
         return
     lang = s.lang
     if s.word(i - 1) in lang.duration_prepositions and lang.noun_classes.get(w) in lang.duration_classes \
-            and w not in lang.vague_plurals:  # «منذ أعوام» is for years, not for one year
+            and w not in lang.vague_plurals and not _named_month_after(s, i):  # «منذ أعوام» is for years
         found.append(_Quantity("duration", s.toks[i].start, s.toks[i].end, 1, unit=lang.noun_classes[w]))
         return  # «منذ أسبوع»: one week
     for prefix, rest in lang.clitic_splits(w):
