@@ -151,7 +151,7 @@ def test_english_forms(form, bare):
     ("الصناعة", "industry"), ("الفلاحة", "agriculture"), ("الزراعة", "agriculture"), ("السياحة", "tourism"),
     ("نزل", "hotel"), ("فندق", "hotel"), ("النفط", "oil"), ("البترول", "oil"), ("الغاز", "gas"),
     ("الفسفاط", "phosphate"), ("زيت", "oil"), ("الزيتون", "olive"), ("التمور", "dates"),
-    ("النسيج", "textile"), ("الطاقة", "energy"), ("الكهرباء", "electricity"), ("المياه", "water"),
+    ("النسيج", "textile"), ("الطاقة", "energy"), ("الكهرباء", "electricity"), ("المياه", "water"), ("التطهير", "sanitation"),
     ("النقل", "transport"), ("المطار", "airport"), ("الميناء", "port"), ("السكك", "railway"),
     ("البنك", "bank"), ("المركزي", "central"), ("الصرف", "exchange"), ("الدينار", "dinar"),
     ("الدولار", "dollar"), ("الأورو", "euro"), ("البورصة", "bourse"), ("السوق", "market"),

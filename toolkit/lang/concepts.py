@@ -417,6 +417,7 @@ CONCEPTS: dict[str, dict[str, list[str]]] = {
                "ar": ["طاقة", "طاقي", "متجددة", "شمسية"]},
     "electricity": {"en": ["electricity", "electric", "electrical"], "ar": ["كهرباء", "كهربائي"]},
     "water": {"en": ["water", "waters"], "ar": ["ماء", "مياه"]},
+    "sanitation": {"en": ["sanitation", "sewerage", "sewage"], "ar": ["تطهير"]},
     "dams": {"en": ["dam", "dams"], "ar": ["السد", "سدود"]},
     "rain": {"en": ["rain", "rains", "rainfall", "precipitation"], "ar": ["أمطار", "مطر", "تساقطات"]},
     "drought": {"en": ["drought", "droughts"], "ar": ["جفاف"]},
