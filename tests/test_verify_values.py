@@ -352,6 +352,18 @@ def test_a_date_found_outside_the_passage_beside_a_rival_date_supports_nothing()
     assert dict(verdicts(source, summary.format("January"), published="2017-06-13", lang="en"))["January"] == "supported"
 
 
+def test_of_two_figures_set_against_each_other_the_timed_one_answers_a_timed_claim():
+    source = ("وأوضح رئيس الجامعة أن القطاع كان يعد قرابة 2160 مؤسسة، مقابل 1800 مؤسسة اليوم، بعد أن تم غلق "
+              "قرابة 300 مؤسسة.")
+    summary = "وأوضح رئيس الجامعة أن القطاع يعد اليوم قرابة {} مؤسسة بعد غلق حوالي 300 مؤسسة."
+    assert dict(verdicts(source, summary.format(2160), published="2016-08-07"))["2160"] == "contradicted"
+    assert verify(source, summary.format(1800), published="2016-08-07").counts["contradicted"] == 0
+    # a date across a clause mark times neither figure
+    staff = "ويبلغ عدد اعوان الشركة 3579 عونا، مع موفى ديسمبر 2016، مقابل 3712 عونا سنة قبل ذلك."
+    claim = "وبلغ عدد أعوان الشركة 3579 عونا في موفى ديسمبر 2016 مقابل 3712 عونا قبل سنة."
+    assert verify(staff, claim, published="2017-02-20").counts["contradicted"] == 0
+
+
 def test_a_range_with_the_same_start_and_another_end_is_contradicted():
     source = ("اعتبر نائب وزير خارجية الصين أن الصين تعتبر تونس شريكا مثاليا على المستوى الإفريقي. "
               "ويؤدي نائب وزير الخارجية الصيني زيارة رسمية إلى تونس من 4 إلى 6 جانفي.")

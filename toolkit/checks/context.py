@@ -12,7 +12,7 @@ from ..index import Alignment, Document, SourceIndex
 from ..mentions.dates import same_date
 from ..models import Claim, Evidence, Mention, MentionKind, Span, Verdict
 from ..lang.concepts import CONTRASTS
-from .frames import Frame, frame, frame_score, paired
+from .frames import CLAUSE_MARKS, Frame, frame, frame_score, paired
 from .values import quantities_equal
 
 ALIGNED_FLOOR = 0.2  # a passage sharing less than this of the claim's words is unrelated
@@ -172,6 +172,9 @@ def bound_elsewhere(c: ClaimContext, same: list[Mention], rivals: list[Mention])
     claim = frame(c.summ, c.m, comparable=comparable)
     if len(claim) < 2:
         return None  # too few words around the value to tell what it measures
+    dated = _dated_side(c, same, rivals)
+    if dated is not None:
+        return dated
     rivals = [y for y in rivals if not any(paired(c.src, x, y) for x in same)]
     if not rivals:
         return None
@@ -210,6 +213,47 @@ def misbound_elsewhere(c: ClaimContext, elsewhere: list[Mention], rivals: list[M
     if bound is None or _co_stated(c, bound[1]) > _co_stated(c, bound[0]):
         return None
     return bound
+
+
+CLAUSE_DATE_REACH = 3  # words between a figure and the date that times it («1800 مؤسسة اليوم»)
+
+
+def _clause_date(doc: Document, m: Mention) -> Mention | None:
+    """The date written right beside figure ``m``, in its clause: no other figure and no clause mark
+    between them («3579 عونا، مع موفى ديسمبر 2016، مقابل 3712»: the date times neither by itself)."""
+    s = doc.scan
+    seg = doc.segment_at(m._nstart)
+    first, last = s.index_at(m._nstart), s.index_at(m._nend)
+    best: tuple[int, Mention] | None = None
+    for d in seg.mentions:
+        if d.kind != "date" or not d.value:
+            continue
+        gap = first - s.index_at(d._nend) if d._nend <= m._nstart else s.index_at(d._nstart) - last
+        between = (d._nend, m._nstart) if d._nend <= m._nstart else (m._nend, d._nstart)
+        if 0 <= gap <= CLAUSE_DATE_REACH and not any(
+                between[0] <= v._nstart < between[1] and v.kind in ("number", "percent", "count", "duration")
+                for v in seg.mentions) and not any(ch in CLAUSE_MARKS for ch in s.nt.text[between[0]:between[1]]) \
+                and (best is None or gap < best[0]):
+            best = (gap, d)
+    return best[1] if best else None
+
+
+def _dated_side(c: ClaimContext, same: list[Mention], rivals: list[Mention]) -> tuple[Mention, Mention] | None:
+    """Two figures of one measure set against each other, each timed («كان يعد 2160 مؤسسة، مقابل
+    1800 مؤسسة اليوم», "from 66 in 2010 to 52 today"): the claim's figure, timed as the other
+    side is, misstates that side. Returns (the other side, the claimed figure's mention)."""
+    mine = _clause_date(c.summ, c.m)
+    if mine is None:
+        return None
+    for x in same:
+        for y in rivals:
+            if not paired(c.src, x, y):
+                continue
+            dy, dx = _clause_date(c.src, y), _clause_date(c.src, x)
+            if dy is not None and same_date(dy.value, mine.value) \
+                    and (dx is None or not same_date(dx.value, mine.value)):
+                return y, x
+    return None
 
 
 def _paired_score(c: ClaimContext, claim: Frame, y: Mention) -> float:

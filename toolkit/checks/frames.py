@@ -15,7 +15,7 @@ from ..models import Mention
 from .lookup import Stops, kept, near, value_cover
 
 VALUE_KINDS = ("number", "percent", "count", "duration", "date")
-_CLAUSE_MARKS = {".", ",", ";", ":", "(", ")", "!", "?", '"', "-"}
+CLAUSE_MARKS = {".", ",", ";", ":", "(", ")", "!", "?", '"', "-"}
 LEFT, RIGHT = 6, 3  # words of the clause read before and after a value
 NEARNESS = 3.0  # tokens; nearer words weigh more
 
@@ -43,7 +43,7 @@ def frame(doc: Document, m: Mention, *, comparable: set[str] | None = None) -> F
         for k in range(i - 1, max(low - 1, i - 1 - 2 * LEFT), -1):
             if k in stops:
                 return next(v for v in stops.cover[k] if v is not m and v not in partners)
-            if s.toks[k].text in _CLAUSE_MARKS:
+            if s.toks[k].text in CLAUSE_MARKS:
                 return None
         return None
 
@@ -57,7 +57,7 @@ def frame(doc: Document, m: Mention, *, comparable: set[str] | None = None) -> F
         taken, i, skipped = 0, first - 1, False
         while i >= max(0, low) and taken < LEFT:
             t = s.toks[i]
-            if i in stops or t.text in _CLAUSE_MARKS:
+            if i in stops or t.text in CLAUSE_MARKS:
                 return
             if t.text in s.lang.frame_break_words and (owner := owner_before(i)) is not None:
                 if taken or skipped:
@@ -73,7 +73,7 @@ def frame(doc: Document, m: Mention, *, comparable: set[str] | None = None) -> F
         taken = 0
         for d, i in enumerate(indices, 1):
             t = s.toks[i]
-            if i in stops or t.text in _CLAUSE_MARKS or taken >= limit:
+            if i in stops or t.text in CLAUSE_MARKS or taken >= limit:
                 return
             # «…بـ 22 بالمائة والسوق العربية بـ 51», "... and the Arab market 51": the next frame
             if rightwards and (t.text in s.lang.frame_break_words or t.text.startswith(s.lang.frame_break_prefixes)):
