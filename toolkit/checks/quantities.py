@@ -124,11 +124,11 @@ def _headed_list(c: ClaimContext) -> tuple[int, Evidence] | None:
             i += 1
             continue
         items, k, last = 1, i + 1, i
-        while k < stop and s.word(k) is not None and k - last <= HEADED_ITEM_WORDS:
+        while k < stop and (word := s.word(k)) is not None and k - last <= HEADED_ITEM_WORDS:
             nxt = head(k)
             if nxt is not None and nxt[1] == h[1] and nxt[0].startswith(lang.conjunction):
                 items, last = items + 1, k
-            elif s.word(k).startswith(lang.conjunction) and k > last + 1:
+            elif word.startswith(lang.conjunction) and k > last + 1:
                 break  # another item, not headed by the noun: the list is not counted whole
             k += 1
         closed = k >= stop or s.word(k) is None  # a clause mark or the passage's end
