@@ -20,6 +20,7 @@ from .context import (
     result,
 )
 from .frames import frame, frame_score, range_partners
+from .typed import DateValue, granularity_of
 from .values import year_of
 
 
@@ -36,10 +37,6 @@ def _relative_phrase(doc: Document, m: Mention) -> str:
     """A relative day's words, less the fillers of its language («في اليوم التالي» is «اليوم التالي»)."""
     words = doc.scan.nt.text[m._nstart:m._nend].split()
     return " ".join(w for w in words if w not in doc.scan.lang.relative_day_fillers)
-
-
-def _granularity(value: str) -> int:
-    return len(value)
 
 
 def _year_unwritten(c: ClaimContext, v: str) -> str:
@@ -65,13 +62,13 @@ def check_date(c: ClaimContext) -> Claim:
         if same:
             return result(c, "supported", "The source uses the same relative day for this event.", same[:1])
         return result(c, "unverifiable", "The relative day has no earlier date to count from.")
-    gran = _granularity(v)
-    dates = [d for d in c.aligned_mentions("date") if d.value and _granularity(d.value) == gran
+    gran = granularity_of(v)
+    dates = [d for d in c.aligned_mentions("date") if d.value and granularity_of(d.value) == gran
              and (same_date(v, _stated(d, pub)) or not c.claimed_alongside(d))]
     match = [d for d in dates if same_date(v, _stated(d, pub))]
-    if gran == 4 and not match:  # a year is stated by any date in it ("جوان 2017" for 2017)
+    if gran == "year" and not match:  # a year is stated by any date in it ("جوان 2017" for 2017)
         match = [d for d in c.aligned_mentions("date") if d.value and d.value[:4] == v]
-    if gran == 4 and not match:  # ...or by the same four digits the source does not read as a date
+    if gran == "year" and not match:  # ...or by the same four digits the source does not read as a date
         match = [x for x in c.sentence_mentions("number") if str(year_of(x)) == v]
     exact = [d for d in match if d.kind == "date" and d.value and len(d.value) == 10]
     if exact and len(v) == 10:  # the day the source gives another event of this passage
@@ -98,7 +95,7 @@ def check_date(c: ClaimContext) -> Claim:
     if nearby and not dates:
         return result(c, "supported", f"The source sentence about this event gives {fmt_date(v)}.", nearby[:1])
     elsewhere = [d for seg in c.src.segments for d in seg.mentions
-                 if d.kind == "date" and d.value and _granularity(d.value) == gran and same_date(v, _stated(d, pub))]
+                 if d.kind == "date" and d.value and granularity_of(d.value) == gran and same_date(v, _stated(d, pub))]
     if dates and c.sure(dates) and (not c.ambiguous(elsewhere) or frames_decide(c, dates[0], elsewhere)):
         note = f"; {fmt_date(v)} belongs to another passage of the source" if elsewhere else ""
         return result(c, "contradicted",
@@ -109,7 +106,7 @@ def check_date(c: ClaimContext) -> Claim:
         return result(c, "contradicted", f"The source's range from {fmt_date(_stated(start, pub))} runs to "
                       f"{fmt_date(_stated(end, pub))}, not to {fmt_date(v)}.", [end, start])
     others = [d for seg in c.src.segments for d in seg.mentions if d.kind == "date" and d.value
-              and _granularity(d.value) == gran and not d.relative and not same_date(v, _stated(d, pub))]
+              and granularity_of(d.value) == gran and not d.relative and not same_date(v, _stated(d, pub))]
     misstated = frame_rival(c, others, lambda a, b: same_date(a.value, b.value)) if not elsewhere else None
     if misstated is not None:  # the date is nowhere in the source; the event's own date is another
         return result(c, "contradicted", f"The source dates what this claim describes {fmt_date(misstated.value)}, "
@@ -139,7 +136,7 @@ def _sentence_rival(c: ClaimContext, found: Mention, v: str, pub: _dt.date | Non
     own = frame_score(claim, frame(c.src, found), c.src)
     for d in c.src.scan.mentions:
         if d.kind == "date" and a <= d._nstart < b and d.value and not d.relative \
-                and _granularity(d.value) == _granularity(v) and not same_date(v, _stated(d, pub)) \
+                and granularity_of(d.value) == granularity_of(v) and not same_date(v, _stated(d, pub)) \
                 and not c.claimed_alongside(d) and frame_score(claim, frame(c.src, d), c.src) >= max(own, 1e-9):
             return found, d
     return None
@@ -174,20 +171,17 @@ def _named_day(c: ClaimContext, v: str) -> Mention | None:
     return next((w for w in c.aligned_mentions("weekday") if w.date == v), None)
 
 
-GUESS_DAYS = 90  # a year inferred for a date further than this from publication is a guess
-
-
 def guessed_year(m: Mention, published: _dt.date | None) -> bool:
     """Is the year of this date a guess? The text gives none, and the date lies far enough
     from the publication date that the previous or next year would do as well."""
-    if not m.year_inferred or not m.value or len(m.value) != 10:
-        return False
-    return published is None or abs((_dt.date.fromisoformat(m.value) - published).days) > GUESS_DAYS
+    typed = DateValue.of(m, published)
+    return typed is not None and typed.guessed
 
 
 def as_stated(m: Mention, published: _dt.date | None) -> str | None:
     """A date's value as its text states it: a guessed year is no year (XXXX-MM-DD)."""
-    return "XXXX" + m.value[4:] if guessed_year(m, published) else m.value
+    typed = DateValue.of(m, published)
+    return typed.iso if typed is not None else None
 
 
 def _stated(d: Mention, published: _dt.date | None) -> str:

@@ -190,9 +190,7 @@ def _rival_to_exact(q: Mention, x: Mention, match: list[Mention]) -> bool:
     if may_contradict(q, x):
         return True
     exact = any(m.value == q.value for m in match) and not q.bound and not x.bound
-    plain = {"approximate": False}
-    return exact and (q.approximate or x.approximate) and may_contradict(q.model_copy(update=plain),
-                                                                         x.model_copy(update=plain))
+    return exact and (q.approximate or x.approximate) and may_contradict(q, x, loosely=False)
 
 
 def check_quantity(c: ClaimContext, listed_in_summary: bool = False) -> Claim:

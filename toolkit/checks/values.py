@@ -1,14 +1,17 @@
 """Comparing values: equality with rounding and stated approximation, bounds («أكثر من»،
 "over"), durations in days, and which quantities may support or contradict each other
-(a percentage is never an amount; counts compare only with counts of the same class)."""
+(a percentage is never an amount; counts compare only with counts of the same class).
+
+The rules compare typed :class:`~toolkit.checks.typed.Quantity` values; the functions the
+checks call take mentions and read their quantities."""
 
 from __future__ import annotations
 
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from ..mentions.numbers import DESIGNATION
 from ..models import Mention
+from .typed import DAYS, Quantity
 
 if TYPE_CHECKING:
     from .context import ClaimContext
@@ -17,9 +20,9 @@ APPROXIMATE_SPREAD = 0.25  # a loosely stated round value contradicts only one o
 PRECISE_SPREAD = 0.1  # "نحو 6.4 بالمائة": loosely stated, but to a tenth
 
 
-def _round(m: Mention) -> bool:
+def _round(q: Quantity) -> bool:
     """A round figure ("نحو 800 ألف", "about a billion"), as opposed to "نحو 6.4"."""
-    v = abs(float(m.value))
+    v = abs(q.amount)
     return v == 0 or (float(v).is_integer() and (v < 10 or str(int(v)).rstrip("0") != str(int(v))
                                                  or len(str(int(v))) <= 2))
 _CLASSES = {"leader", "country", "minister", "person", "dead", "injured", "time", "call", "tourist",
@@ -32,10 +35,9 @@ def _decimals(x: float) -> int:
     return 0 if float(x).is_integer() else len(text.split(".")[1])
 
 
-def values_equal(a: Mention, b: Mention) -> bool:
+def values_equal(a: Quantity, b: Quantity) -> bool:
     """Numeric equality allowing for rounding and stated approximation."""
-    xs = [float(v) for v in (a.alternatives or [a.value])]
-    ys = [float(v) for v in (b.alternatives or [b.value])]
+    xs, ys = a.values, b.values
     if len(xs) > 1 or len(ys) > 1:
         return sorted(set(xs)) == sorted(set(ys))
     x, y = xs[0], ys[0]
@@ -64,11 +66,11 @@ ROUNDING_SPREAD = 0.05  # a figure rounded to one significant digit stays within
 BOUND_REACH = 1.5  # "more than 800" is read as up to 1 200: past that a writer says more
 
 
-def _within_bound(bounded: Mention, exact: Mention) -> bool:
+def _within_bound(bounded: Quantity, exact: Quantity) -> bool:
     """Is ``exact`` a value that the bound ``bounded`` states, within its reach?"""
     if exact.bound:  # two bounds are the same statement only when they are equal ("over 40" / "over 50")
         return False
-    x, y = float(bounded.value), float(exact.value)
+    x, y = bounded.amount, exact.amount
     if bounded.bound == "at_least":
         return x <= y <= x * BOUND_REACH if x >= 0 else y >= x
     return x / BOUND_REACH <= y <= x if x >= 0 else y <= x
@@ -103,30 +105,23 @@ def same_unit(uq: str | None, uc: str | None) -> bool:
     return concept is not None and concept == _unit_concept(uc)
 
 
-DAYS = {"minute": 1 / 1440, "hour": 1 / 24, "day": 1, "week": 7, "month": 30, "year": 365}
-
-
-def in_days(m: Mention) -> Mention:
-    """A duration as a count of days, so that 'أسبوعين' and '14 يوما' compare."""
-    factor = DAYS.get(m.unit or "", 1)
-    return m.model_copy(update={"value": float(m.value) * factor, "unit": "day",
-                                "alternatives": [a * factor for a in m.alternatives] if m.alternatives else None})
-
-
 def quantities_equal(q: Mention, c: Mention) -> bool:
-    if q.kind == c.kind == "duration":
-        return values_equal(in_days(q), in_days(c))
-    return values_equal(q, c)
+    """The same figure, durations in days («أسبوعين» and «14 يوما»)."""
+    a, b = Quantity.of(q), Quantity.of(c)
+    if a.kind == b.kind == "duration":
+        return values_equal(a.in_days(), b.in_days())
+    return values_equal(a, b)
 
 
 def series_of(m: Mention) -> str | None:
     """The series a series number belongs to ("SARS-CoV-2" -> "sars-cov"), else None."""
-    return m.unit[len(DESIGNATION):] if m.unit and m.unit.startswith(DESIGNATION) else None
+    return Quantity.of(m).series
 
 
-def may_support(q: Mention, c: Mention) -> bool:
-    """Could ``c`` be the same quantity as ``q``? Units must agree where both are known."""
-    if series_of(q) != series_of(c):  # "SARS-CoV-2" is a name, not the figure 2
+def may_support(m: Mention, n: Mention) -> bool:
+    """Could ``n`` be the same quantity as ``m``? Units must agree where both are known."""
+    q, c = Quantity.of(m), Quantity.of(n)
+    if q.series != c.series:  # "SARS-CoV-2" is a name, not the figure 2
         return False
     if (q.kind == "percent") != (c.kind == "percent"):
         return False
@@ -153,16 +148,20 @@ def lone_numbers(c: ClaimContext, q: Mention, rival: Mention) -> bool:
     return len(mine) == 1 and len(theirs) == 1
 
 
-def may_contradict(q: Mention, c: Mention) -> bool:
+def may_contradict(m: Mention, n: Mention, *, loosely: bool = True) -> bool:
     """Same kind of quantity about the same kind of thing; a loosely stated value ("نحو",
-    "a billion") only against one that is off by more than a quarter."""
+    "a billion") only against one that is off by more than a quarter. ``loosely=False``
+    reads both as if stated exactly."""
+    q, c = Quantity.of(m), Quantity.of(n)
+    if not loosely:
+        q, c = q.stated_exactly(), c.stated_exactly()
     if q.unit is None or c.unit is None:
         return False
     if (q.kind == "percent") != (c.kind == "percent"):
         return False  # a percentage is never an amount, bounded or not
     if (q.approximate or c.approximate) and not q.alternatives and not c.alternatives:
-        x, y = float(q.value), float(c.value)
-        spread = APPROXIMATE_SPREAD if all(_round(m) for m in (q, c) if m.approximate) else PRECISE_SPREAD
+        x, y = q.amount, c.amount
+        spread = APPROXIMATE_SPREAD if all(_round(v) for v in (q, c) if v.approximate) else PRECISE_SPREAD
         if (q.bound and _within_bound(q, c)) or (c.bound and _within_bound(c, q)):
             return False  # on the bound's side and within its reach: true, or at worst loosely put
         if q.bound or c.bound:
