@@ -11,7 +11,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from ..models import Mention
-from .typed import DAYS, Quantity
+from .typed import Quantity
 
 if TYPE_CHECKING:
     from .context import ClaimContext
