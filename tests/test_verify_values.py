@@ -364,6 +364,18 @@ def test_of_two_figures_set_against_each_other_the_timed_one_answers_a_timed_cla
     assert verify(staff, claim, published="2017-02-20").counts["contradicted"] == 0
 
 
+def test_the_sentence_that_gives_a_claims_other_figures_answers_it():
+    source = ("أكد المدير العام للبنك سمير الصياد، خلال جلسة إفصاح مالي عقدت الجمعة بمقر بورصة تونس، أن البنك يسير "
+              "بثبات لتحقيق مخطط إعادة هيكلته. وبحسب الأرقام المقدمة، حقق البنك خلال سنة 2016 نتيجة صافية بقيمة 70 "
+              "مليون دينار (107 بالمائة من الهدف) وناتجا بنكيا بقيمة 164 مليون دينار (104 بالمائة من الهدف).")
+    summary = ("The bank posted a net profit of 70 million dinars in 2016, {} percent of its target, its CEO Samir "
+               "Essayed told a financial disclosure session at the Tunis Stock Exchange.")
+    said = {v: dict(verdicts(source, summary.format(v), published="2017-03-03", lang="en"))[f"{v} percent"]
+            for v in (117, 107, 104)}
+    # 117 is nowhere; 104 is the banking product's share of its target, not the profit's
+    assert said == {117: "contradicted", 107: "supported", 104: "contradicted"}
+
+
 def test_a_range_with_the_same_start_and_another_end_is_contradicted():
     source = ("اعتبر نائب وزير خارجية الصين أن الصين تعتبر تونس شريكا مثاليا على المستوى الإفريقي. "
               "ويؤدي نائب وزير الخارجية الصيني زيارة رسمية إلى تونس من 4 إلى 6 جانفي.")

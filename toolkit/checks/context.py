@@ -13,7 +13,7 @@ from ..mentions.dates import same_date
 from ..models import Claim, Evidence, Mention, MentionKind, Span, Verdict
 from ..lang.concepts import CONTRASTS
 from .frames import CLAUSE_MARKS, Frame, frame, frame_score, paired
-from .values import quantities_equal
+from .values import quantities_equal, year_of
 
 ALIGNED_FLOOR = 0.2  # a passage sharing less than this of the claim's words is unrelated
 CONFIDENT = 0.4  # alignment needed before a differing value counts as a contradiction
@@ -191,17 +191,62 @@ def bound_elsewhere(c: ClaimContext, same: list[Mention], rivals: list[Mention])
     return None
 
 
+_QUANTITIES = ("number", "percent", "count", "duration")
+
+
+def _claim_figures(c: ClaimContext) -> list[Mention]:
+    """The other figures of the claim's summary sentence."""
+    a, b = c.summ.sentence_span(c.summ.segment_at(c.m._nstart).sentence)
+    return [y for y in c.summ.scan.mentions if y is not c.m and a <= y._nstart < b and y.kind in _QUANTITIES]
+
+
+def _sentence_figures(doc: Document, sentence: int) -> list[Mention]:
+    a, b = doc.sentence_span(sentence)
+    return [z for z in doc.scan.mentions if a <= z._nstart < b and z.kind in _QUANTITIES]
+
+
 def _co_stated(c: ClaimContext, x: Mention) -> int:
     """How many other figures of the claim's summary sentence the source sentence holding ``x``
     also gives: the figures a sentence states together anchor it to one source event ("870
     infections ..., with 457 deaths in 21 countries")."""
-    a, b = c.summ.sentence_span(c.summ.segment_at(c.m._nstart).sentence)
-    mine = [y for y in c.summ.scan.mentions if y is not c.m and a <= y._nstart < b
-            and y.kind in ("number", "percent", "count", "duration")]
-    sa, sb = c.src.sentence_span(c.src.segment_at(x._nstart).sentence)
-    theirs = [z for z in c.src.scan.mentions if sa <= z._nstart < sb and z is not x
-              and z.kind in ("number", "percent", "count", "duration")]
-    return sum(any(quantities_equal(y, z) for z in theirs) for y in mine)
+    theirs = [z for z in _sentence_figures(c.src, c.src.segment_at(x._nstart).sentence) if z is not x]
+    return sum(any(quantities_equal(y, z) for z in theirs) for y in _claim_figures(c))
+
+
+def co_stated_rival(c: ClaimContext, candidate: Callable[[Mention], bool]) -> Mention | None:
+    """The figure of the one source sentence that gives the claim's other figures (more of them
+    than any other sentence does) which measures what the claim measures: the only ``candidate``
+    written next to one of those figures, by value, whose frame agrees with the claim's ("a net profit of 70 million dinars,
+    117 percent of its target" against «70 مليون دينار (107 بالمائة من الهدف)»). Years are no
+    anchor: too many sentences give them."""
+    mine = [y for y in _claim_figures(c) if year_of(y) is None]
+    if not mine:
+        return None
+    counts: dict[int, int] = {}
+    for seg in c.src.segments:
+        if seg.sentence in counts:
+            continue
+        theirs = _sentence_figures(c.src, seg.sentence)
+        counts[seg.sentence] = sum(any(quantities_equal(y, z) and z.value == y.value for z in theirs) for y in mine)
+    ranked = sorted(counts.items(), key=lambda kv: -kv[1])
+    if not ranked or ranked[0][1] == 0 or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
+        return None
+    figures = _sentence_figures(c.src, ranked[0][0])
+    anchors = [k for k, z in enumerate(figures) if any(quantities_equal(y, z) and z.value == y.value for y in mine)]
+    # the candidate written next to an anchor, no other figure between («70 مليون دينار(107 بالمائة من الهدف)»)
+    found = [z for k, z in enumerate(figures) if candidate(z) and not c.claimed_alongside(z)
+             and any(abs(k - a) == 1 and _words_between(c.src, z, figures[a]) <= ANCHOR_REACH for a in anchors)]
+    if len({str(z.value) for z in found}) != 1 or not frames_agree(c, found[0]):
+        return None
+    return found[0]
+
+
+ANCHOR_REACH = 4  # words between an anchoring figure and the figure beside it
+
+
+def _words_between(doc: Document, a: Mention, b: Mention) -> int:
+    first, second = (a, b) if a._nstart <= b._nstart else (b, a)
+    return len(doc.scan.nt.text[first._nend:second._nstart].split())
 
 
 def misbound_elsewhere(c: ClaimContext, elsewhere: list[Mention], rivals: list[Mention]) -> tuple[Mention, Mention] | None:

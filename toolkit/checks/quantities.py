@@ -7,6 +7,7 @@ from ..models import Claim, Evidence, Mention
 from .context import (
     ClaimContext,
     bound_elsewhere,
+    co_stated_rival,
     evidence_span,
     found_elsewhere,
     frame_rival,
@@ -258,6 +259,9 @@ def check_quantity(c: ClaimContext, listed_in_summary: bool = False) -> Claim:
             return result(c, "contradicted",
                            f"The source lists {len(e.value)} ({', '.join(e.value)}), not {q.value}.", [e])
     if elsewhere:
+        anchored = co_stated_rival(c, lambda x: may_contradict(q, x) and not quantities_equal(q, x))
+        if anchored is not None:  # the claimed figure belongs to another measure of the anchoring sentence
+            return _misbound(c, anchored, max(elsewhere, key=c.score_of))
         return found_elsewhere(c, elsewhere, "this value")
     year = year_of(q)
     years = [d for d in c.sentence_mentions("date") if year is not None and d.value == str(year)]
@@ -267,6 +271,11 @@ def check_quantity(c: ClaimContext, listed_in_summary: bool = False) -> Claim:
     if misstated is not None:  # the value is nowhere in the source; its measure has another figure
         return result(c, "contradicted", f"The source gives «{misstated.text}» for what this claim measures, "
                       f"not «{label}»; «{label}» is nowhere in the source.", [misstated])
+    anchored = co_stated_rival(c, lambda x: may_contradict(q, x) and not quantities_equal(q, x))
+    if anchored is not None:  # the sentence with the claim's other figures gives this measure another one
+        return result(c, "contradicted", f"The source sentence that gives this claim's other figures gives "
+                      f"«{anchored.text}» for what it measures, not «{label}»; «{label}» is nowhere in the source.",
+                      [anchored])
     return result(c, "unverifiable", "The source gives no such value for this event.")
 
 

@@ -239,6 +239,8 @@ CONCEPTS: dict[str, dict[str, list[str]]] = {
     "reform": {"en": ["reform", "reforms", "reformed"], "ar": ["إصلاح", "إصلاحات"]},
     "plan": {"en": ["plan", "plans", "programme", "programmes", "program", "programs", "strategy", "strategies"],
              "ar": ["خطة", "خطط", "برنامج", "برامج", "استراتيجية", "مخطط"]},
+    "target": {"en": ["target", "targets", "goal", "goals", "objective", "objectives"],
+               "ar": ["هدف", "أهداف", "مستهدف"]},
     "measure": {"en": ["measure", "measures", "procedure", "procedures"],
                 "ar": ["إجراء", "إجراءات", "تدابير", "تدبير"]},
     "crisis": {"en": ["crisis", "crises"], "ar": ["أزمة", "أزمات"]},
