@@ -376,6 +376,14 @@ def test_the_sentence_that_gives_a_claims_other_figures_answers_it():
     assert said == {117: "contradicted", 107: "supported", 104: "contradicted"}
 
 
+def test_a_loosely_stated_figure_of_three_significant_digits_is_not_round():
+    source = "وأوضح رئيس الجامعة أن الأرقام الرسمية تشير إلى أن قطاع النسيج كان يعد قرابة 2160 مؤسسة سنة 2010."
+    summary = "وأوضح رئيس الجامعة أن الأرقام الرسمية تشير إلى أن قطاع النسيج كان يعد قرابة {} مؤسسة سنة 2010."
+    # «قرابة 2610» states three digits: 17 % off is an error; «قرابة 2200» is a round figure near 2160
+    assert dict(verdicts(source, summary.format(2610), published="2016-08-07"))["2610"] == "contradicted"
+    assert dict(verdicts(source, summary.format(2200), published="2016-08-07"))["2200"] == "supported"
+
+
 def test_a_range_with_the_same_start_and_another_end_is_contradicted():
     source = ("اعتبر نائب وزير خارجية الصين أن الصين تعتبر تونس شريكا مثاليا على المستوى الإفريقي. "
               "ويؤدي نائب وزير الخارجية الصيني زيارة رسمية إلى تونس من 4 إلى 6 جانفي.")

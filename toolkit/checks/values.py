@@ -20,11 +20,13 @@ APPROXIMATE_SPREAD = 0.25  # a loosely stated round value contradicts only one o
 PRECISE_SPREAD = 0.1  # "نحو 6.4 بالمائة": loosely stated, but to a tenth
 
 
+ROUND_DIGITS = 2  # significant digits of a round figure: 800, 2 600, 68 — not 2 610 nor 6.4
+
+
 def _round(q: Quantity) -> bool:
-    """A round figure ("نحو 800 ألف", "about a billion"), as opposed to "نحو 6.4"."""
+    """A round figure ("نحو 800 ألف", "about a billion"), as opposed to "نحو 6.4" or "nearly 2,610"."""
     v = abs(q.amount)
-    return v == 0 or (float(v).is_integer() and (v < 10 or str(int(v)).rstrip("0") != str(int(v))
-                                                 or len(str(int(v))) <= 2))
+    return v == 0 or (float(v).is_integer() and len(str(int(v)).rstrip("0")) <= ROUND_DIGITS)
 _CLASSES = {"leader", "country", "minister", "person", "dead", "injured", "time", "call", "tourist",
             "group", "party", "%", "TND", "USD", "EUR", "GBP", "EGP", "SAR", "AED", "LBP"}
 
