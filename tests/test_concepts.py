@@ -141,7 +141,7 @@ def test_english_forms(form, bare):
     ("الجيش", "army"), ("الشرطة", "police"), ("الإرهاب", "terrorism"), ("هجوم", "attack"),
     ("إيقاف", "arrest"), ("اعتقال", "arrest"), ("الفساد", "corruption"), ("تحقيق", "investigation"),
     ("الحملة", "campaign"), ("النتائج", "results"), ("مقاعد", "seats"),
-    ("الميزانية", "budget"), ("الهدف", "target"), ("العجز", "deficit"), ("الديون", "debt"), ("قرض", "loan"),
+    ("الميزانية", "budget"), ("الهدف", "target"), ("وتيرة", "pace"), ("العجز", "deficit"), ("الديون", "debt"), ("قرض", "loan"),
     ("الاقتراض", "borrowing"), ("التضخم", "inflation"), ("الأسعار", "prices"), ("مؤشر", "index"),
     ("النمو", "growth"), ("الناتج", "gdp"), ("الاستثمار", "investment"), ("المستثمرين", "investors"),
     ("الصادرات", "exports"), ("الواردات", "imports"), ("المبادلات", "trade"), ("الميزان", "balance"),

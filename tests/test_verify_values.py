@@ -97,6 +97,19 @@ def test_a_direction_with_no_figure_is_never_contradicted_by_a_neighbour():
     assert claim.verdict != "contradicted"
 
 
+def test_a_direction_with_no_figure_against_the_one_change_its_passage_gives_that_measure():
+    source = ("وأعرب النائب غازي الشواشي عن الأمل في الاستجابة لطلب الكتلة. واعتبر أن هناك ضبابية في تعاطي الحكومة مع "
+              "ملف الفساد، ملاحظا أن تراجع وتيرة سلسلة الإيقافات في صفوف من تحوم حولهم شبهات الفساد يقيم الدليل على "
+              "أن تحرك الحكومة لم يستند إلى سياسة مضبوطة.")
+    summary = ("He said the {} pace of arrests of corruption suspects showed that the government's action had not "
+               "rested on a set policy.")
+    assert dict(verdicts(source, summary.format("accelerating"), lang="en"))["accelerating"] == "contradicted"
+    assert verify(source, summary.format("slowing"), lang="en").counts["contradicted"] == 0
+    # two changes side by side: the words around one are the other's too
+    both = verify("الذهب يتعافى مع تراجع الدولار الأميركي", "ارتفاع الذهب مع تراجع الدولار")
+    assert both.counts["contradicted"] == 0
+
+
 def test_a_figure_given_for_another_measure_is_not_support():
     source = ("وحسب الوزير سجلت السوق الأوروبية عموما نموا بـ 22 بالمائة والسوق العربية بـ 51 بالمائة "
               "بفضل السوق الجزائرية والليبية أساسا.")

@@ -6,7 +6,8 @@ from itertools import pairwise
 
 from ..index import Document
 from ..models import Claim, Mention
-from .context import ClaimContext, result
+from .context import DECISIVE, ClaimContext, result
+from .frames import frame, frame_score
 from .values import may_support, quantities_equal
 
 _QUANTITIES = ("number", "count", "percent")
@@ -104,6 +105,32 @@ def check_direction(c: ClaimContext) -> Claim:
     same = [w for w in best if w.kind == "direction" and w.value == want]
     if same:
         return result(c, "supported", f"The passage about this says it {verb}.", same[:1])
+    opposite = _opposite_for_measure(c, best) if q is None else None
+    if opposite is not None:  # «تراجع وتيرة الإيقافات» for "the accelerating pace of arrests"
+        said = "fell" if want == "rise" else "rose"
+        return result(c, "contradicted", f"The passage about this says it {said}, not that it {verb}.", [opposite])
     return result(c, "unverifiable", "The source does not say, for this figure, whether it rose or fell.")
+
+
+CLAUSE_WORDS = 6  # another direction word this near shares the claim's words around it
+
+
+def _opposite_for_measure(c: ClaimContext, passage: list[Mention]) -> Mention | None:
+    """With no figure to bind to: the one direction word of the passage the claim aligns with
+    surely, the opposite of the claim's, where its words around it are the claim's words around
+    it (its frame holds ``DECISIVE`` of the claim's, of two keys or more)."""
+    words = [w for w in passage if w.kind == "direction"]
+    if len(words) != 1 or words[0].value == c.m.value or not c.sure():
+        return None
+    s = c.summ.scan
+    here = s.index_at(c.m._nstart)
+    if any(w is not c.m and w.kind == "direction" and abs(s.index_at(w._nstart) - here) <= CLAUSE_WORDS
+           for w in c.summ.segment_at(c.m._nstart).mentions):
+        return None  # «ارتفاع الذهب مع تراجع الدولار»: two changes, and the words around are both's
+    comparable = {"n:", "c:", "x:"} if c.cross_lingual else None
+    claim = frame(c.summ, c.m, comparable=comparable)
+    if len(claim) < 2 or frame_score(claim, frame(c.src, words[0]), c.src) < DECISIVE:
+        return None
+    return words[0]
 
 

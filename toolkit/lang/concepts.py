@@ -239,6 +239,7 @@ CONCEPTS: dict[str, dict[str, list[str]]] = {
     "reform": {"en": ["reform", "reforms", "reformed"], "ar": ["إصلاح", "إصلاحات"]},
     "plan": {"en": ["plan", "plans", "programme", "programmes", "program", "programs", "strategy", "strategies"],
              "ar": ["خطة", "خطط", "برنامج", "برامج", "استراتيجية", "مخطط"]},
+    "pace": {"en": ["pace", "tempo"], "ar": ["وتيرة", "نسق"]},
     "target": {"en": ["target", "targets", "goal", "goals", "objective", "objectives"],
                "ar": ["هدف", "أهداف", "مستهدف"]},
     "measure": {"en": ["measure", "measures", "procedure", "procedures"],
