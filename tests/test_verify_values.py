@@ -397,6 +397,20 @@ def test_a_loosely_stated_figure_of_three_significant_digits_is_not_round():
     assert dict(verdicts(source, summary.format(2200), published="2016-08-07"))["2200"] == "supported"
 
 
+def test_a_figure_is_read_beside_the_figure_it_is_written_beside():
+    source = ("وأكد المندوب الجهوي للسياحة بطبرقة أن عدد السواح الجزائريين بلغ رقما قياسيا. وأضاف أن عدد الوافدين على "
+              "مدينة طبرقة بمفردها فاق سنة 2016 نحو 158 ألفا، أي بنسبة تطور تفوق 15 بالمائة مقارنة بالعام 2015. "
+              "وأفاد المندوب الجهوي للسياحة بأن الليالي المقضاة بمدينة طبرقة وحدها سجلت نموا بنسبة تفوق 6 بالمائة، أي "
+              "ما يعادل 305 آلاف ليلة.")
+    summary = ("وأفاد المندوب الجهوي للسياحة بأن عدد الوافدين على مدينة طبرقة وحدها تجاوز 158 ألفا بنسبة تطور تفوق {} "
+               "بالمائة، وأن الليالي المقضاة بها بلغت 305 آلاف ليلة.")
+    # the sentence aligns best with the nights' passage (6 %); the arrivals' 158 000 carries its 15 %
+    wrong = [c for c in verify(source, summary.format(25), published="2017-01-08").claims if c.kind == "percent"]
+    assert [(c.verdict, [e.text for e in c.evidence]) for c in wrong] == [("contradicted", ["15 بالمائة"])]
+    right = verify(source, summary.format(15), published="2017-01-08")
+    assert right.counts["contradicted"] == 0
+
+
 def test_a_range_with_the_same_start_and_another_end_is_contradicted():
     source = ("اعتبر نائب وزير خارجية الصين أن الصين تعتبر تونس شريكا مثاليا على المستوى الإفريقي. "
               "ويؤدي نائب وزير الخارجية الصيني زيارة رسمية إلى تونس من 4 إلى 6 جانفي.")

@@ -213,29 +213,30 @@ def _co_stated(c: ClaimContext, x: Mention) -> int:
     return sum(any(quantities_equal(y, z) for z in theirs) for y in _claim_figures(c))
 
 
-def co_stated_rival(c: ClaimContext, candidate: Callable[[Mention], bool]) -> Mention | None:
-    """The figure of the one source sentence that gives the claim's other figures (more of them
-    than any other sentence does) which measures what the claim measures: the only ``candidate``
-    written next to one of those figures, by value, whose frame agrees with the claim's ("a net profit of 70 million dinars,
-    117 percent of its target" against «70 مليون دينار (107 بالمائة من الهدف)»). Years are no
-    anchor: too many sentences give them."""
-    mine = [y for y in _claim_figures(c) if year_of(y) is None]
+def figure_beside_anchor(c: ClaimContext, candidate: Callable[[Mention], bool]) -> Mention | None:
+    """The figure the source writes beside the figure the claim is written beside: the claim's
+    neighbouring figure in its summary sentence is the anchor; in the one source sentence that
+    gives it, the only ``candidate`` (by value) written next to it whose frame agrees with the
+    claim's ("a net profit of 70 million dinars in 2016, 117 percent of its target" against
+    «70 مليون دينار (107 بالمائة من الهدف)»). The same value there supports the claim, another
+    contradicts it, whatever passage the claim's words align with best. Years are no anchor:
+    too many sentences give them."""
+    figures = _claim_figures(c) + [c.m]
+    figures.sort(key=lambda y: y._nstart)
+    k = figures.index(c.m)
+    mine = [y for y in figures[max(0, k - 1):k + 2] if y is not c.m and year_of(y) is None
+            and _words_between(c.summ, y, c.m) <= ANCHOR_REACH]
     if not mine:
         return None
-    counts: dict[int, int] = {}
-    for seg in c.src.segments:
-        if seg.sentence in counts:
-            continue
-        theirs = _sentence_figures(c.src, seg.sentence)
-        counts[seg.sentence] = sum(any(quantities_equal(y, z) and z.value == y.value for z in theirs) for y in mine)
-    ranked = sorted(counts.items(), key=lambda kv: -kv[1])
-    if not ranked or ranked[0][1] == 0 or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
+    holding = {c.src.segment_at(z._nstart).sentence for z in c.src.scan.mentions
+               if z.kind in _QUANTITIES and any(quantities_equal(y, z) and z.value == y.value for y in mine)}
+    if len(holding) != 1:
         return None
-    figures = _sentence_figures(c.src, ranked[0][0])
-    anchors = [k for k, z in enumerate(figures) if any(quantities_equal(y, z) and z.value == y.value for y in mine)]
+    theirs = _sentence_figures(c.src, holding.pop())
+    anchors = [k for k, z in enumerate(theirs) if any(quantities_equal(y, z) and z.value == y.value for y in mine)]
     # the candidate written next to an anchor, no other figure between («70 مليون دينار(107 بالمائة من الهدف)»)
-    found = [z for k, z in enumerate(figures) if candidate(z) and not c.claimed_alongside(z)
-             and any(abs(k - a) == 1 and _words_between(c.src, z, figures[a]) <= ANCHOR_REACH for a in anchors)]
+    found = [z for k, z in enumerate(theirs) if candidate(z) and not c.claimed_alongside(z)
+             and any(abs(k - a) == 1 and _words_between(c.src, z, theirs[a]) <= ANCHOR_REACH for a in anchors)]
     if len({str(z.value) for z in found}) != 1 or not frames_agree(c, found[0]):
         return None
     return found[0]
@@ -246,7 +247,7 @@ ANCHOR_REACH = 4  # words between an anchoring figure and the figure beside it
 
 def _words_between(doc: Document, a: Mention, b: Mention) -> int:
     first, second = (a, b) if a._nstart <= b._nstart else (b, a)
-    return len(doc.scan.nt.text[first._nend:second._nstart].split())
+    return sum(any(ch.isalnum() for ch in w) for w in doc.scan.nt.text[first._nend:second._nstart].split())
 
 
 def misbound_elsewhere(c: ClaimContext, elsewhere: list[Mention], rivals: list[Mention]) -> tuple[Mention, Mention] | None:

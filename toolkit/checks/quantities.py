@@ -7,7 +7,7 @@ from ..models import Claim, Evidence, Mention
 from .context import (
     ClaimContext,
     bound_elsewhere,
-    co_stated_rival,
+    figure_beside_anchor,
     evidence_span,
     found_elsewhere,
     frame_rival,
@@ -234,6 +234,16 @@ def check_quantity(c: ClaimContext, listed_in_summary: bool = False) -> Claim:
         return result(c, "supported", "The source sentence about this event gives the same value.", nearby[:1])
     elsewhere = [x for seg in c.src.segments for x in seg.mentions
                  if x.kind in kinds and may_support(q, x) and quantities_equal(q, x)]
+    beside = figure_beside_anchor(c, lambda x: x.kind in kinds and (
+        may_contradict(q, x) or (may_support(q, x) and quantities_equal(q, x))))
+    if beside is not None:  # the source writes this measure's figure beside the claim's neighbouring figure
+        if quantities_equal(q, beside):
+            return result(c, "supported", "The source gives the same value beside the figure this claim is "
+                          "written beside.", [beside])
+        if elsewhere:  # the claimed value is the source's figure for another measure
+            return _misbound(c, beside, max(elsewhere, key=c.score_of))
+        return result(c, "contradicted", f"The source sentence that gives this claim's neighbouring figure gives "
+                      f"«{beside.text}» beside it for what this claim measures, not «{label}».", [beside])
     rivals = [x for x in cands if (may_contradict(q, x) or lone_numbers(c, q, x))
               and not c.claimed_alongside(x)]
     if rivals and (c.sure(rivals) or _unanimous(c, rivals)) \
@@ -259,9 +269,6 @@ def check_quantity(c: ClaimContext, listed_in_summary: bool = False) -> Claim:
             return result(c, "contradicted",
                            f"The source lists {len(e.value)} ({', '.join(e.value)}), not {q.value}.", [e])
     if elsewhere:
-        anchored = co_stated_rival(c, lambda x: may_contradict(q, x) and not quantities_equal(q, x))
-        if anchored is not None:  # the claimed figure belongs to another measure of the anchoring sentence
-            return _misbound(c, anchored, max(elsewhere, key=c.score_of))
         return found_elsewhere(c, elsewhere, "this value")
     year = year_of(q)
     years = [d for d in c.sentence_mentions("date") if year is not None and d.value == str(year)]
@@ -271,11 +278,6 @@ def check_quantity(c: ClaimContext, listed_in_summary: bool = False) -> Claim:
     if misstated is not None:  # the value is nowhere in the source; its measure has another figure
         return result(c, "contradicted", f"The source gives «{misstated.text}» for what this claim measures, "
                       f"not «{label}»; «{label}» is nowhere in the source.", [misstated])
-    anchored = co_stated_rival(c, lambda x: may_contradict(q, x) and not quantities_equal(q, x))
-    if anchored is not None:  # the sentence with the claim's other figures gives this measure another one
-        return result(c, "contradicted", f"The source sentence that gives this claim's other figures gives "
-                      f"«{anchored.text}» for what it measures, not «{label}»; «{label}» is nowhere in the source.",
-                      [anchored])
     return result(c, "unverifiable", "The source gives no such value for this event.")
 
 
