@@ -432,3 +432,13 @@ def test_a_bounded_amount_is_never_compared_with_a_percentage(summary):
     source = "ويقدر عجز الميزانية بنحو 5.4 بالمائة من الناتج."
     (claim,) = [c for c in verify(source, summary).claims if c.kind == "number"]
     assert claim.verdict == "unverifiable", claim.reason
+
+
+def test_a_four_digit_figure_after_an_article_of_one_is_a_year():
+    # "a 1997 outbreak" is one outbreak, of 1997: a year, not a count of 1997 outbreaks.
+    source = "The virus was not deemed a threat to humans until a 1997 outbreak in Hong Kong."
+    (m,) = [m for m in find_mentions(source) if "1997" in m.text]
+    assert (m.kind, m.value) == ("date", "1997")
+    report = verify(source, "The virus was not deemed a threat to humans until 1987, after an outbreak in Hong Kong.")
+    assert [c.verdict for c in report.claims if c.kind == "date"] == ["contradicted"]
+    assert verify(source, "The virus was not deemed a threat until 1997.").counts["contradicted"] == 0

@@ -137,6 +137,7 @@ class Language:
     past_markers: frozenset[str]
     year_words: frozenset[str]
     year_prepositions: frozenset[str]
+    year_articles: frozenset[str]
     units: dict[str, int]
     ten_words: dict[str, int]
     tens: dict[str, int]

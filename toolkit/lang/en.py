@@ -53,6 +53,7 @@ FUTURE_MARKERS = ["next", "coming", "upcoming"]
 PAST_MARKERS = ["last", "past", "previous"]
 YEAR_WORDS = ["in", "of", "year"]
 YEAR_PREPOSITIONS = ["since", "until", "by", "during", "late", "early", "mid", "end", "throughout"]
+YEAR_ARTICLES = ["a", "an"]  # "until a 1997 outbreak": the article counts one outbreak, so 1997 is its year
 
 UNITS = {
     "zero": 0, "one": 1, "a single": 1, "two": 2, "three": 3, "four": 4, "five": 5,

@@ -95,6 +95,8 @@ TABLES: tuple[Table, ...] = (
     _t("PAST_MARKERS", Words, "words", "'last' after a date or weekday", E),
     _t("YEAR_WORDS", Words, "words", "words before a year that belong to the date («عام», 'in')", E),
     _t("YEAR_PREPOSITIONS", Words, "words", "words that make a bare year a date («منذ», 'since')", E),
+    _t("YEAR_ARTICLES", Words, "words", "an article of one before a bare four-digit figure makes it a year "
+       "('a 1997 outbreak': one thing, not 1997 of them)", E),
     # -- numbers ----------------------------------------------------------------------------------
     _t("UNITS", dict[str, int], "table", "number words below the tens (every gender and case)"),
     _t("TEN_WORDS", dict[str, int], "table", "ten, alone or added to a unit (أحد عشر)", {}),
