@@ -442,3 +442,27 @@ def test_a_four_digit_figure_after_an_article_of_one_is_a_year():
     report = verify(source, "The virus was not deemed a threat to humans until 1987, after an outbreak in Hong Kong.")
     assert [c.verdict for c in report.claims if c.kind == "date"] == ["contradicted"]
     assert verify(source, "The virus was not deemed a threat until 1997.").counts["contradicted"] == 0
+
+
+@pytest.mark.parametrize("text, passages", [
+    ("The chain faced a boycott when it opened in Italy in 2018 - but it has come back with a new range.", 2),
+    ("The chain faced a boycott when it opened in Italy in 2018, but it has come back with a new range.", 2),
+    ("He lashed out at the party but also at its allies.", 1),  # no clause mark: one statement
+    ("ارتفعت الصادرات بنسبة 7 بالمائة، لكن الواردات تراجعت بنسبة 3 بالمائة.", 2),
+])
+def test_a_contrast_after_a_clause_mark_opens_another_passage(text, passages):
+    from toolkit.index import Document
+    from toolkit.mentions import scan_text
+    assert len(Document(scan_text(text)).segments) == passages
+
+
+def test_a_claim_aligns_with_its_own_statement_not_the_one_after_but():
+    # The year claim's passage ends at «- but»: the second statement's words do not dilute its alignment.
+    source = ("The next coffee trend involves olive oil and it is launching in Italy on Wednesday. "
+              "Starbucks opened its first branch in Italy in 2018, causing outcry and prompting calls for a boycott. "
+              "Last year a pizza chain pulled out of Italy after failing to win over the home of pizza.")
+    summary = ("Starbucks faced a protest when it first opened in Italy in {} - but the chain has come back "
+               "swinging with an olive oil range of coffee launching in Italy on Wednesday.")
+    assert [c.verdict for c in verify(source, summary.format(2017), lang="en").claims if c.kind == "date"] \
+        == ["contradicted"]
+    assert verify(source, summary.format(2018), lang="en").counts["contradicted"] == 0

@@ -203,6 +203,7 @@ class Language:
     common_word_zipf: float | None
     stopwords: frozenset[str]
     segment_breaks: tuple[str, ...]
+    clause_breaks: frozenset[str]
     abbreviations: frozenset[str]
     directions: dict[str, str]  # normalised word -> "rise" | "fall"
     versus_words: tuple[str, ...]

@@ -333,6 +333,7 @@ STOPWORDS = NAME_STOPWORDS + [
 
 # Words that end a passage inside a sentence: the event after them may have another date.
 SEGMENT_BREAKS = ["ثم", "بينما", "في حين", "فيما", "قبل أن", "بعد أن"]
+CLAUSE_BREAKS = ["لكن", "ولكن"]  # «…، لكن …»: a contrast opens another statement
 ABBREVIATIONS: list[str] = []  # Arabic abbreviations (م.د، ص.ب) are rare in news; none listed yet
 COMMON_WORD_ZIPF = None  # Arabic has no capital letters to mistake
 

@@ -165,6 +165,7 @@ STOPWORDS = NAME_STOPWORDS + [
     "would", "about", "into", "than", "then", "there", "these", "those", "we", "our",
 ]
 SEGMENT_BREAKS = ["then", "while", "whereas", "before", "after which"]
+CLAUSE_BREAKS = ["but"]  # "opened in Italy in 2018 - but the chain has come back": two statements
 # Abbreviations whose full stop ends no sentence ("Law No. 34", "Art. 89", "Dr. Ali").
 ABBREVIATIONS = ["no", "nos", "art", "arts", "dr", "mr", "mrs", "ms", "prof", "st", "gen", "col", "lt", "sgt",
                  "gov", "sen", "rep", "jr", "sr", "inc", "ltd", "co", "corp", "vs", "etc", "approx", "dept",

@@ -180,6 +180,8 @@ TABLES: tuple[Table, ...] = (
     # -- passages, alignment, frames ----------------------------------------------------------------
     _t("STOPWORDS", Words, "words", "function words ignored when aligning"),
     _t("SEGMENT_BREAKS", Words, "phrases", "words that end a passage inside a sentence ('then', «ثم»)", E),
+    _t("CLAUSE_BREAKS", Words, "words", "words that end a passage where they open a clause after a comma or "
+       "a dash ('…, but', «، لكن»): a contrast joins two statements, not one", E),
     _t("ABBREVIATIONS", Words, "words", "abbreviations whose full stop ends no sentence", E),
     _t("CONCEPTS", dict[str, Words], "raw", "concept id -> this language's words, added to the shared lexicon "
        "(toolkit/lang/concepts.py)", {}),
