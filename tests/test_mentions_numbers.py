@@ -231,7 +231,8 @@ def test_points_after_a_rate_word_are_points_not_a_percentage():
 def test_the_noun_left_out_after_or_is_the_first_figures():
     (m,) = [m for m in find_mentions("على أن يليها لقاء بعد أسبوعين أو ثلاثة.") if m.kind == "duration"]
     assert (m.value, m.unit, m.alternatives) == (2, "week", [2, 3])
-    assert values("قتل 5 أشخاص أو 6") == [("count", 5, "person"), ("number", 6, None)]  # digits: two figures
+    # «قتل 5 أشخاص» counts the dead (COUNTED_BY_WORD_BEFORE); the digits after «أو» are another figure
+    assert values("قتل 5 أشخاص أو 6") == [("count", 5, "dead"), ("number", 6, None)]
 
 
 def test_within_a_year_is_a_duration_of_one_year():

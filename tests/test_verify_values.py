@@ -466,3 +466,24 @@ def test_a_claim_aligns_with_its_own_statement_not_the_one_after_but():
     assert [c.verdict for c in verify(source, summary.format(2017), lang="en").claims if c.kind == "date"] \
         == ["contradicted"]
     assert verify(source, summary.format(2018), lang="en").counts["contradicted"] == 0
+
+
+def test_a_verbal_noun_heading_a_number_says_what_it_counts():
+    # «مقتل 10» is "the killing of 10": 10 dead; «جرح 4 آخرين» 4 injured («آخرين», "others", names no class).
+    found = {m.text: (m.kind, m.value, m.unit, m.bound) for m in
+             find_mentions("مقتل 10 في اشتباكات وجرح 4 آخرين ومقتل أكثر من 20 شخصا", lang="ar")
+             if m.kind in ("count", "number")}
+    assert found == {"مقتل 10": ("count", 10, "dead", None), "جرح 4": ("count", 4, "injured", None),
+                     "مقتل أكثر من 20 شخصا": ("count", 20, "dead", "at_least")}
+    source = "وقوع 3 قتلى في إطار الانتخابات البرلمانية والرئاسية في تركيا"
+    claim = "الانتخابات التركية: مقتل {} في اشتباكات قبيل الانتخابات البرلمانية والرئاسية"
+    assert [c.verdict for c in verify(source, claim.format(10), lang="ar").claims if c.kind == "count"] \
+        == ["contradicted"]
+    assert verify(source, claim.format(3), lang="ar").counts["contradicted"] == 0
+
+
+def test_a_count_of_persons_may_be_the_count_of_the_dead():
+    # «مقتل 10 أشخاص» counts the dead; "10 people" who died is the same figure, not another measure.
+    source = "أعلنت الحماية المدنية مقتل 10 أشخاص في حادث مرور على الطريق السريعة."
+    summary = "لقي 10 أشخاص حتفهم في حادث مرور على الطريق السريعة."
+    assert [c.verdict for c in verify(source, summary, lang="ar").claims if c.kind == "count"] == ["supported"]

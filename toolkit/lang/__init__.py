@@ -172,6 +172,7 @@ class Language:
     accusative_endings: tuple[str, ...]
     dual_endings: tuple[str, ...]
     leader_heads: tuple[str, ...]
+    counted_by_word_before: dict[str, str]
     duration_classes: frozenset[str]
     duration_prepositions: frozenset[str]
     currencies: dict[str, str]

@@ -220,6 +220,9 @@ DUAL_NOUNS = {
 }
 # "leaders of N countries" counts leaders.
 LEADER_HEADS = ["قادة", "زعماء", "رؤساء"]
+# A verbal noun heading a number (in construct) names what it counts: «مقتل 10 في اشتباكات» (10 dead),
+# «جرح 4 آخرين» (4 injured). English has no such construct ("killing 12 people" is a verb and its object).
+COUNTED_BY_WORD_BEFORE = {"مقتل": "dead", "قتل": "dead", "وفاة": "dead", "جرح": "injured", "إصابة": "injured"}
 DURATION_CLASSES = {"day", "week", "month", "year", "hour", "minute"}
 # Before an indefinite duration noun these make it one unit: «منذ أسبوع» = for a week.
 DURATION_PREPOSITIONS = ["منذ", "لمدة", "طيلة", "طوال", "قرابة", "أجل", "مهلة", "مدة", "خلال",

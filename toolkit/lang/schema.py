@@ -136,6 +136,9 @@ TABLES: tuple[Table, ...] = (
     _t("ACCUSATIVE_ENDINGS", Words, "phrases", "endings taken off a counted noun (وزيرا)", E),
     _t("DUAL_ENDINGS", Words, "phrases", "endings that make a listed singular a dual", E),
     _t("LEADER_HEADS", Words, "phrases", "'leaders of N countries' counts leaders", E),
+    _t("COUNTED_BY_WORD_BEFORE", dict[str, str], "table", "a verbal noun heading a number, what it counts -> "
+       "class: «مقتل 10» is 10 dead, «جرح 4 آخرين» 4 injured (where the noun after the number names no "
+       "class, or only persons); part of the quantity's words, as the counted noun after a number is", {}),
     _t("DURATION_CLASSES", Words, "raw", "noun classes that are durations",
        ("day", "week", "month", "year", "hour", "minute")),
     _t("DURATION_PREPOSITIONS", Words, "words", "before an indefinite duration noun: one unit («منذ أسبوع»)", E),
