@@ -487,3 +487,30 @@ def test_a_count_of_persons_may_be_the_count_of_the_dead():
     source = "أعلنت الحماية المدنية مقتل 10 أشخاص في حادث مرور على الطريق السريعة."
     summary = "لقي 10 أشخاص حتفهم في حادث مرور على الطريق السريعة."
     assert [c.verdict for c in verify(source, summary, lang="ar").claims if c.kind == "count"] == ["supported"]
+
+
+PERIOD_SOURCE = ("Moderna reported fourth quarter revenues of $5.1bn and full year revenues of $19.3bn. "
+                 "Profit for the fourth quarter was $1.5bn. "
+                 "For the full year of 2023, Moderna expects Spikevax to have sales contracted for delivery of $5bn. "
+                 "Gilead reported a 26.3% decline in sales of its antiviral in its fourth quarter earnings.")
+
+
+@pytest.mark.parametrize("summary, verdict", [
+    ("The company reported a fourth quarter decline in vaccine sales and guided for sales of $4bn in 2023.",
+     "contradicted"),  # the one sum the source gives for 2023, of sales
+    ("The company reported a fourth quarter decline in vaccine sales and guided for sales of $5bn in 2023.",
+     "supported"),
+    ("The company expects a profit of $2bn in 2023.", "unverifiable"),  # 2023's sum is of sales, not profit
+])
+def test_a_figure_given_for_a_year_against_the_sources_figure_for_that_year(summary, verdict):
+    (claim,) = [c for c in verify(PERIOD_SOURCE, summary, lang="en").claims if c.kind == "number"]
+    assert claim.verdict == verdict
+
+
+def test_two_sums_given_for_the_year_leave_a_third_unverifiable():
+    source = ("Moderna reported revenues of $19.3bn. For the full year of 2023, Moderna expects Spikevax to have "
+              "sales contracted for delivery of $5bn. Rivals forecast their vaccine sales at $3bn in 2023, analysts "
+              "said. Gilead reported a 26.3% decline in sales of its antiviral in its fourth quarter earnings.")
+    summary = "The company reported a fourth quarter decline in vaccine sales and guided for sales of $4bn in 2023."
+    (claim,) = [c for c in verify(source, summary, lang="en").claims if c.kind == "number"]
+    assert claim.verdict == "unverifiable"  # 2023 has two sums of sales: which one the claim misstates is unclear
