@@ -242,3 +242,8 @@ def test_within_a_year_is_a_duration_of_one_year():
 def test_since_years_is_no_single_year():
     assert values("التضخم في أعلى مستوياته منذ أعوام") == []
     assert values("أطلقت الحكومة الحملة منذ أسبوع") == [("duration", 1, "week")]
+
+
+def test_a_currency_sign_keeps_its_unit_before_a_noun():
+    # "a $5bn deal" is a sum in dollars; the noun after it says what the sum is for, not what it counts
+    assert values("They signed a $5bn deal and paid a €20 fine.") == [("number", 5e9, "USD"), ("number", 20, "EUR")]

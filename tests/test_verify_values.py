@@ -492,7 +492,8 @@ def test_a_count_of_persons_may_be_the_count_of_the_dead():
 PERIOD_SOURCE = ("Moderna reported fourth quarter revenues of $5.1bn and full year revenues of $19.3bn. "
                  "Profit for the fourth quarter was $1.5bn. "
                  "For the full year of 2023, Moderna expects Spikevax to have sales contracted for delivery of $5bn. "
-                 "Gilead reported a 26.3% decline in sales of its antiviral in its fourth quarter earnings.")
+                 "Gilead reported a 26.3% decline in sales of its antiviral in its fourth quarter earnings. "
+                 '(Also see "Biktarvy Sales Cross $10bn Mark" - Scrip, 2 Feb, 2023.)')  # another period's sales
 
 
 @pytest.mark.parametrize("summary, verdict", [

@@ -295,7 +295,8 @@ def period_rival(c: ClaimContext, candidates: list[Mention]) -> Mention | None:
     """The one source figure given for the year the claim's sentence gives its figure ("sales of
     $4bn in 2023" where the source's only sum of the sentences stating 2023 is "For the full year
     of 2023, ... sales contracted for delivery of $5bn"), when its frame holds part of the claim's
-    frame and no other candidate's holds more: the period names the measure with the words."""
+    frame and no figure of another period holds ``DECISIVE_MARGIN`` more of it: the period names
+    the measure with the words."""
     years = _years_stated(c.summ, c.m)
     if len(years) != 1:
         return None
@@ -306,8 +307,9 @@ def period_rival(c: ClaimContext, candidates: list[Mention]) -> Mention | None:
     if not dated or any(not quantities_equal(y, dated[0]) for y in dated[1:]):
         return None
     score = max(frame_score(claim, frame(c.src, y), c.src) for y in dated)
-    if score <= 0 or any(frame_score(claim, frame(c.src, y), c.src) > score for y in free if y not in dated):
-        return None
+    if score <= 0 or any(frame_score(claim, frame(c.src, y), c.src) > score + DECISIVE_MARGIN
+                         for y in free if y not in dated):
+        return None  # a figure of another period whose words fit the claim's much better
     return dated[0]
 
 

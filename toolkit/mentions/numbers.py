@@ -533,7 +533,7 @@ def _attach_noun_after(s: Scan, i: int, j: int, q: _Quantity) -> int:
         if cls == "country" and _leader_head_before(s, i):
             cls = "leader"
         q.unit, q.nend, j = cls, s.toks[k - 1].end, k
-    elif surface is not None:
+    elif surface is not None and not (q.unit and q.unit.isupper()):  # "a $5bn deal" is a sum in USD, not deals
         q.unit = surface
         q.extra["loose_unit"] = True
     return j
