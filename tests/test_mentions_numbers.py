@@ -231,7 +231,8 @@ def test_points_after_a_rate_word_are_points_not_a_percentage():
 def test_the_noun_left_out_after_or_is_the_first_figures():
     (m,) = [m for m in find_mentions("على أن يليها لقاء بعد أسبوعين أو ثلاثة.") if m.kind == "duration"]
     assert (m.value, m.unit, m.alternatives) == (2, "week", [2, 3])
-    assert values("قتل 5 أشخاص أو 6") == [("count", 5, "person"), ("number", 6, None)]  # digits: two figures
+    # «قتل 5 أشخاص» counts the dead (COUNTED_BY_WORD_BEFORE); the digits after «أو» are another figure
+    assert values("قتل 5 أشخاص أو 6") == [("count", 5, "dead"), ("number", 6, None)]
 
 
 def test_within_a_year_is_a_duration_of_one_year():
@@ -247,3 +248,8 @@ def test_since_the_month_of_a_named_month_is_no_duration():
     # «منذ شهر جانفي» is since January (a date), «منذ شهر» since a month
     assert values("انطلقت الاستعدادات منذ شهر جانفي") == []
     assert values("انطلقت الاستعدادات منذ شهر") == [("duration", 1, "month")]
+
+
+def test_a_currency_sign_keeps_its_unit_before_a_noun():
+    # "a $5bn deal" is a sum in dollars; the noun after it says what the sum is for, not what it counts
+    assert values("They signed a $5bn deal and paid a €20 fine.") == [("number", 5e9, "USD"), ("number", 20, "EUR")]

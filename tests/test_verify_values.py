@@ -503,3 +503,86 @@ def test_a_bounded_amount_is_never_compared_with_a_percentage(summary):
     source = "ويقدر عجز الميزانية بنحو 5.4 بالمائة من الناتج."
     (claim,) = [c for c in verify(source, summary).claims if c.kind == "number"]
     assert claim.verdict == "unverifiable", claim.reason
+
+
+def test_a_four_digit_figure_after_an_article_of_one_is_a_year():
+    # "a 1997 outbreak" is one outbreak, of 1997: a year, not a count of 1997 outbreaks.
+    source = "The virus was not deemed a threat to humans until a 1997 outbreak in Hong Kong."
+    (m,) = [m for m in find_mentions(source) if "1997" in m.text]
+    assert (m.kind, m.value) == ("date", "1997")
+    report = verify(source, "The virus was not deemed a threat to humans until 1987, after an outbreak in Hong Kong.")
+    assert [c.verdict for c in report.claims if c.kind == "date"] == ["contradicted"]
+    assert verify(source, "The virus was not deemed a threat until 1997.").counts["contradicted"] == 0
+
+
+@pytest.mark.parametrize("text, passages", [
+    ("The chain faced a boycott when it opened in Italy in 2018 - but it has come back with a new range.", 2),
+    ("The chain faced a boycott when it opened in Italy in 2018, but it has come back with a new range.", 2),
+    ("He lashed out at the party but also at its allies.", 1),  # no clause mark: one statement
+    ("ارتفعت الصادرات بنسبة 7 بالمائة، لكن الواردات تراجعت بنسبة 3 بالمائة.", 2),
+])
+def test_a_contrast_after_a_clause_mark_opens_another_passage(text, passages):
+    from toolkit.index import Document
+    from toolkit.mentions import scan_text
+    assert len(Document(scan_text(text)).segments) == passages
+
+
+def test_a_claim_aligns_with_its_own_statement_not_the_one_after_but():
+    # The year claim's passage ends at «- but»: the second statement's words do not dilute its alignment.
+    source = ("The next coffee trend involves olive oil and it is launching in Italy on Wednesday. "
+              "Starbucks opened its first branch in Italy in 2018, causing outcry and prompting calls for a boycott. "
+              "Last year a pizza chain pulled out of Italy after failing to win over the home of pizza.")
+    summary = ("Starbucks faced a protest when it first opened in Italy in {} - but the chain has come back "
+               "swinging with an olive oil range of coffee launching in Italy on Wednesday.")
+    assert [c.verdict for c in verify(source, summary.format(2017), lang="en").claims if c.kind == "date"] \
+        == ["contradicted"]
+    assert verify(source, summary.format(2018), lang="en").counts["contradicted"] == 0
+
+
+def test_a_verbal_noun_heading_a_number_says_what_it_counts():
+    # «مقتل 10» is "the killing of 10": 10 dead; «جرح 4 آخرين» 4 injured («آخرين», "others", names no class).
+    found = {m.text: (m.kind, m.value, m.unit, m.bound) for m in
+             find_mentions("مقتل 10 في اشتباكات وجرح 4 آخرين ومقتل أكثر من 20 شخصا", lang="ar")
+             if m.kind in ("count", "number")}
+    assert found == {"مقتل 10": ("count", 10, "dead", None), "جرح 4": ("count", 4, "injured", None),
+                     "مقتل أكثر من 20 شخصا": ("count", 20, "dead", "at_least")}
+    source = "وقوع 3 قتلى في إطار الانتخابات البرلمانية والرئاسية في تركيا"
+    claim = "الانتخابات التركية: مقتل {} في اشتباكات قبيل الانتخابات البرلمانية والرئاسية"
+    assert [c.verdict for c in verify(source, claim.format(10), lang="ar").claims if c.kind == "count"] \
+        == ["contradicted"]
+    assert verify(source, claim.format(3), lang="ar").counts["contradicted"] == 0
+
+
+def test_a_count_of_persons_may_be_the_count_of_the_dead():
+    # «مقتل 10 أشخاص» counts the dead; "10 people" who died is the same figure, not another measure.
+    source = "أعلنت الحماية المدنية مقتل 10 أشخاص في حادث مرور على الطريق السريعة."
+    summary = "لقي 10 أشخاص حتفهم في حادث مرور على الطريق السريعة."
+    assert [c.verdict for c in verify(source, summary, lang="ar").claims if c.kind == "count"] == ["supported"]
+
+
+PERIOD_SOURCE = ("Moderna reported fourth quarter revenues of $5.1bn and full year revenues of $19.3bn. "
+                 "Profit for the fourth quarter was $1.5bn. "
+                 "For the full year of 2023, Moderna expects Spikevax to have sales contracted for delivery of $5bn. "
+                 "Gilead reported a 26.3% decline in sales of its antiviral in its fourth quarter earnings. "
+                 '(Also see "Biktarvy Sales Cross $10bn Mark" - Scrip, 2 Feb, 2023.)')  # another period's sales
+
+
+@pytest.mark.parametrize("summary, verdict", [
+    ("The company reported a fourth quarter decline in vaccine sales and guided for sales of $4bn in 2023.",
+     "contradicted"),  # the one sum the source gives for 2023, of sales
+    ("The company reported a fourth quarter decline in vaccine sales and guided for sales of $5bn in 2023.",
+     "supported"),
+    ("The company expects a profit of $2bn in 2023.", "unverifiable"),  # 2023's sum is of sales, not profit
+])
+def test_a_figure_given_for_a_year_against_the_sources_figure_for_that_year(summary, verdict):
+    (claim,) = [c for c in verify(PERIOD_SOURCE, summary, lang="en").claims if c.kind == "number"]
+    assert claim.verdict == verdict
+
+
+def test_two_sums_given_for_the_year_leave_a_third_unverifiable():
+    source = ("Moderna reported revenues of $19.3bn. For the full year of 2023, Moderna expects Spikevax to have "
+              "sales contracted for delivery of $5bn. Rivals forecast their vaccine sales at $3bn in 2023, analysts "
+              "said. Gilead reported a 26.3% decline in sales of its antiviral in its fourth quarter earnings.")
+    summary = "The company reported a fourth quarter decline in vaccine sales and guided for sales of $4bn in 2023."
+    (claim,) = [c for c in verify(source, summary, lang="en").claims if c.kind == "number"]
+    assert claim.verdict == "unverifiable"  # 2023 has two sums of sales: which one the claim misstates is unclear

@@ -28,6 +28,7 @@ VALUE_KINDS = {"date", "weekday", "number", "percent", "count", "duration"}
 TRANSLIT = "n:~"
 TRANSLIT_MIN = 4  # shorter words match too many others
 _SENTENCE_END = {".", "!", "?", ";"}
+_CLAUSE_MARKS = {",", "،", "-", "–", "—", ":"}  # before a clause break ('…, but'): it opens a new clause
 PROXIMITY = 6.0  # tokens; words nearer the claimed value weigh more
 MIN_KEYS = 3  # fewer words than this in a passage: align on its sentence
 
@@ -168,7 +169,8 @@ class Document:
                 seg_start = sent_start = t.start
             if t.kind == "word" and i and t.start > seg_start:
                 word = _without_conjunction(lang, t.text)
-                if word in lang.segment_breaks or s.phrase(i, lang.table("segment_breaks"), clitics=False):
+                if word in lang.segment_breaks or s.phrase(i, lang.table("segment_breaks"), clitics=False) \
+                        or (s.toks[i - 1].text in _CLAUSE_MARKS and word in lang.clause_breaks):
                     self._close(seg_start, t.start, sentence)
                     seg_start = t.start
             if t.text in _SENTENCE_END and not s.taken(t.start, t.end) and not _abbreviation(s, i) \

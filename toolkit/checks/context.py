@@ -373,6 +373,36 @@ def frame_rival(c: ClaimContext, candidates: list[Mention],
     return rival
 
 
+def _years_stated(doc: Document, m: Mention) -> set[str]:
+    """The years the sentence holding ``m`` states on their own ("in 2023", «سنة 2016»): the
+    period its figures are given for."""
+    a, b = doc.sentence_span(doc.segment_at(m._nstart).sentence)
+    return {x.value for x in doc.scan.mentions if x.kind == "date" and x.value and len(x.value) == 4
+            and a <= x._nstart < b}
+
+
+def period_rival(c: ClaimContext, candidates: list[Mention]) -> Mention | None:
+    """The one source figure given for the year the claim's sentence gives its figure ("sales of
+    $4bn in 2023" where the source's only sum of the sentences stating 2023 is "For the full year
+    of 2023, ... sales contracted for delivery of $5bn"), when its frame holds part of the claim's
+    frame and no figure of another period holds ``DECISIVE_MARGIN`` more of it: the period names
+    the measure with the words."""
+    years = _years_stated(c.summ, c.m)
+    if len(years) != 1:
+        return None
+    comparable = {"n:", "c:", "x:"} if c.cross_lingual else None
+    claim = frame(c.summ, c.m, comparable=comparable)
+    free = [y for y in candidates if not c.claimed_alongside(y)]
+    dated = [y for y in free if years <= _years_stated(c.src, y)]
+    if not dated or any(not quantities_equal(y, dated[0]) for y in dated[1:]):
+        return None
+    score = max(frame_score(claim, frame(c.src, y), c.src) for y in dated)
+    if score <= 0 or any(frame_score(claim, frame(c.src, y), c.src) > score + DECISIVE_MARGIN
+                         for y in free if y not in dated):
+        return None  # a figure of another period whose words fit the claim's much better
+    return dated[0]
+
+
 CROSS_FRAME = 0.3  # across languages, a rival with no shared name must share this much of the claim's frame
 
 

@@ -14,6 +14,7 @@ from .context import (
     frames_agree,
     frames_decide,
     misbound_elsewhere,
+    period_rival,
     result,
 )
 from .values import (
@@ -278,6 +279,10 @@ def check_quantity(c: ClaimContext, listed_in_summary: bool = False) -> Claim:
     if misstated is not None:  # the value is nowhere in the source; its measure has another figure
         return result(c, "contradicted", f"The source gives «{misstated.text}» for what this claim measures, "
                       f"not «{label}»; «{label}» is nowhere in the source.", [misstated])
+    dated = period_rival(c, [x for x in c.src.scan.mentions if x.kind in kinds and may_contradict(q, x)])
+    if dated is not None:  # the value is nowhere in the source; the year it is given for has another figure
+        return result(c, "contradicted", f"The source gives «{dated.text}» for this measure in the year the claim "
+                      f"gives, not «{label}»; «{label}» is nowhere in the source.", [dated])
     return result(c, "unverifiable", "The source gives no such value for this event.")
 
 

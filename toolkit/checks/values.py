@@ -133,8 +133,17 @@ def may_support(m: Mention, n: Mention) -> bool:
         return True
     uq, uc = unit_class(q.unit), unit_class(c.unit)
     if q.kind == c.kind == "count" or (uq and uc and uq in _CLASSES and uc in _CLASSES):
-        return same_unit(uq, uc) or uq is None or uc is None
+        return same_unit(uq, uc) or uq is None or uc is None or _persons_of_a_kind(uq, uc)
     return True
+
+
+_PERSON_KINDS = {"dead", "injured"}  # counts of persons told apart by what befell them
+
+
+def _persons_of_a_kind(a: str, b: str) -> bool:
+    """A count of persons may be a count of the dead or the injured: "10 people" where the source
+    writes «مقتل 10 أشخاص» (10 dead) may be the same figure; it never contradicts one."""
+    return "person" in (a, b) and ({a, b} - {"person"}) <= _PERSON_KINDS
 
 
 def lone_numbers(c: ClaimContext, q: Mention, rival: Mention) -> bool:

@@ -137,6 +137,7 @@ class Language:
     past_markers: frozenset[str]
     year_words: frozenset[str]
     year_prepositions: frozenset[str]
+    year_articles: frozenset[str]
     units: dict[str, int]
     ten_words: dict[str, int]
     tens: dict[str, int]
@@ -171,6 +172,7 @@ class Language:
     accusative_endings: tuple[str, ...]
     dual_endings: tuple[str, ...]
     leader_heads: tuple[str, ...]
+    counted_by_word_before: dict[str, str]
     duration_classes: frozenset[str]
     duration_prepositions: frozenset[str]
     currencies: dict[str, str]
@@ -202,6 +204,7 @@ class Language:
     common_word_zipf: float | None
     stopwords: frozenset[str]
     segment_breaks: tuple[str, ...]
+    clause_breaks: frozenset[str]
     abbreviations: frozenset[str]
     directions: dict[str, str]  # normalised word -> "rise" | "fall"
     versus_words: tuple[str, ...]

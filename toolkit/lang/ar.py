@@ -220,6 +220,9 @@ DUAL_NOUNS = {
 }
 # "leaders of N countries" counts leaders.
 LEADER_HEADS = ["قادة", "زعماء", "رؤساء"]
+# A verbal noun heading a number (in construct) names what it counts: «مقتل 10 في اشتباكات» (10 dead),
+# «جرح 4 آخرين» (4 injured). English has no such construct ("killing 12 people" is a verb and its object).
+COUNTED_BY_WORD_BEFORE = {"مقتل": "dead", "قتل": "dead", "وفاة": "dead", "جرح": "injured", "إصابة": "injured"}
 DURATION_CLASSES = {"day", "week", "month", "year", "hour", "minute"}
 # Before an indefinite duration noun these make it one unit: «منذ أسبوع» = for a week.
 DURATION_PREPOSITIONS = ["منذ", "لمدة", "طيلة", "طوال", "قرابة", "أجل", "مهلة", "مدة", "خلال",
@@ -333,6 +336,7 @@ STOPWORDS = NAME_STOPWORDS + [
 
 # Words that end a passage inside a sentence: the event after them may have another date.
 SEGMENT_BREAKS = ["ثم", "بينما", "في حين", "فيما", "قبل أن", "بعد أن"]
+CLAUSE_BREAKS = ["لكن", "ولكن"]  # «…، لكن …»: a contrast opens another statement
 ABBREVIATIONS: list[str] = []  # Arabic abbreviations (م.د، ص.ب) are rare in news; none listed yet
 COMMON_WORD_ZIPF = None  # Arabic has no capital letters to mistake
 

@@ -53,6 +53,7 @@ FUTURE_MARKERS = ["next", "coming", "upcoming"]
 PAST_MARKERS = ["last", "past", "previous"]
 YEAR_WORDS = ["in", "of", "year"]
 YEAR_PREPOSITIONS = ["since", "until", "by", "during", "late", "early", "mid", "end", "throughout"]
+YEAR_ARTICLES = ["a", "an"]  # "until a 1997 outbreak": the article counts one outbreak, so 1997 is its year
 
 UNITS = {
     "zero": 0, "one": 1, "a single": 1, "two": 2, "three": 3, "four": 4, "five": 5,
@@ -164,6 +165,7 @@ STOPWORDS = NAME_STOPWORDS + [
     "would", "about", "into", "than", "then", "there", "these", "those", "we", "our",
 ]
 SEGMENT_BREAKS = ["then", "while", "whereas", "before", "after which"]
+CLAUSE_BREAKS = ["but"]  # "opened in Italy in 2018 - but the chain has come back": two statements
 # Abbreviations whose full stop ends no sentence ("Law No. 34", "Art. 89", "Dr. Ali").
 ABBREVIATIONS = ["no", "nos", "art", "arts", "dr", "mr", "mrs", "ms", "prof", "st", "gen", "col", "lt", "sgt",
                  "gov", "sen", "rep", "jr", "sr", "inc", "ltd", "co", "corp", "vs", "etc", "approx", "dept",

@@ -140,6 +140,7 @@ STOPWORDS = NAME_STOPWORDS + [
     "entre", "vers", "d", "l", "qu",
 ]
 SEGMENT_BREAKS = ["puis", "tandis que", "alors que", "avant de", "après quoi"]
+CLAUSE_BREAKS = ["mais"]  # «…, mais …»: a contrast opens another statement
 ABBREVIATIONS = ["m", "mme", "mlle", "dr", "pr", "me", "st", "ste", "art", "no", "n°", "av", "bd", "etc", "env",
                  "janv", "févr", "fevr", "avr", "juil", "sept", "oct", "nov", "déc", "dec"]
 

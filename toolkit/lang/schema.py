@@ -95,6 +95,8 @@ TABLES: tuple[Table, ...] = (
     _t("PAST_MARKERS", Words, "words", "'last' after a date or weekday", E),
     _t("YEAR_WORDS", Words, "words", "words before a year that belong to the date («عام», 'in')", E),
     _t("YEAR_PREPOSITIONS", Words, "words", "words that make a bare year a date («منذ», 'since')", E),
+    _t("YEAR_ARTICLES", Words, "words", "an article of one before a bare four-digit figure makes it a year "
+       "('a 1997 outbreak': one thing, not 1997 of them)", E),
     # -- numbers ----------------------------------------------------------------------------------
     _t("UNITS", dict[str, int], "table", "number words below the tens (every gender and case)"),
     _t("TEN_WORDS", dict[str, int], "table", "ten, alone or added to a unit (أحد عشر)", {}),
@@ -134,6 +136,9 @@ TABLES: tuple[Table, ...] = (
     _t("ACCUSATIVE_ENDINGS", Words, "phrases", "endings taken off a counted noun (وزيرا)", E),
     _t("DUAL_ENDINGS", Words, "phrases", "endings that make a listed singular a dual", E),
     _t("LEADER_HEADS", Words, "phrases", "'leaders of N countries' counts leaders", E),
+    _t("COUNTED_BY_WORD_BEFORE", dict[str, str], "table", "a verbal noun heading a number, what it counts -> "
+       "class: «مقتل 10» is 10 dead, «جرح 4 آخرين» 4 injured (where the noun after the number names no "
+       "class, or only persons); part of the quantity's words, as the counted noun after a number is", {}),
     _t("DURATION_CLASSES", Words, "raw", "noun classes that are durations",
        ("day", "week", "month", "year", "hour", "minute")),
     _t("DURATION_PREPOSITIONS", Words, "words", "before an indefinite duration noun: one unit («منذ أسبوع»)", E),
@@ -178,6 +183,8 @@ TABLES: tuple[Table, ...] = (
     # -- passages, alignment, frames ----------------------------------------------------------------
     _t("STOPWORDS", Words, "words", "function words ignored when aligning"),
     _t("SEGMENT_BREAKS", Words, "phrases", "words that end a passage inside a sentence ('then', «ثم»)", E),
+    _t("CLAUSE_BREAKS", Words, "words", "words that end a passage where they open a clause after a comma or "
+       "a dash ('…, but', «، لكن»): a contrast joins two statements, not one", E),
     _t("ABBREVIATIONS", Words, "words", "abbreviations whose full stop ends no sentence", E),
     _t("CONCEPTS", dict[str, Words], "raw", "concept id -> this language's words, added to the shared lexicon "
        "(toolkit/lang/concepts.py)", {}),

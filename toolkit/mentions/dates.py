@@ -626,7 +626,8 @@ def _find_relative_periods(s: Scan) -> None:
 
 
 def _find_years(s: Scan) -> None:
-    """'عام 2016', 'في 2016', 'in 2016': a year on its own."""
+    """'عام 2016', 'في 2016', 'in 2016': a year on its own; 'a 1997 outbreak' too (an article of
+    one before the figure: it cannot count 1997 things)."""
     for i, t in enumerate(s.toks):
         if t.kind != "num" or t.decimals or len(t.text) != 4 or not 1800 <= t.value <= 2200:
             continue
@@ -636,7 +637,7 @@ def _find_years(s: Scan) -> None:
         if prev is None:
             continue
         stripped = {r for _, r in s.lang.clitic_splits(prev)}
-        if stripped & (s.lang.year_words | s.lang.year_prepositions):
+        if stripped & (s.lang.year_words | s.lang.year_prepositions | s.lang.year_articles):
             start = s.toks[i - 1].start if prev in s.lang.year_words or stripped & s.lang.year_words else t.start
             s.add("date", start, t.end, f"{int(t.value):04d}", calendar="gregorian")
 

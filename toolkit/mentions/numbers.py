@@ -286,6 +286,24 @@ def _negative_before(s: Scan, i: int) -> int | None:
     return None
 
 
+def _counted_by_word_before(s: Scan, i: int) -> tuple[str, int] | None:
+    """(class, where the word starts, its clitics off) of a word before the number at token i that
+    says what it counts («مقتل 10»: the dead), an approximator between them allowed («مقتل أكثر
+    من 10»). Like the counted noun after a number, the word is part of the quantity's words."""
+    k = i
+    for back in (4, 3, 2, 1):  # the longest approximator ending right before the number
+        hits = [s.phrase(i - back, s.lang.table(t), max_words=back) if i - back >= 0 else None
+                for t in ("approximators", "lower_bounds", "upper_bounds")]
+        if any(h is not None and h.end == i for h in hits):
+            k = i - back
+            break
+    w = s.word(k - 1) if k else None
+    if w is None or not s.adjacent(k - 1, k):
+        return None
+    return next(((s.lang.counted_by_word_before[rest], s.toks[k - 1].start + len(prefix))
+                 for prefix, rest in s.lang.clitic_splits(w) if rest in s.lang.counted_by_word_before), None)
+
+
 def _leader_head_before(s: Scan, i: int) -> bool:
     """'قادة ثماني دول' / 'leaders of eight countries' count leaders."""
     for back in (1, 2):
@@ -499,6 +517,12 @@ def _attach_noun_after(s: Scan, i: int, j: int, q: _Quantity) -> int:
     after the noun."""
     lang = s.lang
     cls, surface, k = _noun_after(s, j)
+    before = _counted_by_word_before(s, i) if cls in (None, "person") else None
+    if before is not None:  # «مقتل 10 في اشتباكات», «جرح 4 آخرين», "killing 12 people"
+        (q.unit, q.nstart), q.kind = before, "count"
+        if cls is not None:
+            q.nend, j = s.toks[k - 1].end, k
+        return j
     if cls is not None:
         if cls in lang.duration_classes:
             q.kind = "duration"
@@ -509,7 +533,7 @@ def _attach_noun_after(s: Scan, i: int, j: int, q: _Quantity) -> int:
         if cls == "country" and _leader_head_before(s, i):
             cls = "leader"
         q.unit, q.nend, j = cls, s.toks[k - 1].end, k
-    elif surface is not None:
+    elif surface is not None and not (q.unit and q.unit.isupper()):  # "a $5bn deal" is a sum in USD, not deals
         q.unit = surface
         q.extra["loose_unit"] = True
     return j
