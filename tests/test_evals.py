@@ -237,3 +237,16 @@ def test_replay_never_calls_a_model(tmp_path):
     client = LLMClient(model="m", cache_only=True, cache_dir=tmp_path)
     with pytest.raises(ConfigError, match="no recorded answer of m"):
         client.extract(Summary, [{"role": "user", "content": "x"}])
+
+
+def test_the_value_kinds_are_also_scored_together():
+    from toolkit.evals.metrics import Outcome, score
+
+    outs = [Outcome("a", "error", "ar", kind="date", caught=True, reported=True),
+            Outcome("b", "error", "ar", kind="direction", caught=False, reported=True),
+            Outcome("c", "error", "ar", kind="count", caught=False, reported=False),
+            Outcome("d", "error", "ar", kind="entity", caught=True, reported=True),
+            Outcome("e", "faithful", "ar")]
+    m = score(outs)
+    assert (m["recall[values]"], m["reported[values]"]) == (1 / 3, 2 / 3)  # the name is no value kind
+    assert m["recall[entity]"] == 1.0

@@ -18,6 +18,8 @@ from ..models import Evidence, Span, VerificationReport
 from .cases import Case
 
 VALUE_KINDS = ("date", "weekday", "count", "number", "percent", "duration")
+# Error kinds of the values a summary states, reported together as the kind "values".
+VALUE_ERROR_KINDS = VALUE_KINDS + ("direction",)
 _DIGITS = re.compile(r"\d+")
 # Sentence ends for the claims-per-sentence figure (a descriptive count, not alignment).
 _SENTENCE_END = re.compile(r"[.!?؟]+(?=\s|$)|\n+")
@@ -133,6 +135,8 @@ def score(outcomes: list[Outcome]) -> dict[str, float | int | None]:
     by_kind: dict[str, list[Outcome]] = defaultdict(list)
     for o in errors:
         by_kind[o.kind or "other"].append(o)
+        if o.kind in VALUE_ERROR_KINDS:
+            by_kind["values"].append(o)  # the value kinds together (issue 9's target)
     for kind, outs in sorted(by_kind.items()):
         m[f"recall[{kind}]"] = _rate(sum(o.caught for o in outs), len(outs))
         m[f"reported[{kind}]"] = _rate(sum(o.reported for o in outs), len(outs))

@@ -510,11 +510,11 @@ def render_table(results: list[SuiteResult], *, markdown: bool = False) -> str:
         if r.skipped:
             lines.append(f"{r.name}: SKIPPED: {r.skipped}")
     kinds = sorted({k[7:-1] for r in results for k in r.metrics if k.startswith("recall[")})
-    kinds.sort(key=lambda k: k == "binding")
+    kinds.sort(key=lambda k: (k in ("values", "binding"), k == "binding"))  # the aggregates last
     by_kind = [r for r in results if any(f"recall[{k}]" in r.metrics for k in kinds)]
     if by_kind:
-        lines += ["", "errors caught / reported at their span, by kind (binding: any kind, bound to the wrong "
-                      "event or entity):"]
+        lines += ["", "errors caught / reported at their span, by kind (values: the value kinds together; "
+                      "binding: any kind, bound to the wrong event or entity):"]
         rows = [["suite", *kinds]] + [[r.name, *(f"{_fmt(r.metrics.get(f'recall[{k}]'))} / "
                                                  f"{_fmt(r.metrics.get(f'reported[{k}]'))}"
                                                  if f"recall[{k}]" in r.metrics else "" for k in kinds)]
