@@ -213,3 +213,16 @@ def test_the_readme_documents_every_setting():
     rows = re.findall(r"^\| `([A-Z_]+)` \| `([a-z_]+)` \|", section, re.M)
     assert rows == list((variable, name) for name, variable in ENVIRONMENT.items())
     assert rows and list(Settings.__dataclass_fields__) == list(ENVIRONMENT)
+
+
+def test_the_size_limit_follows_its_variable_between_calls(env):
+    text = "ارتفعت الأسعار بنسبة 5 بالمائة. " * 40  # about 1,300 characters
+    assert toolkit.find_mentions(text)
+    env.setenv("TOOLKIT_MAX_SOURCE_CHARS", "1000")
+    with pytest.raises(InputError, match="over the 1,000-character limit"):
+        toolkit.find_mentions(text)
+    env.setenv("TOOLKIT_MAX_SOURCE_CHARS", "many")
+    with pytest.raises(InputError, match=r"^TOOLKIT_MAX_SOURCE_CHARS='many'"):
+        toolkit.find_mentions(text)
+    env.delenv("TOOLKIT_MAX_SOURCE_CHARS")
+    assert toolkit.find_mentions(text)

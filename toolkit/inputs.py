@@ -22,9 +22,10 @@ from __future__ import annotations
 import datetime as _dt
 import re
 import unicodedata
+from typing import cast
 
 from .errors import InputError  # a ToolkitError and a ValueError
-from .settings import ENVIRONMENT, get_settings
+from .settings import ENVIRONMENT, get_setting
 
 __all__ = ["InputError", "check_text", "check_lang", "check_published", "check_max_chars", "max_source_chars",
            "check_result", "check_positive_int", "DEFAULT_MAX_CHARS", "MAX_DIGIT_RUN", "MIN_PUBLISHED",
@@ -126,8 +127,8 @@ def check_positive_int(value: object, name: str) -> int:
 
 def max_source_chars() -> int:
     """The size limit: ``TOOLKIT_MAX_SOURCE_CHARS`` when set, else ``DEFAULT_MAX_CHARS``."""
-    configured = get_settings().max_source_chars  # checked when read (an InputError naming the variable)
-    return DEFAULT_MAX_CHARS if configured is None else configured
+    configured = get_setting("max_source_chars")  # checked when read (an InputError naming the variable)
+    return DEFAULT_MAX_CHARS if configured is None else cast(int, configured)
 
 
 def check_max_chars(max_chars: object) -> int:

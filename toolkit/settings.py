@@ -187,6 +187,24 @@ class Settings:
         return cls(**values)  # type: ignore[arg-type]  # each value parsed to its field's type above
 
 
+_one: dict[str, tuple[str | None, object]] = {}
+
+
+def get_setting(name: str) -> object:
+    """One setting of :class:`Settings`, read from its one variable (``None`` when unset): for the
+    hot paths that need one limit per call, where reading every variable would cost more than the
+    work (a short text's ``find_mentions``). Raises as :func:`get_settings` does for that variable."""
+    variable = ENVIRONMENT[name]
+    raw = os.environ.get(variable)
+    hit = _one.get(name)
+    if hit is not None and hit[0] == raw:
+        return hit[1]
+    text = (raw or "").strip()
+    value = _PARSERS[name](variable, text) if text else None
+    _one[name] = (raw, value)
+    return value
+
+
 def _snapshot(environ: Mapping[str, str]) -> tuple[str | None, ...]:
     return tuple(environ.get(v) for v in (*ENVIRONMENT.values(), *_CACHE_BASE))
 
