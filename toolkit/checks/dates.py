@@ -9,16 +9,14 @@ from typing import cast
 from ..index import Document
 from ..mentions.dates import parse_iso, same_date, weekday_of
 from ..models import Claim, Mention
-from .context import (
-    ALIGNED_FLOOR,
-    ClaimContext,
+from .binding import (
     bound_elsewhere,
     found_elsewhere,
     frame_rival,
-    frames_decide,
     frames_agree,
-    result,
+    frames_decide,
 )
+from .context import ALIGNED_FLOOR, ClaimContext, result
 from .frames import frame, frame_score, range_partners
 from .typed import DateValue, granularity_of
 from .values import year_of

@@ -6,7 +6,8 @@ from itertools import pairwise
 
 from ..index import Document
 from ..models import Claim, Mention
-from .context import DECISIVE, ClaimContext, result
+from .binding import DECISIVE
+from .context import ClaimContext, result
 from .frames import frame, frame_score
 from .values import may_support, quantities_equal
 

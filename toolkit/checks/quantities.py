@@ -4,19 +4,17 @@ a count against a list (the source's, or the summary's own)."""
 from __future__ import annotations
 
 from ..models import Claim, Evidence, Mention
-from .context import (
-    ClaimContext,
+from .binding import (
     bound_elsewhere,
     figure_beside_anchor,
-    evidence_span,
     found_elsewhere,
     frame_rival,
     frames_agree,
     frames_decide,
     misbound_elsewhere,
     period_rival,
-    result,
 )
+from .context import ClaimContext, evidence_span, result
 from .values import (
     lone_numbers,
     may_contradict,
