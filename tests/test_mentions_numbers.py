@@ -253,3 +253,12 @@ def test_since_the_month_of_a_named_month_is_no_duration():
 def test_a_currency_sign_keeps_its_unit_before_a_noun():
     # "a $5bn deal" is a sum in dollars; the noun after it says what the sum is for, not what it counts
     assert values("They signed a $5bn deal and paid a €20 fine.") == [("number", 5e9, "USD"), ("number", 20, "EUR")]
+
+
+def test_a_feminine_dual_of_a_known_noun_counts_two():
+    # «رحلتين» is two «رحلة» (flights), counted by the noun's stem as «ثلاث رحلات» is
+    assert values("برمجت الشركة رحلتين أسبوعيا") == [("count", 2, "رحل")]
+    assert values("وستؤمن الناقلة ثلاث رحلات أسبوعيا")[0][2] == "رحل"
+    # «ـين» on a masculine noun is a plural too; a word of no known noun is no count
+    assert values("التقى الوزير المواطنين") == []
+    assert values("أنهى الفريق المرحلتين") == []

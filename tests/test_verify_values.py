@@ -411,6 +411,13 @@ def test_a_figure_is_read_beside_the_figure_it_is_written_beside():
     assert right.counts["contradicted"] == 0
 
 
+def test_a_feminine_dual_is_the_count_two_across_languages():
+    source = "وبالنسبة لخط تونس كوناكري، برمجت الشركة رحلتين اسبوعيا كل يوم اثنين وخميس."
+    summary = "The airline has scheduled {} flights a week on the Tunis-Conakry route."
+    assert dict(verdicts(source, summary.format("two"), lang="en"))["two"] == "supported"
+    assert dict(verdicts(source, summary.format("three"), lang="en"))["three"] != "supported"
+
+
 def test_a_range_with_the_same_start_and_another_end_is_contradicted():
     source = ("اعتبر نائب وزير خارجية الصين أن الصين تعتبر تونس شريكا مثاليا على المستوى الإفريقي. "
               "ويؤدي نائب وزير الخارجية الصيني زيارة رسمية إلى تونس من 4 إلى 6 جانفي.")

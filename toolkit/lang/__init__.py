@@ -212,6 +212,7 @@ class Language:
     to_words: frozenset[str]
     range_words: frozenset[str]
     range_end_words: frozenset[str]
+    feminine_dual_stems: dict[str, str]
     pair_words: frozenset[str]
     frame_break_words: frozenset[str]
     frame_break_prefixes: tuple[str, ...]
@@ -264,10 +265,25 @@ class Language:
         for ending in self.dual_endings:
             base = word[: -len(ending)]
             if word.endswith(ending) and len(base) >= 3:
-                hit = self.noun_classes.get(base) or (
-                    self.noun_classes.get(base[:-1] + "ه") if base.endswith("ت") else None)
+                hit = self.noun_classes.get(base) or next(
+                    (c for before, singular in self.feminine_dual_stems.items() if base.endswith(before)
+                     and (c := self.noun_classes.get(base[: -len(before)] + singular))), None)
                 if hit:
                     return hit
+        return None
+
+    def feminine_dual_noun(self, word: str) -> str | None:
+        """The singular of a feminine dual of a known noun («رحلتين» -> «رحله», «زيارتان»):
+        the dual ending after the «ت» of a noun in «ة» (normalised «ه»), where the singular is a
+        word of the concept lexicon. Unambiguous, unlike «ـين» on a masculine noun, which is a
+        plural too («المواطنين»)."""
+        for ending in self.dual_endings:
+            base = word[: -len(ending)]
+            if not word.endswith(ending) or len(base) < 3:
+                continue
+            for before, singular in self.feminine_dual_stems.items():
+                if base.endswith(before) and self.concept(noun := base[: -len(before)] + singular) is not None:
+                    return noun
         return None
 
     def clitic_splits(self, token: str) -> list[tuple[str, str]]:

@@ -208,6 +208,7 @@ NOUN_CLASSES = {
 ACCUSATIVE_ENDINGS = ["ا"]
 # A singular noun plus one of these is its dual (نائبين، وزيرتين): a count of two.
 DUAL_ENDINGS = ["ين", "ان"]
+FEMININE_DUAL_STEMS = {"ت": "ه"}  # «رحلتين»، «زيارتان»: the «ة» of the singular (normalised «ه») is «ت»
 DUAL_NOUNS = {
     "رئيسين": "leader", "رئيسان": "leader", "الرئيسين": "leader", "الرئيسان": "leader",
     "زعيمين": "leader", "زعيمان": "leader", "قائدين": "leader",

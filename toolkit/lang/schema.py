@@ -194,6 +194,8 @@ TABLES: tuple[Table, ...] = (
     _t("FROM_WORDS", Words, "words", "'from' in 'from X to Y'", E),
     _t("TO_WORDS", Words, "words", "'to' in 'from X to Y'", E),
     _t("RANGE_WORDS", Words, "words", "words joining the two ends of a range ('to', 'and', «إلى»)", E),
+    _t("FEMININE_DUAL_STEMS", dict[str, str], "raw", "(letter before a dual ending, the singular's "
+       "ending): the dual «رحلتين» is the noun «رحلة» (normalised)", {}),
     _t("RANGE_END_WORDS", Words, "words", "verbs and words that give where a span of days ends after its start "
        "(«تنطلق ... 19 جوان وتنتهي 10 أوت», 'until')", E),
     _t("PAIR_WORDS", Words, "words", "words joining two figures of one measure in a clause", E),

@@ -332,7 +332,7 @@ def _may_start_number(lang, word: str) -> bool:
         table = lang.number_words
         readings = [rest for _, rest in lang.clitic_splits(word)]
         hit = (any(r in lang.ordinal_units or r in table or r in lang.group_words
-                   or lang.dual_class(r) is not None for r in readings)
+                   or lang.dual_class(r) is not None or lang.feminine_dual_noun(r) is not None for r in readings)
                or (bool(lang.fraction_vowel) and any(r in lang.vowelled_fractions for r in readings))
                or word in lang.negative
                or all(p in table for p in _compound(word, table))
@@ -686,6 +686,12 @@ def _dual_or_group(s: Scan, i: int, found: list[_Quantity]) -> None:
                 return
             found.append(_Quantity("count", s.toks[i].start + len(prefix), s.toks[i].end,
                                    lang.group_words[rest], unit="group"))
+            return
+    for prefix, rest in lang.clitic_splits(w):
+        noun = lang.feminine_dual_noun(rest)
+        if noun is not None:  # «رحلتين»: two flights, counted as «ثلاث رحلات» is (by the noun's stem)
+            found.append(_Quantity("count", s.toks[i].start + len(prefix), s.toks[i].end, 2, unit=lang.stem(noun),
+                                   extra={"loose_unit": True}))
             return
 
 
