@@ -418,6 +418,18 @@ def test_a_feminine_dual_is_the_count_two_across_languages():
     assert dict(verdicts(source, summary.format("three"), lang="en"))["three"] != "supported"
 
 
+def test_the_sentence_that_states_a_claims_figures_together_supports_it_over_a_near_tie():
+    source = ("وقال ماكرون للصحفيين في ختام الاجتماع في البيت الأبيض، يوم الاثنين: في ختام لقائنا جرى اتصال بين الرئيس "
+              "بوتين والرئيس ترامب وتقرر أنه ستكون هناك رغبة في عقد اجتماع ثنائي بين الرئيسين زيلينسكي وبوتين في مكان "
+              "سيتم تحديده خلال الساعات القادمة. وأعرب ماكرون عن أمله في أن يعقد هذا اللقاء في الأيام القريبة، مضيفا أن "
+              "اللقاء الثلاثي الروسي الأوكراني الأمريكي المخطط له بعد لقاء بوتين مع زيلينسكي سيعقد بعد أسبوعين أو ثلاثة "
+              "أسابيع من ذلك.")
+    summary = ("وقال ماكرون يوم الاثنين إن مكان لقاء بوتين وزيلينسكي سيتحدد خلال الساعات القادمة، وإن اللقاء الثلاثي "
+               "سيعقد بعد أسبوعين أو ثلاثة أسابيع.")
+    # the bilateral meeting's sentence matches best; the trilateral one gives «الثلاثي» with the weeks
+    assert dict(verdicts(source, summary, published="2025-08-19"))["الثلاثي"] == "supported"
+
+
 def test_a_range_with_the_same_start_and_another_end_is_contradicted():
     source = ("اعتبر نائب وزير خارجية الصين أن الصين تعتبر تونس شريكا مثاليا على المستوى الإفريقي. "
               "ويؤدي نائب وزير الخارجية الصيني زيارة رسمية إلى تونس من 4 إلى 6 جانفي.")

@@ -284,6 +284,21 @@ def frames_agree(c: ClaimContext, other: Mention) -> bool:
     return frame_score(frame(c.summ, c.m, comparable=comparable), frame(c.src, other), c.src) >= CROSS_FRAME
 
 
+def favoured_elsewhere(c: ClaimContext, same: list[Mention], rivals: list[Mention]) -> bool:
+    """Is the claimed value, found in a passage that matches the claim nearly as well as the best
+    one, the claim's rather than the best passage's differing figure? Its sentence also gives more
+    of the claim's other figures («اللقاء الثلاثي ... سيعقد بعد أسبوعين أو ثلاثة أسابيع»), or its
+    frame holds a larger share of the claim's (of two keys or more)."""
+    if max(_co_stated(c, x) for x in same) > max(_co_stated(c, y) for y in rivals):
+        return True
+    comparable = {"n:", "c:", "x:"} if c.cross_lingual else None
+    claim = frame(c.summ, c.m, comparable=comparable)
+    if len(claim) < 2:
+        return False
+    own = max(frame_score(claim, frame(c.src, x), c.src) for x in same)
+    return own > 0 and own > max(frame_score(claim, frame(c.src, y), c.src) for y in rivals)
+
+
 def frames_decide(c: ClaimContext, value: Mention, elsewhere: list[Mention]) -> bool:
     """Across languages, with no name to anchor the claim, its concepts still tell the events
     apart when the aligned passage's ``value`` measures what the claim measures and the claimed

@@ -6,6 +6,7 @@ from __future__ import annotations
 from ..models import Claim, Evidence, Mention
 from .binding import (
     bound_elsewhere,
+    favoured_elsewhere,
     figure_beside_anchor,
     found_elsewhere,
     frame_rival,
@@ -253,6 +254,8 @@ def check_quantity(c: ClaimContext, listed_in_summary: bool = False) -> Claim:
                        rivals[:1] + elsewhere[:1])
     if rivals and elsewhere and (bound := misbound_elsewhere(c, elsewhere, rivals)) is not None:
         return _misbound(c, *bound)  # the claimed value is the source's figure for another measure
+    if rivals and elsewhere and c.ambiguous(elsewhere) and favoured_elsewhere(c, elsewhere, rivals):
+        return found_elsewhere(c, elsewhere, "this value")  # two passages match; the claimed value's is the claim's
     if rivals:
         return result(c, "unverifiable", f"The passage that best matches this claim gives «{rivals[0].text}»"
                        + ("; the claimed value appears in another passage." if elsewhere else "."),
