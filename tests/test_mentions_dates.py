@@ -66,6 +66,15 @@ def test_today_needs_a_publication_date_to_resolve():
     assert dates("قال اليوم إن", published="2025-08-19") == [("اليوم", "2025-08-19")]
 
 
+def test_the_day_before_an_ordinal_day_of_a_month_is_that_day_not_today():
+    # «اليوم الثالث من أكتوبر» is the third day of October: one date, no «اليوم» (today) beside it
+    assert dates("عاد في اليوم الثالث من أكتوبر", published="2013-02-12") == [
+        ("اليوم الثالث من أكتوبر", "2012-10-03")]
+    assert dates("في اليوم الأول من الشهر الجاري", published="2013-02-12") == [
+        ("اليوم الأول من الشهر الجاري", "2013-02-01")]
+    assert dates("قال اليوم 12 شخصا", published="2013-02-12") == [("اليوم", "2013-02-12")]
+
+
 def test_weekdays_alone_and_with_dates():
     ms = find_mentions("وقال ماكرون يوم الاثنين إن", published="2025-08-19")
     wd = [m for m in ms if m.kind == "weekday"]
