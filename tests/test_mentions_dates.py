@@ -49,6 +49,13 @@ def test_ambiguous_month_words_need_a_day_or_year():
     assert dates("هذا أب لثلاثة أطفال") == []
     assert dates("مارس الضغط على الحكومة") == []
     assert dates("في شهر أغسطس 2016") == [("أغسطس 2016", "2016-08")]
+    assert dates("مارس الماضي ضغوطا على الحكومة") == []
+
+
+def test_ambiguous_month_words_after_the_noun_month_or_before_last_or_next():
+    assert dates("منتصف شهر مارس") == [("مارس", "XXXX-03")]
+    assert dates("في شهر آب") == [("آب", "XXXX-08")]
+    assert dates("منذ مارس الماضي") == [("مارس الماضي", "XXXX-03")]
 
 
 def test_relative_days_resolve_against_previous_date_and_publication():

@@ -329,7 +329,11 @@ def _month_first_date(s: Scan, i: int, j: int, weekday: int | None) -> tuple[int
     # word of time that takes a year too (clitics off: «بشهر» is «شهر»)
     before = {r for _, r in lang.clitic_splits(s.word(i - 1) or "")} if s.word(i - 1) else set()
     preceded_by_month_word = bool(before & (lang.month_nouns | lang.year_prepositions | lang.year_words))
-    if year or (preceded_by_month_word and key not in lang.ambiguous_months):
+    # a month name that is an everyday word too (مارس "he practised") is the month after the noun
+    # "month" («في شهر مارس») or before 'last' / 'next' («في مارس الماضي»)
+    unambiguous = key not in lang.ambiguous_months or bool(before & lang.month_nouns) or (
+        s.word(k) in lang.future_markers or s.word(k) in lang.past_markers)
+    if year or (preceded_by_month_word and unambiguous):
         return (year[1] if year else k), {
             "year": year[0] if year else None, "month": mval, "day": None, "weekday": None, "calendar": "gregorian"
         }
