@@ -90,6 +90,26 @@ def test_weekdays_alone_and_with_dates():
     assert [(m.kind, m.value, m.weekday) for m in ms] == [("date", "2025-08-17", "sunday")]
 
 
+@pytest.mark.parametrize("text, value", [
+    ("سأعود أول يوم جمعة من يوليو", "2013-07-05"),
+    ("صلاة أول جمعة من شهر رمضان", "2013-07-12"),             # a Hijri month: the day converted
+    ("في آخر جمعة من رمضان", "2013-08-02"),
+    ("الثلاثاء الأخير من شهر مارس", "2013-03-26"),             # 'last' after the weekday
+    ("اخر اثنين من الشهر القادم", "2013-03-25"),
+    ("ثاني اربعاء من شهر اكتوبر من عام 2014", "2014-10-08"),
+    ("on the first Monday of July 2025", "2025-07-07"),
+])
+def test_a_weekday_counted_within_its_month(text, value):
+    assert [v for _, v in dates(text, published="2013-02-12")] == [value]
+
+
+def test_a_weekday_then_an_ordinal_day_is_a_day_of_the_month_and_other_is_no_date():
+    assert dates("الثلاثاء الثالث من شهر ايلول من عام 2014") == [
+        ("الثلاثاء الثالث من شهر ايلول من عام 2014", "2014-09-03")]
+    assert dates("آخر اثنين من المعتقلين", published="2013-02-12") == []
+    assert dates("في يوم آخر من الأسبوع", published="2013-02-12") == []
+
+
 def test_hijri_dates_are_recognised_and_converted():
     ms = find_mentions("في 15 رمضان 1446 هـ")
     assert [(m.calendar, m.hijri, m.value) for m in ms] == [("hijri", "1446-09-15", "2025-03-15")]

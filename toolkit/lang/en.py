@@ -28,6 +28,7 @@ DAY_PREFIXES = ["the"]  # "the 15th of August"
 DAY_SUFFIXES = ["st", "nd", "rd", "th"]  # "August 15th"
 DATE_FILLERS = ["of", "the", "month"]  # "Friday the 15th of August"
 MONTH_NOUNS = ["month"]
+WEEKDAY_ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "last": -1}  # "first Monday of"
 MONTH_THEN_DAY_WORDS = True  # "August fifteenth": a day may follow its month in words
 ORDINAL_HYPHEN_COMPOUNDS = True  # "twenty-first"
 RELATIVE_DAYS = {

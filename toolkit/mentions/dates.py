@@ -12,7 +12,7 @@ from datetime import date, timedelta
 from functools import cache
 from typing import Any, cast
 
-from hijridate import Hijri
+from hijridate import Gregorian, Hijri
 
 from ..lang import Language
 from ..models import Mention
@@ -238,6 +238,111 @@ def _numeric_date(s: Scan, j: int):
     return None
 
 
+@cache
+def _weekday_nouns(lang: Language) -> dict[str, int]:
+    """Weekday names, also without the article (the weekday after an ordinal: «أول جمعة»)."""
+    table = dict(lang.weekdays)
+    if lang.article:
+        for name, wd in lang.weekdays.items():
+            if name.startswith(lang.article) and len(name) - len(lang.article) >= 3:
+                table.setdefault(name[len(lang.article):], wd)
+    return table
+
+
+def _counted_weekday(s: Scan, i: int) -> tuple[int, dict[str, Any]] | None:
+    """A weekday counted within a month at token i: «أول جمعة من رمضان», «آخر اثنين من الشهر المقبل»,
+    «الثلاثاء الأخير من شهر مارس», "the first Monday of July 2025". (end index, fields with "nth"),
+    or None: the month is required (alone, «آخر جمعة» is no date)."""
+    lang = s.lang
+    ordinal = s.phrase(i, lang.weekday_ordinals, max_words=1) if lang.weekday_ordinals else None
+    if ordinal:
+        nth, j = ordinal.value, ordinal.end
+        if s.word(j) in lang.weekday_prefixes:  # «أول يوم جمعة»
+            j += 1
+        wd = s.phrase(j, _weekday_nouns(lang), max_words=1)
+        if not wd:
+            return None
+        weekday, k = wd.value, wd.end
+    else:
+        if not lang.weekday_last_words:
+            return None
+        found = _weekday_at(s, i)
+        if not found or s.word(found[1]) not in lang.weekday_last_words:
+            return None
+        nth, weekday, k = -1, found[0], found[1] + 1
+    k = _skip_fillers(s, k)
+    fields: dict[str, Any] = {"nth": nth, "weekday": weekday, "year": None, "calendar": "gregorian"}
+    relative = s.phrase(k, lang.relative_months)
+    if relative:  # «آخر اثنين من الشهر القادم»
+        fields["month_offset"] = relative.value
+        return relative.end, fields
+    month = _month_at(s, k, lang.months, clitics=False)
+    if not month:
+        month = _month_at(s, k, lang.hijri_months, clitics=False)
+        fields["calendar"] = "hijri"
+    if not month:
+        return None
+    fields["month"], k, _ = month
+    k = _double_month(s, k)
+    year = _year_at(s, k, hijri=fields["calendar"] == "hijri")
+    if year:
+        fields["year"], k = year
+    return k, fields
+
+
+def _days_of_month(year: int, month: int, calendar: str) -> list[date]:
+    """The Gregorian dates of every day of a month of either calendar, in order."""
+    out = []
+    for day in range(1, 32):
+        try:
+            out.append(Hijri(year, month, day).to_gregorian() if calendar == "hijri" else date(year, month, day))
+        except (ValueError, OverflowError):  # past the month's end, or outside the converter's years
+            break
+    return out
+
+
+def _nth_weekday_of(year: int, month: int, calendar: str, weekday: int, nth: int) -> date | None:
+    days = [d for d in _days_of_month(year, month, calendar) if d.weekday() == weekday]
+    if not days or nth > len(days):
+        return None
+    return days[nth - 1] if nth > 0 else days[-1]
+
+
+def _counted_weekday_value(f: dict[str, Any], published: date | None, marker: str | None) -> tuple[str | None, bool]:
+    """(ISO value, year inferred) of a weekday counted within a month (see :func:`_counted_weekday`)."""
+    calendar, weekday, nth = f["calendar"], f["weekday"], f["nth"]
+    if "month_offset" in f:
+        if published is None:
+            return None, False
+        y, m = _add_months(published.year, published.month, f["month_offset"])
+        d = _nth_weekday_of(y, m, calendar, weekday, nth)
+        return (d.isoformat() if d else None), False
+    if f["year"]:
+        d = _nth_weekday_of(f["year"], f["month"], calendar, weekday, nth)
+        return (d.isoformat() if d else None), False
+    if published is None:
+        return None, False
+    # the year that puts the day where a news date of this marker lies (see infer_year)
+    if calendar == "hijri":
+        try:
+            base = Gregorian(published.year, published.month, published.day).to_hijri().year
+        except (ValueError, OverflowError):
+            return None, False
+    else:
+        base = published.year
+    previous, this, following = (_nth_weekday_of(y, f["month"], calendar, weekday, nth)
+                                 for y in (base - 1, base, base + 1))
+    if this is None:
+        return None, False
+    if marker == "future":
+        chosen = this if this > published else following
+    elif marker == "past":
+        chosen = this if this <= published else previous
+    else:  # unmarked: this year's, unless more than half a year ahead
+        chosen = this if this - published <= timedelta(days=183) else previous
+    return (chosen.isoformat() if chosen else None), True
+
+
 def _explicit_date(s: Scan, i: int):
     """Parse a date starting at token i: returns (end index, fields) or None.
 
@@ -245,6 +350,9 @@ def _explicit_date(s: Scan, i: int):
     all digits («12/05/2024»), the day first («12 ماي 2024»), the month first ("May 12, 2024",
     or a month alone where the words around it make it a date)."""
     lang = s.lang
+    counted = _counted_weekday(s, i)
+    if counted:
+        return counted
     j = i
     weekday = None
     wd = _weekday_at(s, j)
@@ -354,7 +462,8 @@ def _double_month(s: Scan, k: int) -> int:
 @cache
 def _date_openers(lang: Language) -> frozenset[str]:
     """Words that can begin a date: a weekday, an ordinal day, a month, 'يوم'."""
-    tables = (lang.weekdays, ordinal_days(lang), lang.months, lang.hijri_months, lang.number_words)
+    tables = (lang.weekdays, ordinal_days(lang), lang.months, lang.hijri_months, lang.number_words,
+              lang.weekday_ordinals)
     return frozenset(k.split(" ")[0] for t in tables for k in t) | lang.weekday_prefixes | lang.day_prefixes \
         | lang.day_number_nouns
 
@@ -378,7 +487,14 @@ def find_dates(s: Scan) -> None:
             end += 1
         nstart, nend = s.toks[start_tok].start, s.toks[end - 1].end
         weekday = WEEKDAY_NAMES[f["weekday"]] if f["weekday"] is not None else None
-        if f["calendar"] == "hijri":
+        if "nth" in f:  # «أول جمعة من رمضان»: the day is computed
+            value, inferred = _counted_weekday_value(f, s.published, marker)
+            extra: dict[str, Any] = {"relative": "published"} if "month_offset" in f else {}
+            if f["calendar"] == "hijri":
+                extra["hijri"] = iso(f["year"], f["month"])
+            s.add("date", nstart, nend, value, calendar=f["calendar"], weekday=weekday, year_inferred=inferred,
+                  **extra)
+        elif f["calendar"] == "hijri":
             hijri = iso(f["year"], f["month"], f["day"])
             value = None
             if f["year"]:
