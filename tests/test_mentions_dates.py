@@ -110,6 +110,17 @@ def test_a_weekday_then_an_ordinal_day_is_a_day_of_the_month_and_other_is_no_dat
     assert dates("في يوم آخر من الأسبوع", published="2013-02-12") == []
 
 
+def test_years_written_in_words():
+    assert dates("وقع ذلك سنة ألفين وثمانية عشر") == [("سنة ألفين وثمانية عشر", "2018")]
+    assert dates("منذ عام ألفين") == [("عام ألفين", "2000")]
+    assert dates("العاشر من سبتمبر عام ألفين") == [("العاشر من سبتمبر عام ألفين", "2000-09-10")]
+    assert dates("سبتمبر الحادي والعشرين من ألف وتسعمائة وثمانية وسبعون") == [
+        ("سبتمبر الحادي والعشرين من ألف وتسعمائة وثمانية وسبعون", "1978-09-21")]
+    # a count after a date is no year; nor a number after «العام» ('general')
+    assert dates("وصل في 3 مارس ألفان من اللاجئين") == [("3 مارس", "XXXX-03-03")]
+    assert dates("قال الأمين العام ألفين") == []
+
+
 def test_hijri_dates_are_recognised_and_converted():
     ms = find_mentions("في 15 رمضان 1446 هـ")
     assert [(m.calendar, m.hijri, m.value) for m in ms] == [("hijri", "1446-09-15", "2025-03-15")]

@@ -169,18 +169,47 @@ def _month_at(s: Scan, j: int, table, *, clitics: bool = True) -> tuple[int, int
     return month, k, key
 
 
+@cache
+def _year_nouns(lang: Language) -> frozenset[str]:
+    """The words of YEAR_WORDS that are the noun 'year' («عام», «سنة», 'year'), clitics off."""
+    return frozenset(r for w in lang.year_words for _, r in lang.clitic_splits(w)
+                     if lang.noun_classes.get(r) == "year")
+
+
+def _year_in_words(s: Scan, k: int, *, after_year_noun: bool, hijri: bool = False) -> tuple[int, int] | None:
+    """A year written in words at token k («ألفين وثمانية عشر», «ألف وتسعمائة وثمانية وسبعون»): (year,
+    next index). A single word («ألفين») is a year only after the noun 'year' («عام ألفين»)."""
+    seq = _word_sequence(s, k)
+    if not seq or seq[2] or (len(seq[0]) < 2 and not after_year_noun):
+        return None
+    value = parse_number_words(seq[0], s)
+    lo, hi = (1300, 1600) if hijri else (1800, 2200)
+    if value is None or not value.is_integer() or not lo <= value <= hi:
+        return None
+    return int(value), seq[1]
+
+
 def _year_at(s: Scan, j: int, *, hijri: bool = False) -> tuple[int, int] | None:
     k = j
     if k < len(s.toks) and s.toks[k].text == ",":
         k += 1
+    after_year_noun = False
     while s.word(k) in s.lang.year_words or s.word(k) in s.lang.of_words:
+        after_year_noun = after_year_noun or not s.readings[k].isdisjoint(_year_nouns(s.lang))
         k += 1
+    era = s.lang.hijri_era if hijri else s.lang.gregorian_era
     if k < len(s.toks) and s.toks[k].kind == "num" and s.toks[k].decimals == 0 and len(s.toks[k].text) == 4:
         year = int(s.toks[k].value)
         lo, hi = (1300, 1600) if hijri else (1800, 2200)
         if lo <= year <= hi:
             k += 1
-            era = s.lang.hijri_era if hijri else s.lang.gregorian_era
+            if s.word(k) in era:
+                k += 1
+            return year, k
+    elif s.word(k) is not None and k > j:  # after a comma, 'of' or 'year': «سبتمبر ، عام ألفين»
+        words = _year_in_words(s, k, after_year_noun=after_year_noun, hijri=hijri)
+        if words:
+            year, k = words
             if s.word(k) in era:
                 k += 1
             return year, k
@@ -746,7 +775,15 @@ def _find_relative_periods(s: Scan) -> None:
 
 
 def _find_years(s: Scan) -> None:
-    """'عام 2016', 'في 2016', 'in 2016': a year on its own."""
+    """'عام 2016', 'في 2016', 'in 2016', «عام ألفين وثمانية عشر»: a year on its own."""
+    for i in s.starting_with(_year_nouns(s.lang)):
+        if s.word(i + 1) is None or s.taken(s.toks[i].start, s.toks[i + 1].end):
+            continue
+        if s.lang.article and cast(str, s.word(i)).startswith(s.lang.article):
+            continue  # «العام» is also the adjective 'general' («الأمين العام»)
+        words = _year_in_words(s, i + 1, after_year_noun=True)
+        if words:
+            s.add("date", s.toks[i].start, s.toks[words[1] - 1].end, f"{words[0]:04d}", calendar="gregorian")
     for i, t in enumerate(s.toks):
         if t.kind != "num" or t.decimals or len(t.text) != 4 or not 1800 <= t.value <= 2200:
             continue
