@@ -110,6 +110,16 @@ def test_a_weekday_then_an_ordinal_day_is_a_day_of_the_month_and_other_is_no_dat
     assert dates("في يوم آخر من الأسبوع", published="2013-02-12") == []
 
 
+def test_a_month_given_by_its_number_after_the_noun_month():
+    assert dates("بداية شهر 3") == [("3", "XXXX-03")]
+    assert dates("في اليوم الأول من شهر ثلاثة", published="2013-02-12") == [
+        ("اليوم الأول من شهر ثلاثة", "2013-03-01")]
+    assert dates("يوم 5 من شهر 3", published="2013-02-12") == [("يوم 5 من شهر 3", "2013-03-05")]
+    # one month, or a month and a count of days, is no month number
+    assert dates("خلال شهر واحد") == []
+    assert dates("منذ شهر 12 يوما") == []
+
+
 def test_years_written_in_words():
     assert dates("وقع ذلك سنة ألفين وثمانية عشر") == [("سنة ألفين وثمانية عشر", "2018")]
     assert dates("منذ عام ألفين") == [("عام ألفين", "2000")]

@@ -159,10 +159,35 @@ def _day_at(s: Scan, j: int) -> tuple[int, int] | None:
     return None
 
 
+def _numbered_month(s: Scan, j: int) -> tuple[int, int, str] | None:
+    """A month given by its number after the noun 'month' («بداية شهر 3», «من شهر ثلاثة»): (month, next
+    index, ""). Not a count of something («شهر 12 يوما»), nor «شهر واحد» (one month)."""
+    lang = s.lang
+    if j == 0 or s.readings[j - 1].isdisjoint(lang.month_nouns):
+        return None
+    t = s.toks[j]
+    if t.kind == "num":
+        if t.decimals or not t.text.isdigit() or len(t.text) > 2:
+            return None
+        value: float | None = t.value
+        end = j + 1
+    else:
+        seq = _word_sequence(s, j)
+        if not seq or seq[2] or seq[0][0] in lang.pronoun_numbers or lang.units.get(seq[0][0]) == 1:
+            return None
+        value, end = parse_number_words(seq[0], s), seq[1]
+    if value is None or not value.is_integer() or not 1 <= value <= 12:
+        return None
+    after = s.word(end)
+    if after and any(lang.noun_class(r) or lang.dual_class(r) for _, r in lang.clitic_splits(after)):
+        return None
+    return int(value), end, ""
+
+
 def _month_at(s: Scan, j: int, table, *, clitics: bool = True) -> tuple[int, int, str] | None:
     hit = s.phrase(j, table, max_words=3, clitics=clitics)
     if not hit:
-        return None
+        return _numbered_month(s, j) if table is s.lang.months and j < len(s.toks) else None
     key, month, k, _ = hit
     if k < len(s.toks) and s.toks[k].text == "." and len(key) <= 4:  # "Aug."
         k += 1
