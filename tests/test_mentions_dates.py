@@ -131,6 +131,15 @@ def test_years_written_in_words():
     assert dates("قال الأمين العام ألفين") == []
 
 
+def test_the_nth_day_of_a_holiday():
+    assert dates("في ثاني أيام عيد الأضحى", published="2013-02-12") == [("ثاني أيام عيد الأضحى", "2013-10-16")]
+    assert dates("أول أيام عيد الفطر", published="2013-02-12") == [("أول أيام عيد الفطر", "2013-08-08")]
+    assert dates("on the second day of Eid al-Adha", published="2013-02-12") == [
+        ("second day of Eid al-Adha", "2013-10-16")]
+    # its last day depends on the holiday: the holiday alone
+    assert dates("آخر أيام عيد الأضحى", published="2013-02-12") == [("عيد الأضحى", "2013-10-15")]
+
+
 def test_hijri_dates_are_recognised_and_converted():
     ms = find_mentions("في 15 رمضان 1446 هـ")
     assert [(m.calendar, m.hijri, m.value) for m in ms] == [("hijri", "1446-09-15", "2025-03-15")]

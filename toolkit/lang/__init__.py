@@ -119,7 +119,7 @@ class Language:
     day_number_nouns: frozenset[str]
     day_suffixes: frozenset[str]
     date_fillers: frozenset[str]
-    weekday_ordinals: dict[str, int]
+    noun_ordinals: dict[str, int]
     weekday_last_words: frozenset[str]
     month_nouns: frozenset[str]
     month_then_day_words: bool

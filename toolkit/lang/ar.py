@@ -35,9 +35,10 @@ DAY_PREFIXES = ["يوم", "اليوم"]  # «يوم 15 أغسطس»، «في ا�
 DAY_NUMBER_NOUNS = ["يوم"]  # «يوم 27»: a day of an unnamed month
 DATE_FILLERS = ["من", "شهر", "الموافق"]  # «الخامس عشر من شهر أغسطس»، «الجمعة الموافق 15 أغسطس»
 MONTH_NOUNS = ["شهر"]
-# A weekday counted within its month: «أول جمعة من رمضان»، «ثالث ثلاثاء من سبتمبر»، «آخر جمعة من
-# رمضان»; «الثلاثاء الأخير من مارس». (After a weekday, «الثالث من سبتمبر» is a day of the month.)
-WEEKDAY_ORDINALS = {"أول": 1, "ثاني": 2, "ثان": 2, "ثالث": 3, "رابع": 4, "خامس": 5, "آخر": -1}
+# Ordinals before the noun they count: a weekday within its month («أول جمعة من رمضان»، «آخر جمعة من
+# رمضان»; «الثلاثاء الأخير من مارس»), a day of a holiday («ثاني أيام عيد الأضحى»). (After a weekday,
+# «الثالث من سبتمبر» is a day of the month.)
+NOUN_ORDINALS = {"أول": 1, "ثاني": 2, "ثان": 2, "ثالث": 3, "رابع": 4, "خامس": 5, "آخر": -1}
 WEEKDAY_LAST_WORDS = ["الأخير", "الأخيرة"]
 
 # Relative days: phrase -> (anchor, offset in days). "published" resolves against the

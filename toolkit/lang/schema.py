@@ -75,8 +75,9 @@ TABLES: tuple[Table, ...] = (
     _t("DAY_NUMBER_NOUNS", Words, "words", "the noun 'day' before a day number of an unnamed month («يوم 27»)", E),
     _t("DAY_SUFFIXES", Words, "words", "suffixes written after a day number ('15th', '1er')", E),
     _t("DATE_FILLERS", Words, "words", "words between a weekday, day and month («من», 'of')", E),
-    _t("WEEKDAY_ORDINALS", dict[str, int], "table", "an ordinal before a weekday that counts it within a month "
-       "(«أول جمعة من رمضان», 'the first Monday of July'): 1..5, or -1 for 'last'", {}),
+    _t("NOUN_ORDINALS", dict[str, int], "table", "an ordinal written before the noun it counts: a weekday within "
+       "its month («أول جمعة من رمضان», 'the first Monday of July'), a day of a holiday («ثاني أيام عيد "
+       "الأضحى»): 1..5, or -1 for 'last'", {}),
     _t("WEEKDAY_LAST_WORDS", Words, "words", "'last' written after a weekday of a month («الثلاثاء الأخير من "
        "مارس»)", E),
     _t("MONTH_NOUNS", Words, "words", "the noun 'month' before a month name", E),

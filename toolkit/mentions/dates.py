@@ -308,7 +308,7 @@ def _counted_weekday(s: Scan, i: int) -> tuple[int, dict[str, Any]] | None:
     «الثلاثاء الأخير من شهر مارس», "the first Monday of July 2025". (end index, fields with "nth"),
     or None: the month is required (alone, «آخر جمعة» is no date)."""
     lang = s.lang
-    ordinal = s.phrase(i, lang.weekday_ordinals, max_words=1) if lang.weekday_ordinals else None
+    ordinal = s.phrase(i, lang.noun_ordinals, max_words=1) if lang.noun_ordinals else None
     if ordinal:
         nth, j = ordinal.value, ordinal.end
         if s.word(j) in lang.weekday_prefixes:  # «أول يوم جمعة»
@@ -517,7 +517,7 @@ def _double_month(s: Scan, k: int) -> int:
 def _date_openers(lang: Language) -> frozenset[str]:
     """Words that can begin a date: a weekday, an ordinal day, a month, 'يوم'."""
     tables = (lang.weekdays, ordinal_days(lang), lang.months, lang.hijri_months, lang.number_words,
-              lang.weekday_ordinals)
+              lang.noun_ordinals)
     return frozenset(k.split(" ")[0] for t in tables for k in t) | lang.weekday_prefixes | lang.day_prefixes \
         | lang.day_number_nouns
 
@@ -692,9 +692,29 @@ def _shift_date(d: date, n: float, unit: str) -> date | None:
     return d + timedelta(days=n * days) if days else None
 
 
+def _day_of_holiday(s: Scan, i: int) -> tuple[int, int] | None:
+    """(n, where the ordinal starts in the normalised text) where «ثاني أيام» / 'the second day of' stands before the holiday at
+    token i: the holiday's n-th day. Only days counted from its first (not 'last': holidays last
+    differently long)."""
+    lang = s.lang
+    k = i - 1
+    while k > 0 and s.word(k) in lang.of_words:  # 'the second day of Eid'
+        k -= 1
+    if k < 1 or s.word(k) is None or not any(lang.noun_classes.get(r) == "day" for r in s.readings[k]):
+        return None
+    ordinal = s.phrase(k - 1, lang.noun_ordinals, max_words=1)
+    if not ordinal or ordinal.end != k or ordinal.value < 1:
+        return None
+    return ordinal.value, s.toks[k - 1].start + ordinal.prefix
+
+
 def _find_holidays(s: Scan) -> None:
     for i, hit in list(s.matches(s.lang.holidays)):
         calendar, month, day = hit.value
+        start = s.toks[i].start + hit.prefix
+        nth = _day_of_holiday(s, i) if s.lang.noun_ordinals else None
+        if nth and not s.taken(nth[1], start):  # «ثاني أيام عيد الأضحى»: its second day
+            start = nth[1]
         end = hit.end
         year = _year_at(s, end)
         yval: int | None
@@ -714,7 +734,9 @@ def _find_holidays(s: Scan) -> None:
                 if g.year == yval:
                     value = g.isoformat()
                     break
-        s.add("date", s.toks[i].start + hit.prefix, s.toks[end - 1].end, value, calendar=calendar)
+        if nth and start < s.toks[i].start and value:
+            value = shift(value, nth[0] - 1)
+        s.add("date", start, s.toks[end - 1].end, value, calendar=calendar)
 
 
 def _duration_at(s: Scan, j: int) -> tuple[float | None, str, int] | None:
