@@ -140,6 +140,21 @@ def test_the_nth_day_of_a_holiday():
     assert dates("آخر أيام عيد الأضحى", published="2013-02-12") == [("عيد الأضحى", "2013-10-15")]
 
 
+def test_a_hijri_month_without_a_day():
+    ms = [m for m in find_mentions("خلال شهر رمضان 1434 هـ") if m.kind == "date"]
+    assert [(m.calendar, m.hijri, m.value) for m in ms] == [("hijri", "1434-09", None)]
+    assert dates("منتصف شهر رمضان") == [("رمضان", None)]
+    assert dates("في رمضان الماضي") == [("رمضان الماضي", None)]
+    assert dates("قال رمضان إن الاتفاق") == []  # a name too: a month only after «شهر», with a year or a marker
+    assert dates("رجب طيب أردوغان") == []
+
+
+def test_before_the_month_of_is_no_month_ago():
+    assert dates("قبل شهر رمضان", published="2013-02-12") == [("رمضان", None)]
+    assert dates("قبل شهر أبريل", published="2013-02-12") == [("أبريل", "XXXX-04")]
+    assert dates("قبل شهر", published="2013-02-12") == [("قبل شهر", "2013-01-12")]
+
+
 def test_hijri_dates_are_recognised_and_converted():
     ms = find_mentions("في 15 رمضان 1446 هـ")
     assert [(m.calendar, m.hijri, m.value) for m in ms] == [("hijri", "1446-09-15", "2025-03-15")]

@@ -470,7 +470,7 @@ def _month_first_date(s: Scan, i: int, j: int, weekday: int | None) -> tuple[int
     lang = s.lang
     month = _month_at(s, j, lang.months)
     if not month:
-        return None
+        return _hijri_month_alone(s, i, j)
     mval, k, key = month
     if k < len(s.toks) and s.toks[k].text == "-" and _num(s, k + 1):
         k += 1  # "يناير-1"
@@ -500,6 +500,24 @@ def _month_first_date(s: Scan, i: int, j: int, weekday: int | None) -> tuple[int
             "year": year[0] if year else None, "month": mval, "day": None, "weekday": None, "calendar": "gregorian"
         }
     return None
+
+
+def _hijri_month_alone(s: Scan, i: int, j: int) -> tuple[int, dict[str, Any]] | None:
+    """A Hijri month without a day (the date's first token is i, the month's j): after the noun
+    'month' («خلال شهر رمضان»), with a Hijri year («رمضان 1434») or before 'last' / 'next' («رمضان
+    الماضي»), never alone: «رمضان», «رجب», «شعبان» are names too. Its Gregorian days are two months'."""
+    lang = s.lang
+    month = _month_at(s, j, lang.hijri_months)
+    if not month:
+        return None
+    mval, k, _ = month
+    year = _year_at(s, k, hijri=True)
+    named = (i > 0 and not s.readings[i - 1].isdisjoint(lang.month_nouns)) or \
+        s.word(k) in lang.future_markers or s.word(k) in lang.past_markers
+    if not (year or named):
+        return None
+    return (year[1] if year else k), {"year": year[0] if year else None, "month": mval, "day": None,
+                                      "weekday": None, "calendar": "hijri"}
 
 
 def _double_month(s: Scan, k: int) -> int:
@@ -551,7 +569,7 @@ def find_dates(s: Scan) -> None:
         elif f["calendar"] == "hijri":
             hijri = iso(f["year"], f["month"], f["day"])
             value = None
-            if f["year"]:
+            if f["year"] and f["day"]:
                 try:
                     value = Hijri(f["year"], f["month"], f["day"]).to_gregorian().isoformat()
                 except (ValueError, OverflowError):
@@ -743,6 +761,9 @@ def _duration_at(s: Scan, j: int) -> tuple[float | None, str, int] | None:
     """(amount, unit, next index) of 'يومين', 'ثلاثة أشهر', '2 weeks', 'شهر'."""
     lang = s.lang
     w = s.word(j)
+    if w is not None and not s.readings[j].isdisjoint(lang.month_nouns) and (
+            _month_at(s, j + 1, lang.months) or _month_at(s, j + 1, lang.hijri_months)):
+        return None  # «قبل شهر رمضان»: before the month of Ramadan, not a month ago
     if w is not None:
         for _, rest in lang.clitic_splits(w):
             cls = lang.dual_class(rest)
