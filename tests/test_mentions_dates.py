@@ -155,6 +155,16 @@ def test_before_the_month_of_is_no_month_ago():
     assert dates("قبل شهر", published="2013-02-12") == [("قبل شهر", "2013-01-12")]
 
 
+def test_a_day_of_the_same_month_takes_the_month_of_the_date_before():
+    assert dates("وصل في 2 مارس 2013 ثم عاد في 3 من الشهر نفسه") == [
+        ("2 مارس 2013", "2013-03-02"), ("3 من الشهر نفسه", "2013-03-03")]  # no duration of 3 months
+    assert dates("اجتمع يوم 20 يناير، ثم يوم 25 من ذات الشهر") == [
+        ("يوم 20 يناير", "XXXX-01-20"), ("يوم 25 من ذات الشهر", "XXXX-01-25")]
+    assert dates("في الخامس من الشهر ذاته") == [("الخامس من الشهر ذاته", None)]
+    assert dates("He arrived on 2 March 2013 and left on the 9th of the same month.") == [
+        ("2 March 2013", "2013-03-02"), ("the 9th of the same month", "2013-03-09")]
+
+
 def test_hijri_dates_are_recognised_and_converted():
     ms = find_mentions("في 15 رمضان 1446 هـ")
     assert [(m.calendar, m.hijri, m.value) for m in ms] == [("hijri", "1446-09-15", "2025-03-15")]

@@ -127,6 +127,7 @@ class Language:
     relative_days: dict[str, tuple[str, int]]
     relative_months: dict[str, int]
     relative_years: dict[str, int]
+    same_month: tuple[str, ...]
     relative_day_fillers: frozenset[str]
     ago_words: frozenset[str]
     from_now: dict[str, str]

@@ -42,6 +42,7 @@ RELATIVE_DAYS = {
 }
 RELATIVE_MONTHS = {"this month": 0, "next month": 1, "last month": -1}
 RELATIVE_YEARS = {"this year": 0, "next year": 1, "last year": -1}
+SAME_MONTH = ["same month", "that month"]  # "on the 3rd of the same month" («the» is a date filler)
 AGO_WORDS: list[str] = []
 FROM_NOW: dict[str, str] = {}
 RELATIVE_TO_EVENT_WORDS = ["of", "or", "after", "before"]

@@ -88,6 +88,8 @@ TABLES: tuple[Table, ...] = (
        "(the publication date) or 'previous' (the date the text gave last)"),
     _t("RELATIVE_MONTHS", dict[str, int], "table", "phrase -> months from the publication date's month", {}),
     _t("RELATIVE_YEARS", dict[str, int], "table", "phrase -> years from the publication date's year", {}),
+    _t("SAME_MONTH", Words, "phrases", "'the same month': the month of the date the text gave last («في 3 من الشهر "
+       "نفسه»)", E),
     _t("RELATIVE_DAY_FILLERS", Words, "words", "words left out when two relative days are compared", E),
     _t("AGO_WORDS", Words, "words", "a word before a duration that makes it a date before publication", E),
     _t("FROM_NOW", dict[str, str], "table", "a word before a duration -> the phrase after it that makes it a "

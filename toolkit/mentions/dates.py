@@ -443,6 +443,10 @@ def _day_first_date(s: Scan, j: int, weekday: int | None) -> tuple[int, dict[str
     if relative:  # "20 من الشهر القادم"
         return relative.end, {"year": None, "month": None, "day": dval, "weekday": weekday, "calendar": "gregorian",
                               "month_offset": relative.value}
+    same = s.phrase(k, lang.table("same_month")) if lang.same_month else None
+    if same:  # «3 من الشهر نفسه»: the month of the date given last
+        return same.end, {"year": None, "month": None, "day": dval, "weekday": weekday, "calendar": "gregorian",
+                          "same_month": True}
     month = _month_at(s, k, lang.months, clitics=False)  # "يوم 27 ومايو": و is a conjunction
     calendar = "gregorian"
     if not month:
@@ -575,6 +579,15 @@ def find_dates(s: Scan) -> None:
                 except (ValueError, OverflowError):
                     value = None
             s.add("date", nstart, nend, value, calendar="hijri", hijri=hijri, weekday=weekday)
+        elif "same_month" in f:
+            previous = [m for m in s.mentions if m.kind == "date" and m._nend <= nstart and m.value
+                        and m.calendar == "gregorian" and len(date_of(m)) >= 7 and date_of(m)[5:7].isdigit()]
+            value = None
+            if previous:
+                year, month, _ = parse_iso(date_of(max(previous, key=lambda m: m._nstart)))
+                if month and (year is None or _valid(year, month, f["day"])):
+                    value = iso(year, month, f["day"])
+            s.add("date", nstart, nend, value, calendar="gregorian", weekday=weekday, relative="previous")
         elif "month_offset" in f:
             value = None
             if s.published and f["month_offset"] is not None:
