@@ -155,6 +155,10 @@ def test_before_the_month_of_is_no_month_ago():
     assert dates("قبل شهر", published="2013-02-12") == [("قبل شهر", "2013-01-12")]
 
 
+def test_a_day_of_an_unnamed_month_ends_with_its_number():
+    assert dates("عاد يوم 27 من أجل الاجتماع") == [("يوم 27", None)]
+
+
 def test_a_day_of_the_same_month_takes_the_month_of_the_date_before():
     assert dates("وصل في 2 مارس 2013 ثم عاد في 3 من الشهر نفسه") == [
         ("2 مارس 2013", "2013-03-02"), ("3 من الشهر نفسه", "2013-03-03")]  # no duration of 3 months

@@ -453,9 +453,9 @@ def _day_first_date(s: Scan, j: int, weekday: int | None) -> tuple[int, dict[str
         month = _month_at(s, k, lang.hijri_months, clitics=False)
         calendar = "hijri"
     if not month and s.word(j - 1) in lang.day_number_nouns and s.toks[j].kind == "num":
-        # "يوم 27": a day of an unnamed month, kept as an unresolved date
-        return k, {"year": None, "month": None, "day": dval, "weekday": weekday, "calendar": "gregorian",
-                   "month_offset": None}
+        # "يوم 27": a day of an unnamed month, kept as an unresolved date (the «من» after it is not its)
+        return day[1], {"year": None, "month": None, "day": dval, "weekday": weekday, "calendar": "gregorian",
+                        "month_offset": None}
     if not month:
         return None
     mval, k, _ = month
