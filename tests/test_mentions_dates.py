@@ -169,6 +169,12 @@ def test_a_day_of_the_same_month_takes_the_month_of_the_date_before():
         ("2 March 2013", "2013-03-02"), ("the 9th of the same month", "2013-03-09")]
 
 
+def test_the_first_day_of_a_month_by_name():
+    assert dates("يبدأ الصيام في غرة شهر رمضان 1434") == [("غرة شهر رمضان 1434", "2013-07-09")]
+    assert dates("غرة الشهر الجاري", published="2013-02-12") == [("غرة الشهر الجاري", "2013-02-01")]
+    assert dates("في غرة الحملة") == []
+
+
 def test_hijri_dates_are_recognised_and_converted():
     ms = find_mentions("في 15 رمضان 1446 هـ")
     assert [(m.calendar, m.hijri, m.value) for m in ms] == [("hijri", "1446-09-15", "2025-03-15")]

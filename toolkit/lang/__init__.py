@@ -165,6 +165,7 @@ class Language:
     ordinal_units: dict[str, int]
     ordinal_teens: dict[str, int]
     ordinal_tens: dict[str, int]
+    day_words: dict[str, int]
     group_words: dict[str, int]
     of_words: frozenset[str]
     article_words: frozenset[str]

@@ -174,6 +174,7 @@ ORDINAL_UNITS = {
 }
 ORDINAL_TEENS = {"عشر": 10, "عشرة": 10}
 ORDINAL_TENS = {"العشرين": 20, "العشرون": 20, "الثلاثين": 30, "الثلاثون": 30}
+DAY_WORDS = {"غرة": 1}  # «غرة شهر رمضان»: the first day of the month
 
 # Words for a group of n (اللقاء الثلاثي = a three-party meeting).
 GROUP_WORDS = {"الثنائي": 2, "الثنائية": 2, "ثنائي": 2, "ثنائية": 2, "الثلاثي": 3,

@@ -131,6 +131,8 @@ TABLES: tuple[Table, ...] = (
     _t("ORDINAL_UNITS", dict[str, int], "table", "ordinals 1..10 (and English to 19)", {}),
     _t("ORDINAL_TEENS", dict[str, int], "table", "the 'teen' word of an ordinal (الخامس عشر)", {}),
     _t("ORDINAL_TENS", dict[str, int], "table", "ordinal tens (العشرين, 'twenty')", {}),
+    _t("DAY_WORDS", dict[str, int], "table", "words that name a day of a month without an ordinal («غرة رمضان»: its "
+       "first day)", {}),
     _t("GROUP_WORDS", dict[str, int], "table", "words for a group of n ('trilateral')", {}),
     _t("OF_WORDS", Words, "words", "'of' between a number and what it counts", E),
     _t("ARTICLE_WORDS", Words, "words", "a separate article after 'of' ('eight of the leaders')", E),

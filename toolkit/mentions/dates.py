@@ -118,6 +118,7 @@ def ordinal_days(lang: Language) -> dict[str, int]:
             for unit, u in lang.ordinal_units.items():
                 if u < 10:
                     table[f"{tens}-{unit}"] = t + u
+    table.update(lang.day_words)  # «غرة رمضان»
     return {k: v for k, v in table.items() if 1 <= v <= 31}
 
 
