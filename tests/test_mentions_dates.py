@@ -180,6 +180,13 @@ def test_hijri_dates_are_recognised_and_converted():
     assert [(m.calendar, m.hijri, m.value) for m in ms] == [("hijri", "1446-09-15", "2025-03-15")]
 
 
+def test_hijri_dates_in_digits_and_hijri_years():
+    ms = [m for m in find_mentions("صدر في 15/9/1434 هـ ثم عام 1445 هـ", lang="ar") if m.kind == "date"]
+    assert [(m.calendar, m.hijri, m.value) for m in ms] == [("hijri", "1434-09-15", "2013-07-23"),
+                                                              ("hijri", "1445", None)]
+    assert [m.kind for m in find_mentions("رقم 1445 هو", lang="ar")] == ["number"]
+
+
 def test_spans_point_into_the_original_text():
     text = "وصلَ في ١٥ آبَ ٢٠٢٥ إلى موسكو"
     (m,) = [m for m in find_mentions(text) if m.kind == "date"]

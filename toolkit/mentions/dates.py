@@ -275,6 +275,9 @@ def _numeric_date(s: Scan, j: int):
         else:
             year = z if zl == 4 else 2000 + z if zl == 2 else None
             day, month = (x, y) if y <= 12 else (y, x)  # day first unless impossible
+        if year and 1300 <= year <= 1600 and 1 <= month <= 12 and 1 <= day <= 30:  # 15/9/1434 هـ: a Hijri date
+            end = j + 5 + (s.word(j + 5) in s.lang.hijri_era)
+            return end, {"year": year, "month": month, "day": day, "calendar": "hijri"}
         if year and _valid(year, month, day):
             return j + 5, {"year": year, "month": month, "day": day, "calendar": "gregorian"}
         return None
@@ -857,7 +860,13 @@ def _find_relative_periods(s: Scan) -> None:
 
 
 def _find_years(s: Scan) -> None:
-    """'عام 2016', 'في 2016', 'in 2016', «عام ألفين وثمانية عشر»: a year on its own."""
+    """'عام 2016', 'في 2016', 'in 2016', «عام ألفين وثمانية عشر», «عام 1445 هـ»: a year on its own."""
+    for i in s.number_indices():  # a Hijri year, told by its era mark: no Gregorian value
+        t = s.toks[i]
+        if len(t.text) == 4 and not t.decimals and 1300 <= t.value <= 1600 and s.word(i + 1) in s.lang.hijri_era \
+                and not s.taken(t.start, s.toks[i + 1].end):
+            start = s.toks[i - 1].start if i > 0 and not s.readings[i - 1].isdisjoint(_year_nouns(s.lang)) else t.start
+            s.add("date", start, s.toks[i + 1].end, None, calendar="hijri", hijri=f"{int(t.value):04d}")
     for i in s.starting_with(_year_nouns(s.lang)):
         if s.word(i + 1) is None or s.taken(s.toks[i].start, s.toks[i + 1].end):
             continue
