@@ -164,8 +164,6 @@ def _numbered_month(s: Scan, j: int) -> tuple[int, int, str] | None:
     """A month given by its number after the noun 'month' («بداية شهر 3», «من شهر ثلاثة»): (month, next
     index, ""). Not a count of something («شهر 12 يوما»), nor «شهر واحد» (one month)."""
     lang = s.lang
-    if j == 0 or s.readings[j - 1].isdisjoint(lang.month_nouns):
-        return None
     t = s.toks[j]
     if t.kind == "num":
         if t.decimals or not t.text.isdigit() or len(t.text) > 2:
@@ -187,8 +185,9 @@ def _numbered_month(s: Scan, j: int) -> tuple[int, int, str] | None:
 
 def _month_at(s: Scan, j: int, table, *, clitics: bool = True) -> tuple[int, int, str] | None:
     hit = s.phrase(j, table, max_words=3, clitics=clitics)
-    if not hit:
-        return _numbered_month(s, j) if table is s.lang.months and j < len(s.toks) else None
+    if not hit:  # after «شهر», a month's number
+        return _numbered_month(s, j) if table is s.lang.months and 0 < j < len(s.toks) \
+            and not s.readings[j - 1].isdisjoint(s.lang.month_nouns) else None
     key, month, k, _ = hit
     if k < len(s.toks) and s.toks[k].text == "." and len(key) <= 4:  # "Aug."
         k += 1
@@ -297,6 +296,22 @@ def _numeric_date(s: Scan, j: int):
 
 
 @cache
+def _noun_ordinal_words(lang: Language) -> frozenset[str]:
+    return frozenset(lang.noun_ordinals)
+
+
+@cache
+def _hijri_month_words(lang: Language) -> frozenset[str]:
+    """First words of the Hijri month names."""
+    return frozenset(k.split(" ")[0] for k in lang.hijri_months)
+
+
+@cache
+def _same_month(lang: Language) -> dict[str, bool]:
+    return lang.table("same_month")
+
+
+@cache
 def _weekday_nouns(lang: Language) -> dict[str, int]:
     """Weekday names, also without the article (the weekday after an ordinal: «أول جمعة»)."""
     table = dict(lang.weekdays)
@@ -307,13 +322,20 @@ def _weekday_nouns(lang: Language) -> dict[str, int]:
     return table
 
 
-def _counted_weekday(s: Scan, i: int) -> tuple[int, dict[str, Any]] | None:
+def _counted_weekday(s: Scan, i: int, found: tuple[int, int] | None) -> tuple[int, dict[str, Any]] | None:
     """A weekday counted within a month at token i: «أول جمعة من رمضان», «آخر اثنين من الشهر المقبل»,
-    «الثلاثاء الأخير من شهر مارس», "the first Monday of July 2025". (end index, fields with "nth"),
-    or None: the month is required (alone, «آخر جمعة» is no date)."""
+    «الثلاثاء الأخير من شهر مارس», "the first Monday of July 2025" (``found``: the weekday at i, as
+    :func:`_weekday_at` gives it). (end index, fields with "nth"), or None: the month is required
+    (alone, «آخر جمعة» is no date)."""
     lang = s.lang
-    ordinal = s.phrase(i, lang.noun_ordinals, max_words=1) if lang.noun_ordinals else None
-    if ordinal:
+    if found:  # «الثلاثاء الأخير»
+        if s.word(found[1]) not in lang.weekday_last_words:
+            return None
+        nth, weekday, k = -1, found[0], found[1] + 1
+    else:
+        ordinal = s.phrase(i, lang.noun_ordinals, max_words=1) if lang.noun_ordinals else None
+        if not ordinal:
+            return None
         nth, j = ordinal.value, ordinal.end
         if s.word(j) in lang.weekday_prefixes:  # «أول يوم جمعة»
             j += 1
@@ -321,13 +343,6 @@ def _counted_weekday(s: Scan, i: int) -> tuple[int, dict[str, Any]] | None:
         if not wd:
             return None
         weekday, k = wd.value, wd.end
-    else:
-        if not lang.weekday_last_words:
-            return None
-        found = _weekday_at(s, i)
-        if not found or s.word(found[1]) not in lang.weekday_last_words:
-            return None
-        nth, weekday, k = -1, found[0], found[1] + 1
     k = _skip_fillers(s, k)
     fields: dict[str, Any] = {"nth": nth, "weekday": weekday, "year": None, "calendar": "gregorian"}
     relative = s.phrase(k, lang.relative_months)
@@ -408,12 +423,13 @@ def _explicit_date(s: Scan, i: int):
     all digits («12/05/2024»), the day first («12 ماي 2024»), the month first ("May 12, 2024",
     or a month alone where the words around it make it a date)."""
     lang = s.lang
-    counted = _counted_weekday(s, i)
-    if counted:
-        return counted
+    wd = _weekday_at(s, i)
+    if (lang.weekday_last_words and wd) or not s.readings[i].isdisjoint(_noun_ordinal_words(lang)):
+        counted = _counted_weekday(s, i, wd)
+        if counted:
+            return counted
     j = i
     weekday = None
-    wd = _weekday_at(s, j)
     if wd:
         weekday, j = wd
         j = _skip_fillers(s, j)
@@ -447,15 +463,15 @@ def _day_first_date(s: Scan, j: int, weekday: int | None) -> tuple[int, dict[str
     if relative:  # "20 من الشهر القادم"
         return relative.end, {"year": None, "month": None, "day": dval, "weekday": weekday, "calendar": "gregorian",
                               "month_offset": relative.value}
-    same = s.phrase(k, lang.table("same_month")) if lang.same_month else None
-    if same:  # «3 من الشهر نفسه»: the month of the date given last
-        return same.end, {"year": None, "month": None, "day": dval, "weekday": weekday, "calendar": "gregorian",
-                          "same_month": True}
     month = _month_at(s, k, lang.months, clitics=False)  # "يوم 27 ومايو": و is a conjunction
     calendar = "gregorian"
     if not month:
         month = _month_at(s, k, lang.hijri_months, clitics=False)
         calendar = "hijri"
+    same = s.phrase(k, _same_month(lang)) if not month and lang.same_month else None
+    if same:  # «3 من الشهر نفسه»: the month of the date given last
+        return same.end, {"year": None, "month": None, "day": dval, "weekday": weekday, "calendar": "gregorian",
+                          "same_month": True}
     if not month and s.word(j - 1) in lang.day_number_nouns and s.toks[j].kind == "num":
         # "يوم 27": a day of an unnamed month, kept as an unresolved date (the «من» after it is not its)
         return day[1], {"year": None, "month": None, "day": dval, "weekday": weekday, "calendar": "gregorian",
@@ -478,7 +494,8 @@ def _month_first_date(s: Scan, i: int, j: int, weekday: int | None) -> tuple[int
     lang = s.lang
     month = _month_at(s, j, lang.months)
     if not month:
-        return _hijri_month_alone(s, i, j)
+        return _hijri_month_alone(s, i, j) if j < len(s.toks) \
+            and not s.readings[j].isdisjoint(_hijri_month_words(lang)) else None
     mval, k, key = month
     if k < len(s.toks) and s.toks[k].text == "-" and _num(s, k + 1):
         k += 1  # "يناير-1"
@@ -859,24 +876,35 @@ def _find_relative_periods(s: Scan) -> None:
                   relative="published")
 
 
+@cache
+def _year_cues(lang: Language) -> tuple[frozenset[str], frozenset[str]]:
+    """The words after a Hijri year (its era marks), and those with the words that may open a year in
+    words (the noun 'year'), for one pass over the text."""
+    era = frozenset(lang.hijri_era)
+    return era, era | _year_nouns(lang)
+
+
 def _find_years(s: Scan) -> None:
     """'عام 2016', 'في 2016', 'in 2016', «عام ألفين وثمانية عشر», «عام 1445 هـ»: a year on its own."""
-    for i in s.number_indices():  # a Hijri year, told by its era mark: no Gregorian value
-        t = s.toks[i]
-        if len(t.text) == 4 and not t.decimals and 1300 <= t.value <= 1600 and s.word(i + 1) in s.lang.hijri_era \
-                and not s.taken(t.start, s.toks[i + 1].end):
-            start = s.toks[i - 1].start if i > 0 and not s.readings[i - 1].isdisjoint(_year_nouns(s.lang)) else t.start
-            s.add("date", start, s.toks[i + 1].end, None, calendar="hijri", hijri=f"{int(t.value):04d}")
-    for i in s.starting_with(_year_nouns(s.lang)):
-        if s.word(i + 1) is None or s.taken(s.toks[i].start, s.toks[i + 1].end):
+    era, cues = _year_cues(s.lang)
+    for k in s.starting_with(cues):
+        if s.readings[k].isdisjoint(era):  # «عام ألفين وثمانية عشر»
+            if s.word(k + 1) is None or s.taken(s.toks[k].start, s.toks[k + 1].end):
+                continue
+            if s.lang.article and cast(str, s.word(k)).startswith(s.lang.article):
+                continue  # «العام» is also the adjective 'general' («الأمين العام»)
+            words = _year_in_words(s, k + 1, after_year_noun=True)
+            if words:
+                s.add("date", s.toks[k].start, s.toks[words[1] - 1].end, f"{words[0]:04d}", calendar="gregorian")
             continue
-        if s.lang.article and cast(str, s.word(i)).startswith(s.lang.article):
-            continue  # «العام» is also the adjective 'general' («الأمين العام»)
-        words = _year_in_words(s, i + 1, after_year_noun=True)
-        if words:
-            s.add("date", s.toks[i].start, s.toks[words[1] - 1].end, f"{words[0]:04d}", calendar="gregorian")
-    for i, t in enumerate(s.toks):
-        if t.kind != "num" or t.decimals or len(t.text) != 4 or not 1800 <= t.value <= 2200:
+        i, t = k - 1, s.toks[k - 1]  # «1445 هـ»: a Hijri year, told by its era mark; no Gregorian value
+        if k > 0 and t.kind == "num" and len(t.text) == 4 and not t.decimals and 1300 <= t.value <= 1600 \
+                and not s.taken(t.start, s.toks[k].end):
+            start = s.toks[i - 1].start if i > 0 and not s.readings[i - 1].isdisjoint(_year_nouns(s.lang)) else t.start
+            s.add("date", start, s.toks[k].end, None, calendar="hijri", hijri=f"{int(t.value):04d}")
+    for i in s.number_indices():  # the number tokens only, not every token
+        t = s.toks[i]
+        if t.decimals or len(t.text) != 4 or not 1800 <= t.value <= 2200:
             continue
         if s.taken(t.start, t.end):
             continue
