@@ -175,6 +175,15 @@ def test_the_first_day_of_a_month_by_name():
     assert dates("في غرة الحملة") == []
 
 
+def test_holidays_of_the_news():
+    assert dates("احتفالات عيد الفصح المجيد", published="2013-02-12") == [("عيد الفصح", None)]  # movable
+    assert dates("في عيد الشغل", published="2013-02-12") == [("عيد الشغل", "2013-05-01")]
+    assert dates("يوم عاشوراء", published="2013-02-12") == [("عاشوراء", "2013-11-13")]
+    assert dates("بمناسبة اليوم العالمي للمرأة", published="2013-02-12") == [
+        ("اليوم العالمي للمرأة", "2013-03-08")]  # not «اليوم», today
+    assert dates("He spoke on Easter Sunday.") == [("Easter Sunday", None)]
+
+
 def test_hijri_dates_are_recognised_and_converted():
     ms = find_mentions("في 15 رمضان 1446 هـ")
     assert [(m.calendar, m.hijri, m.value) for m in ms] == [("hijri", "1446-09-15", "2025-03-15")]

@@ -50,7 +50,7 @@ VAGUE_AMOUNTS = ["a few", "several"]
 VAGUE_PLURALS = ["days", "weeks", "months", "years", "hours", "minutes"]
 HOLIDAYS = {"christmas": ("gregorian", 12, 25), "christmas day": ("gregorian", 12, 25),
             "new year's day": ("gregorian", 1, 1), "eid al-fitr": ("hijri", 10, 1),
-            "eid al-adha": ("hijri", 12, 10)}
+            "eid al-adha": ("hijri", 12, 10), "easter": ("movable", 0, 0), "easter sunday": ("movable", 0, 0)}
 FUTURE_MARKERS = ["next", "coming", "upcoming"]
 PAST_MARKERS = ["last", "past", "previous"]
 YEAR_WORDS = ["in", "of", "year"]

@@ -97,7 +97,8 @@ TABLES: tuple[Table, ...] = (
     _t("RELATIVE_TO_EVENT_WORDS", Words, "words", "a word after 'N days ago' that counts from another event", E),
     _t("VAGUE_AMOUNTS", Words, "words", "'a few', 'several': a date, not a computable one", E),
     _t("VAGUE_PLURALS", Words, "words", "plural time nouns with no number: a vague span", E),
-    _t("HOLIDAYS", dict[str, tuple[str, int, int]], "table", "name -> (calendar, month, day)", {}),
+    _t("HOLIDAYS", dict[str, tuple[str, int, int]], "table", "name -> (calendar, month, day); the calendar "
+       "'movable' (Easter: no fixed day) makes it a date found, not dated", {}),
     _t("FUTURE_MARKERS", Words, "words", "'next' after a date or weekday", E),
     _t("PAST_MARKERS", Words, "words", "'last' after a date or weekday", E),
     _t("YEAR_WORDS", Words, "words", "words before a year that belong to the date («عام», 'in')", E),

@@ -775,7 +775,9 @@ def _find_holidays(s: Scan) -> None:
         else:
             yval = s.published.year if s.published else None
         value = None
-        if yval and calendar == "gregorian":
+        if calendar == "movable":  # Easter: its day moves, and the churches keep it on different days
+            calendar = "gregorian"
+        elif yval and calendar == "gregorian":
             value = iso(yval, month, day)
         elif yval:  # the Hijri holiday that falls in that Gregorian year
             for h in range(yval - 579, yval - 577):
