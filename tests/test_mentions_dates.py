@@ -82,6 +82,11 @@ def test_the_day_before_an_ordinal_day_of_a_month_is_that_day_not_today():
     assert dates("قال اليوم 12 شخصا", published="2013-02-12") == [("اليوم", "2013-02-12")]
 
 
+def test_the_day_before_an_ordinal_is_no_relative_day():
+    assert dates("في اليوم الثاني من الزيارة", published="2013-02-12") == []
+    assert dates("قال اليوم، الأول من نوعه", published="2013-02-12") == [("اليوم", "2013-02-12")]
+
+
 def test_weekdays_alone_and_with_dates():
     ms = find_mentions("وقال ماكرون يوم الاثنين إن", published="2025-08-19")
     wd = [m for m in ms if m.kind == "weekday"]

@@ -939,6 +939,8 @@ def _find_weekdays(s: Scan) -> None:
 
 def _find_relative_days(s: Scan) -> None:
     for i, (_, (anchor, offset), end, _) in list(s.matches(s.lang.relative_days)):
+        if s.phrase(end, ordinal_days(s.lang)) and s.adjacent(end - 1, end):
+            continue  # «في اليوم الثاني من الزيارة»: the second day of the visit, not today
         nstart, nend = s.toks[i].start, s.toks[end - 1].end
         if anchor == "published":  # unresolved without a publication date, but still a date
             value = (s.published + timedelta(days=offset)).isoformat() if s.published else None
