@@ -146,9 +146,10 @@ def _day_at(s: Scan, j: int) -> tuple[int, int] | None:
     if j >= len(s.toks):
         return None
     t = s.toks[j]
-    if t.kind == "num" and t.decimals == 0 and t.text.isdigit() and 1 <= t.value <= 31:
-        nxt = s.word(j + 1)
-        return int(t.value), j + (2 if nxt in s.lang.day_suffixes else 1)
+    if t.kind != "word":  # a number is a day or nothing (no ordinal, no number words)
+        if t.kind == "num" and t.decimals == 0 and t.text.isdigit() and 1 <= t.value <= 31:
+            return int(t.value), j + (2 if s.word(j + 1) in s.lang.day_suffixes else 1)
+        return None
     hit = s.phrase(j, ordinal_days(s.lang))
     if hit:
         return hit.value, hit.end
