@@ -119,12 +119,15 @@ class Language:
     day_number_nouns: frozenset[str]
     day_suffixes: frozenset[str]
     date_fillers: frozenset[str]
+    noun_ordinals: dict[str, int]
+    weekday_last_words: frozenset[str]
     month_nouns: frozenset[str]
     month_then_day_words: bool
     ordinal_hyphen_compounds: bool
     relative_days: dict[str, tuple[str, int]]
     relative_months: dict[str, int]
     relative_years: dict[str, int]
+    same_month: tuple[str, ...]
     relative_day_fillers: frozenset[str]
     ago_words: frozenset[str]
     from_now: dict[str, str]
@@ -163,6 +166,7 @@ class Language:
     ordinal_units: dict[str, int]
     ordinal_teens: dict[str, int]
     ordinal_tens: dict[str, int]
+    day_words: dict[str, int]
     group_words: dict[str, int]
     of_words: frozenset[str]
     article_words: frozenset[str]

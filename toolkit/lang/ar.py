@@ -31,10 +31,15 @@ GREGORIAN_ERA = ["م", "ميلادي", "ميلادية", "للميلاد"]
 # Python's weekday numbers: Monday = 0 (CLDR; «الإثنين» is «الاثنين» once normalised).
 WEEKDAYS = weekday_names("ar", "ar_TN", "ar_MA", "ar_LB", "ar_DZ")
 WEEKDAY_PREFIXES = ["يوم"]  # «يوم الأحد»
-DAY_PREFIXES = ["يوم"]  # «يوم 15 أغسطس»
+DAY_PREFIXES = ["يوم", "اليوم"]  # «يوم 15 أغسطس»، «في اليوم الثالث من أكتوبر» (a day of October, not today)
 DAY_NUMBER_NOUNS = ["يوم"]  # «يوم 27»: a day of an unnamed month
 DATE_FILLERS = ["من", "شهر", "الموافق"]  # «الخامس عشر من شهر أغسطس»، «الجمعة الموافق 15 أغسطس»
 MONTH_NOUNS = ["شهر"]
+# Ordinals before the noun they count: a weekday within its month («أول جمعة من رمضان»، «آخر جمعة من
+# رمضان»; «الثلاثاء الأخير من مارس»), a day of a holiday («ثاني أيام عيد الأضحى»). (After a weekday,
+# «الثالث من سبتمبر» is a day of the month.)
+NOUN_ORDINALS = {"أول": 1, "ثاني": 2, "ثان": 2, "ثالث": 3, "رابع": 4, "خامس": 5, "آخر": -1}
+WEEKDAY_LAST_WORDS = ["الأخير", "الأخيرة"]
 
 # Relative days: phrase -> (anchor, offset in days). "published" resolves against the
 # publication date; "previous" against the date the text mentioned last.
@@ -68,6 +73,8 @@ RELATIVE_YEARS = {
     "السنة المقبلة": 1, "العام الماضي": -1, "السنة الماضية": -1, "العام المنصرم": -1,
     "السنة السابقة": -1, "العام السابق": -1, "العام الفائت": -1,
 }
+# The month of the date the text gave last: «في 3 من الشهر نفسه»، «يوم 25 من ذات الشهر».
+SAME_MONTH = ["الشهر نفسه", "الشهر ذاته", "الشهر عينه", "نفس الشهر", "ذات الشهر"]
 # "قبل يومين" (two days ago), "منذ ثلاثة أشهر", "بعد أسبوعين من الآن".
 AGO_WORDS = ["قبل"]  # «منذ ثلاثين عاما» is a duration (for thirty years), not a date
 FROM_NOW = {"بعد": "من الآن"}
@@ -84,6 +91,9 @@ HOLIDAYS = {
     "عيد الحب": ("gregorian", 2, 14), "عيد العمال": ("gregorian", 5, 1),
     "عيد الفطر": ("hijri", 10, 1), "عيد الأضحى": ("hijri", 12, 10), "يوم عرفة": ("hijri", 12, 9),
     "رأس السنة الهجرية": ("hijri", 1, 1), "المولد النبوي": ("hijri", 3, 12),
+    "عيد الشغل": ("gregorian", 5, 1), "اليوم العالمي للمرأة": ("gregorian", 3, 8),
+    "عاشوراء": ("hijri", 1, 10), "الإسراء والمعراج": ("hijri", 7, 27),
+    "عيد الفصح": ("movable", 0, 0), "عيد القيامة": ("movable", 0, 0),  # Easter: the churches' days differ
 }
 FUTURE_MARKERS = ["المقبل", "القادم", "المقبلة", "القادمة"]
 PAST_MARKERS = ["الماضي", "المنصرم", "الفائت", "الماضية"]
@@ -167,6 +177,7 @@ ORDINAL_UNITS = {
 }
 ORDINAL_TEENS = {"عشر": 10, "عشرة": 10}
 ORDINAL_TENS = {"العشرين": 20, "العشرون": 20, "الثلاثين": 30, "الثلاثون": 30}
+DAY_WORDS = {"غرة": 1}  # «غرة شهر رمضان»: the first day of the month
 
 # Words for a group of n (اللقاء الثلاثي = a three-party meeting).
 GROUP_WORDS = {"الثنائي": 2, "الثنائية": 2, "ثنائي": 2, "ثنائية": 2, "الثلاثي": 3,

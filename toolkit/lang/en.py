@@ -28,6 +28,7 @@ DAY_PREFIXES = ["the"]  # "the 15th of August"
 DAY_SUFFIXES = ["st", "nd", "rd", "th"]  # "August 15th"
 DATE_FILLERS = ["of", "the", "month"]  # "Friday the 15th of August"
 MONTH_NOUNS = ["month"]
+NOUN_ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "last": -1}  # "first Monday of"
 MONTH_THEN_DAY_WORDS = True  # "August fifteenth": a day may follow its month in words
 ORDINAL_HYPHEN_COMPOUNDS = True  # "twenty-first"
 RELATIVE_DAYS = {
@@ -41,6 +42,7 @@ RELATIVE_DAYS = {
 }
 RELATIVE_MONTHS = {"this month": 0, "next month": 1, "last month": -1}
 RELATIVE_YEARS = {"this year": 0, "next year": 1, "last year": -1}
+SAME_MONTH = ["same month", "that month"]  # "on the 3rd of the same month" («the» is a date filler)
 AGO_WORDS: list[str] = []
 FROM_NOW: dict[str, str] = {}
 RELATIVE_TO_EVENT_WORDS = ["of", "or", "after", "before"]
@@ -48,7 +50,7 @@ VAGUE_AMOUNTS = ["a few", "several"]
 VAGUE_PLURALS = ["days", "weeks", "months", "years", "hours", "minutes"]
 HOLIDAYS = {"christmas": ("gregorian", 12, 25), "christmas day": ("gregorian", 12, 25),
             "new year's day": ("gregorian", 1, 1), "eid al-fitr": ("hijri", 10, 1),
-            "eid al-adha": ("hijri", 12, 10)}
+            "eid al-adha": ("hijri", 12, 10), "easter": ("movable", 0, 0), "easter sunday": ("movable", 0, 0)}
 FUTURE_MARKERS = ["next", "coming", "upcoming"]
 PAST_MARKERS = ["last", "past", "previous"]
 YEAR_WORDS = ["in", "of", "year"]

@@ -75,6 +75,11 @@ TABLES: tuple[Table, ...] = (
     _t("DAY_NUMBER_NOUNS", Words, "words", "the noun 'day' before a day number of an unnamed month («يوم 27»)", E),
     _t("DAY_SUFFIXES", Words, "words", "suffixes written after a day number ('15th', '1er')", E),
     _t("DATE_FILLERS", Words, "words", "words between a weekday, day and month («من», 'of')", E),
+    _t("NOUN_ORDINALS", dict[str, int], "table", "an ordinal written before the noun it counts: a weekday within "
+       "its month («أول جمعة من رمضان», 'the first Monday of July'), a day of a holiday («ثاني أيام عيد "
+       "الأضحى»): 1..5, or -1 for 'last'", {}),
+    _t("WEEKDAY_LAST_WORDS", Words, "words", "'last' written after a weekday of a month («الثلاثاء الأخير من "
+       "مارس»)", E),
     _t("MONTH_NOUNS", Words, "words", "the noun 'month' before a month name", E),
     _t("MONTH_THEN_DAY_WORDS", bool, "raw", "a day may follow its month in words ('August fifteenth'), not "
        "only in digits or as an ordinal day", False),
@@ -83,6 +88,8 @@ TABLES: tuple[Table, ...] = (
        "(the publication date) or 'previous' (the date the text gave last)"),
     _t("RELATIVE_MONTHS", dict[str, int], "table", "phrase -> months from the publication date's month", {}),
     _t("RELATIVE_YEARS", dict[str, int], "table", "phrase -> years from the publication date's year", {}),
+    _t("SAME_MONTH", Words, "phrases", "'the same month': the month of the date the text gave last («في 3 من الشهر "
+       "نفسه»)", E),
     _t("RELATIVE_DAY_FILLERS", Words, "words", "words left out when two relative days are compared", E),
     _t("AGO_WORDS", Words, "words", "a word before a duration that makes it a date before publication", E),
     _t("FROM_NOW", dict[str, str], "table", "a word before a duration -> the phrase after it that makes it a "
@@ -90,7 +97,8 @@ TABLES: tuple[Table, ...] = (
     _t("RELATIVE_TO_EVENT_WORDS", Words, "words", "a word after 'N days ago' that counts from another event", E),
     _t("VAGUE_AMOUNTS", Words, "words", "'a few', 'several': a date, not a computable one", E),
     _t("VAGUE_PLURALS", Words, "words", "plural time nouns with no number: a vague span", E),
-    _t("HOLIDAYS", dict[str, tuple[str, int, int]], "table", "name -> (calendar, month, day)", {}),
+    _t("HOLIDAYS", dict[str, tuple[str, int, int]], "table", "name -> (calendar, month, day); the calendar "
+       "'movable' (Easter: no fixed day) makes it a date found, not dated", {}),
     _t("FUTURE_MARKERS", Words, "words", "'next' after a date or weekday", E),
     _t("PAST_MARKERS", Words, "words", "'last' after a date or weekday", E),
     _t("YEAR_WORDS", Words, "words", "words before a year that belong to the date («عام», 'in')", E),
@@ -126,6 +134,8 @@ TABLES: tuple[Table, ...] = (
     _t("ORDINAL_UNITS", dict[str, int], "table", "ordinals 1..10 (and English to 19)", {}),
     _t("ORDINAL_TEENS", dict[str, int], "table", "the 'teen' word of an ordinal (الخامس عشر)", {}),
     _t("ORDINAL_TENS", dict[str, int], "table", "ordinal tens (العشرين, 'twenty')", {}),
+    _t("DAY_WORDS", dict[str, int], "table", "words that name a day of a month without an ordinal («غرة رمضان»: its "
+       "first day)", {}),
     _t("GROUP_WORDS", dict[str, int], "table", "words for a group of n ('trilateral')", {}),
     _t("OF_WORDS", Words, "words", "'of' between a number and what it counts", E),
     _t("ARTICLE_WORDS", Words, "words", "a separate article after 'of' ('eight of the leaders')", E),

@@ -12,7 +12,7 @@ from datetime import date, timedelta
 from functools import cache
 from typing import Any, cast
 
-from hijridate import Hijri
+from hijridate import Gregorian, Hijri
 
 from ..lang import Language
 from ..models import Mention
@@ -118,6 +118,7 @@ def ordinal_days(lang: Language) -> dict[str, int]:
             for unit, u in lang.ordinal_units.items():
                 if u < 10:
                     table[f"{tens}-{unit}"] = t + u
+    table.update(lang.day_words)  # «غرة رمضان»
     return {k: v for k, v in table.items() if 1 <= v <= 31}
 
 
@@ -145,9 +146,10 @@ def _day_at(s: Scan, j: int) -> tuple[int, int] | None:
     if j >= len(s.toks):
         return None
     t = s.toks[j]
-    if t.kind == "num" and t.decimals == 0 and t.text.isdigit() and 1 <= t.value <= 31:
-        nxt = s.word(j + 1)
-        return int(t.value), j + (2 if nxt in s.lang.day_suffixes else 1)
+    if t.kind != "word":  # a number is a day or nothing (no ordinal, no number words)
+        if t.kind == "num" and t.decimals == 0 and t.text.isdigit() and 1 <= t.value <= 31:
+            return int(t.value), j + (2 if s.word(j + 1) in s.lang.day_suffixes else 1)
+        return None
     hit = s.phrase(j, ordinal_days(s.lang))
     if hit:
         return hit.value, hit.end
@@ -159,28 +161,81 @@ def _day_at(s: Scan, j: int) -> tuple[int, int] | None:
     return None
 
 
+def _numbered_month(s: Scan, j: int) -> tuple[int, int, str] | None:
+    """A month given by its number after the noun 'month' («بداية شهر 3», «من شهر ثلاثة»): (month, next
+    index, ""). Not a count of something («شهر 12 يوما»), nor «شهر واحد» (one month)."""
+    lang = s.lang
+    t = s.toks[j]
+    if t.kind == "num":
+        if t.decimals or not t.text.isdigit() or len(t.text) > 2:
+            return None
+        value: float | None = t.value
+        end = j + 1
+    else:
+        seq = _word_sequence(s, j)
+        if not seq or seq[2] or seq[0][0] in lang.pronoun_numbers or lang.units.get(seq[0][0]) == 1:
+            return None
+        value, end = parse_number_words(seq[0], s), seq[1]
+    if value is None or not value.is_integer() or not 1 <= value <= 12:
+        return None
+    after = s.word(end)
+    if after and any(lang.noun_class(r) or lang.dual_class(r) for _, r in lang.clitic_splits(after)):
+        return None
+    return int(value), end, ""
+
+
 def _month_at(s: Scan, j: int, table, *, clitics: bool = True) -> tuple[int, int, str] | None:
     hit = s.phrase(j, table, max_words=3, clitics=clitics)
-    if not hit:
-        return None
+    if not hit:  # after «شهر», a month's number
+        return _numbered_month(s, j) if table is s.lang.months and 0 < j < len(s.toks) \
+            and not s.readings[j - 1].isdisjoint(s.lang.month_nouns) else None
     key, month, k, _ = hit
     if k < len(s.toks) and s.toks[k].text == "." and len(key) <= 4:  # "Aug."
         k += 1
     return month, k, key
 
 
+@cache
+def _year_nouns(lang: Language) -> frozenset[str]:
+    """The words of YEAR_WORDS that are the noun 'year' («عام», «سنة», 'year'), clitics off."""
+    return frozenset(r for w in lang.year_words for _, r in lang.clitic_splits(w)
+                     if lang.noun_classes.get(r) == "year")
+
+
+def _year_in_words(s: Scan, k: int, *, after_year_noun: bool, hijri: bool = False) -> tuple[int, int] | None:
+    """A year written in words at token k («ألفين وثمانية عشر», «ألف وتسعمائة وثمانية وسبعون»): (year,
+    next index). A single word («ألفين») is a year only after the noun 'year' («عام ألفين»)."""
+    seq = _word_sequence(s, k)
+    if not seq or seq[2] or (len(seq[0]) < 2 and not after_year_noun):
+        return None
+    value = parse_number_words(seq[0], s)
+    lo, hi = (1300, 1600) if hijri else (1800, 2200)
+    if value is None or not value.is_integer() or not lo <= value <= hi:
+        return None
+    return int(value), seq[1]
+
+
 def _year_at(s: Scan, j: int, *, hijri: bool = False) -> tuple[int, int] | None:
     k = j
     if k < len(s.toks) and s.toks[k].text == ",":
         k += 1
+    after_year_noun = False
     while s.word(k) in s.lang.year_words or s.word(k) in s.lang.of_words:
+        after_year_noun = after_year_noun or not s.readings[k].isdisjoint(_year_nouns(s.lang))
         k += 1
+    era = s.lang.hijri_era if hijri else s.lang.gregorian_era
     if k < len(s.toks) and s.toks[k].kind == "num" and s.toks[k].decimals == 0 and len(s.toks[k].text) == 4:
         year = int(s.toks[k].value)
         lo, hi = (1300, 1600) if hijri else (1800, 2200)
         if lo <= year <= hi:
             k += 1
-            era = s.lang.hijri_era if hijri else s.lang.gregorian_era
+            if s.word(k) in era:
+                k += 1
+            return year, k
+    elif s.word(k) is not None and k > j:  # after a comma, 'of' or 'year': «سبتمبر ، عام ألفين»
+        words = _year_in_words(s, k, after_year_noun=after_year_noun, hijri=hijri)
+        if words:
+            year, k = words
             if s.word(k) in era:
                 k += 1
             return year, k
@@ -220,6 +275,9 @@ def _numeric_date(s: Scan, j: int):
         else:
             year = z if zl == 4 else 2000 + z if zl == 2 else None
             day, month = (x, y) if y <= 12 else (y, x)  # day first unless impossible
+        if year and 1300 <= year <= 1600 and 1 <= month <= 12 and 1 <= day <= 30:  # 15/9/1434 هـ: a Hijri date
+            end = j + 5 + (s.word(j + 5) in s.lang.hijri_era)
+            return end, {"year": year, "month": month, "day": day, "calendar": "hijri"}
         if year and _valid(year, month, day):
             return j + 5, {"year": year, "month": month, "day": day, "calendar": "gregorian"}
         return None
@@ -238,6 +296,127 @@ def _numeric_date(s: Scan, j: int):
     return None
 
 
+@cache
+def _noun_ordinal_words(lang: Language) -> frozenset[str]:
+    return frozenset(lang.noun_ordinals)
+
+
+@cache
+def _hijri_month_words(lang: Language) -> frozenset[str]:
+    """First words of the Hijri month names."""
+    return frozenset(k.split(" ")[0] for k in lang.hijri_months)
+
+
+@cache
+def _same_month(lang: Language) -> dict[str, bool]:
+    return lang.table("same_month")
+
+
+@cache
+def _weekday_nouns(lang: Language) -> dict[str, int]:
+    """Weekday names, also without the article (the weekday after an ordinal: «أول جمعة»)."""
+    table = dict(lang.weekdays)
+    if lang.article:
+        for name, wd in lang.weekdays.items():
+            if name.startswith(lang.article) and len(name) - len(lang.article) >= 3:
+                table.setdefault(name[len(lang.article):], wd)
+    return table
+
+
+def _counted_weekday(s: Scan, i: int, found: tuple[int, int] | None) -> tuple[int, dict[str, Any]] | None:
+    """A weekday counted within a month at token i: «أول جمعة من رمضان», «آخر اثنين من الشهر المقبل»,
+    «الثلاثاء الأخير من شهر مارس», "the first Monday of July 2025" (``found``: the weekday at i, as
+    :func:`_weekday_at` gives it). (end index, fields with "nth"), or None: the month is required
+    (alone, «آخر جمعة» is no date)."""
+    lang = s.lang
+    if found:  # «الثلاثاء الأخير»
+        if s.word(found[1]) not in lang.weekday_last_words:
+            return None
+        nth, weekday, k = -1, found[0], found[1] + 1
+    else:
+        ordinal = s.phrase(i, lang.noun_ordinals, max_words=1) if lang.noun_ordinals else None
+        if not ordinal:
+            return None
+        nth, j = ordinal.value, ordinal.end
+        if s.word(j) in lang.weekday_prefixes:  # «أول يوم جمعة»
+            j += 1
+        wd = s.phrase(j, _weekday_nouns(lang), max_words=1)
+        if not wd:
+            return None
+        weekday, k = wd.value, wd.end
+    k = _skip_fillers(s, k)
+    fields: dict[str, Any] = {"nth": nth, "weekday": weekday, "year": None, "calendar": "gregorian"}
+    relative = s.phrase(k, lang.relative_months)
+    if relative:  # «آخر اثنين من الشهر القادم»
+        fields["month_offset"] = relative.value
+        return relative.end, fields
+    month = _month_at(s, k, lang.months, clitics=False)
+    if not month:
+        month = _month_at(s, k, lang.hijri_months, clitics=False)
+        fields["calendar"] = "hijri"
+    if not month:
+        return None
+    fields["month"], k, _ = month
+    k = _double_month(s, k)
+    year = _year_at(s, k, hijri=fields["calendar"] == "hijri")
+    if year:
+        fields["year"], k = year
+    return k, fields
+
+
+def _days_of_month(year: int, month: int, calendar: str) -> list[date]:
+    """The Gregorian dates of every day of a month of either calendar, in order."""
+    out = []
+    for day in range(1, 32):
+        try:
+            out.append(Hijri(year, month, day).to_gregorian() if calendar == "hijri" else date(year, month, day))
+        except (ValueError, OverflowError):  # past the month's end, or outside the converter's years
+            break
+    return out
+
+
+def _nth_weekday_of(year: int, month: int, calendar: str, weekday: int, nth: int) -> date | None:
+    days = [d for d in _days_of_month(year, month, calendar) if d.weekday() == weekday]
+    if not days or nth > len(days):
+        return None
+    return days[nth - 1] if nth > 0 else days[-1]
+
+
+def _counted_weekday_value(f: dict[str, Any], published: date | None, marker: str | None) -> tuple[str | None, bool]:
+    """(ISO value, year inferred) of a weekday counted within a month (see :func:`_counted_weekday`)."""
+    calendar, weekday, nth = f["calendar"], f["weekday"], f["nth"]
+    if "month_offset" in f:
+        if published is None:
+            return None, False
+        y, m = _add_months(published.year, published.month, f["month_offset"])
+        d = _nth_weekday_of(y, m, calendar, weekday, nth)
+        return (d.isoformat() if d else None), False
+    if f["year"]:
+        d = _nth_weekday_of(f["year"], f["month"], calendar, weekday, nth)
+        return (d.isoformat() if d else None), False
+    if published is None:
+        return None, False
+    # the year that puts the day where a news date of this marker lies (see infer_year)
+    if calendar == "hijri":
+        try:
+            base = Gregorian(published.year, published.month, published.day).to_hijri().year
+        except (ValueError, OverflowError):
+            return None, False
+    else:
+        base = published.year
+    previous, this, following = (_nth_weekday_of(y, f["month"], calendar, weekday, nth)
+                                 for y in (base - 1, base, base + 1))
+    if this is None:
+        return None, False
+    if marker == "future":
+        chosen = this if this > published else following
+    elif marker == "past":
+        chosen = this if this <= published else previous
+    else:  # unmarked: this year's, unless more than half a year ahead
+        chosen = this if this - published <= timedelta(days=183) else previous
+    return (chosen.isoformat() if chosen else None), True
+
+
 def _explicit_date(s: Scan, i: int):
     """Parse a date starting at token i: returns (end index, fields) or None.
 
@@ -245,9 +424,13 @@ def _explicit_date(s: Scan, i: int):
     all digits («12/05/2024»), the day first («12 ماي 2024»), the month first ("May 12, 2024",
     or a month alone where the words around it make it a date)."""
     lang = s.lang
+    wd = _weekday_at(s, i)
+    if (lang.weekday_last_words and wd) or not s.readings[i].isdisjoint(_noun_ordinal_words(lang)):
+        counted = _counted_weekday(s, i, wd)
+        if counted:
+            return counted
     j = i
     weekday = None
-    wd = _weekday_at(s, j)
     if wd:
         weekday, j = wd
         j = _skip_fillers(s, j)
@@ -286,10 +469,14 @@ def _day_first_date(s: Scan, j: int, weekday: int | None) -> tuple[int, dict[str
     if not month:
         month = _month_at(s, k, lang.hijri_months, clitics=False)
         calendar = "hijri"
+    same = s.phrase(k, _same_month(lang)) if not month and lang.same_month else None
+    if same:  # «3 من الشهر نفسه»: the month of the date given last
+        return same.end, {"year": None, "month": None, "day": dval, "weekday": weekday, "calendar": "gregorian",
+                          "same_month": True}
     if not month and s.word(j - 1) in lang.day_number_nouns and s.toks[j].kind == "num":
-        # "يوم 27": a day of an unnamed month, kept as an unresolved date
-        return k, {"year": None, "month": None, "day": dval, "weekday": weekday, "calendar": "gregorian",
-                   "month_offset": None}
+        # "يوم 27": a day of an unnamed month, kept as an unresolved date (the «من» after it is not its)
+        return day[1], {"year": None, "month": None, "day": dval, "weekday": weekday, "calendar": "gregorian",
+                        "month_offset": None}
     if not month:
         return None
     mval, k, _ = month
@@ -308,7 +495,8 @@ def _month_first_date(s: Scan, i: int, j: int, weekday: int | None) -> tuple[int
     lang = s.lang
     month = _month_at(s, j, lang.months)
     if not month:
-        return None
+        return _hijri_month_alone(s, i, j) if j < len(s.toks) \
+            and not s.readings[j].isdisjoint(_hijri_month_words(lang)) else None
     mval, k, key = month
     if k < len(s.toks) and s.toks[k].text == "-" and _num(s, k + 1):
         k += 1  # "يناير-1"
@@ -329,11 +517,33 @@ def _month_first_date(s: Scan, i: int, j: int, weekday: int | None) -> tuple[int
     # word of time that takes a year too (clitics off: «بشهر» is «شهر»)
     before = {r for _, r in lang.clitic_splits(s.word(i - 1) or "")} if s.word(i - 1) else set()
     preceded_by_month_word = bool(before & (lang.month_nouns | lang.year_prepositions | lang.year_words))
-    if year or (preceded_by_month_word and key not in lang.ambiguous_months):
+    # a month name that is an everyday word too (مارس "he practised") is the month after the noun
+    # "month" («في شهر مارس») or before 'last' / 'next' («في مارس الماضي»)
+    unambiguous = key not in lang.ambiguous_months or bool(before & lang.month_nouns) or (
+        s.word(k) in lang.future_markers or s.word(k) in lang.past_markers)
+    if year or (preceded_by_month_word and unambiguous):
         return (year[1] if year else k), {
             "year": year[0] if year else None, "month": mval, "day": None, "weekday": None, "calendar": "gregorian"
         }
     return None
+
+
+def _hijri_month_alone(s: Scan, i: int, j: int) -> tuple[int, dict[str, Any]] | None:
+    """A Hijri month without a day (the date's first token is i, the month's j): after the noun
+    'month' («خلال شهر رمضان»), with a Hijri year («رمضان 1434») or before 'last' / 'next' («رمضان
+    الماضي»), never alone: «رمضان», «رجب», «شعبان» are names too. Its Gregorian days are two months'."""
+    lang = s.lang
+    month = _month_at(s, j, lang.hijri_months)
+    if not month:
+        return None
+    mval, k, _ = month
+    year = _year_at(s, k, hijri=True)
+    named = (i > 0 and not s.readings[i - 1].isdisjoint(lang.month_nouns)) or \
+        s.word(k) in lang.future_markers or s.word(k) in lang.past_markers
+    if not (year or named):
+        return None
+    return (year[1] if year else k), {"year": year[0] if year else None, "month": mval, "day": None,
+                                      "weekday": None, "calendar": "hijri"}
 
 
 def _double_month(s: Scan, k: int) -> int:
@@ -350,7 +560,8 @@ def _double_month(s: Scan, k: int) -> int:
 @cache
 def _date_openers(lang: Language) -> frozenset[str]:
     """Words that can begin a date: a weekday, an ordinal day, a month, 'يوم'."""
-    tables = (lang.weekdays, ordinal_days(lang), lang.months, lang.hijri_months, lang.number_words)
+    tables = (lang.weekdays, ordinal_days(lang), lang.months, lang.hijri_months, lang.number_words,
+              lang.noun_ordinals)
     return frozenset(k.split(" ")[0] for t in tables for k in t) | lang.weekday_prefixes | lang.day_prefixes \
         | lang.day_number_nouns
 
@@ -374,15 +585,31 @@ def find_dates(s: Scan) -> None:
             end += 1
         nstart, nend = s.toks[start_tok].start, s.toks[end - 1].end
         weekday = WEEKDAY_NAMES[f["weekday"]] if f["weekday"] is not None else None
-        if f["calendar"] == "hijri":
+        if "nth" in f:  # «أول جمعة من رمضان»: the day is computed
+            value, inferred = _counted_weekday_value(f, s.published, marker)
+            extra: dict[str, Any] = {"relative": "published"} if "month_offset" in f else {}
+            if f["calendar"] == "hijri":
+                extra["hijri"] = iso(f["year"], f["month"])
+            s.add("date", nstart, nend, value, calendar=f["calendar"], weekday=weekday, year_inferred=inferred,
+                  **extra)
+        elif f["calendar"] == "hijri":
             hijri = iso(f["year"], f["month"], f["day"])
             value = None
-            if f["year"]:
+            if f["year"] and f["day"]:
                 try:
                     value = Hijri(f["year"], f["month"], f["day"]).to_gregorian().isoformat()
                 except (ValueError, OverflowError):
                     value = None
             s.add("date", nstart, nend, value, calendar="hijri", hijri=hijri, weekday=weekday)
+        elif "same_month" in f:
+            previous = [m for m in s.mentions if m.kind == "date" and m._nend <= nstart and m.value
+                        and m.calendar == "gregorian" and len(date_of(m)) >= 7 and date_of(m)[5:7].isdigit()]
+            value = None
+            if previous:
+                year, month, _ = parse_iso(date_of(max(previous, key=lambda m: m._nstart)))
+                if month and (year is None or _valid(year, month, f["day"])):
+                    value = iso(year, month, f["day"])
+            s.add("date", nstart, nend, value, calendar="gregorian", weekday=weekday, relative="previous")
         elif "month_offset" in f:
             value = None
             if s.published and f["month_offset"] is not None:
@@ -518,9 +745,29 @@ def _shift_date(d: date, n: float, unit: str) -> date | None:
     return d + timedelta(days=n * days) if days else None
 
 
+def _day_of_holiday(s: Scan, i: int) -> tuple[int, int] | None:
+    """(n, where the ordinal starts in the normalised text) where «ثاني أيام» / 'the second day of' stands before the holiday at
+    token i: the holiday's n-th day. Only days counted from its first (not 'last': holidays last
+    differently long)."""
+    lang = s.lang
+    k = i - 1
+    while k > 0 and s.word(k) in lang.of_words:  # 'the second day of Eid'
+        k -= 1
+    if k < 1 or s.word(k) is None or not any(lang.noun_classes.get(r) == "day" for r in s.readings[k]):
+        return None
+    ordinal = s.phrase(k - 1, lang.noun_ordinals, max_words=1)
+    if not ordinal or ordinal.end != k or ordinal.value < 1:
+        return None
+    return ordinal.value, s.toks[k - 1].start + ordinal.prefix
+
+
 def _find_holidays(s: Scan) -> None:
     for i, hit in list(s.matches(s.lang.holidays)):
         calendar, month, day = hit.value
+        start = s.toks[i].start + hit.prefix
+        nth = _day_of_holiday(s, i) if s.lang.noun_ordinals else None
+        if nth and not s.taken(nth[1], start):  # «ثاني أيام عيد الأضحى»: its second day
+            start = nth[1]
         end = hit.end
         year = _year_at(s, end)
         yval: int | None
@@ -529,7 +776,9 @@ def _find_holidays(s: Scan) -> None:
         else:
             yval = s.published.year if s.published else None
         value = None
-        if yval and calendar == "gregorian":
+        if calendar == "movable":  # Easter: its day moves, and the churches keep it on different days
+            calendar = "gregorian"
+        elif yval and calendar == "gregorian":
             value = iso(yval, month, day)
         elif yval:  # the Hijri holiday that falls in that Gregorian year
             for h in range(yval - 579, yval - 577):
@@ -540,13 +789,18 @@ def _find_holidays(s: Scan) -> None:
                 if g.year == yval:
                     value = g.isoformat()
                     break
-        s.add("date", s.toks[i].start + hit.prefix, s.toks[end - 1].end, value, calendar=calendar)
+        if nth and start < s.toks[i].start and value:
+            value = shift(value, nth[0] - 1)
+        s.add("date", start, s.toks[end - 1].end, value, calendar=calendar)
 
 
 def _duration_at(s: Scan, j: int) -> tuple[float | None, str, int] | None:
     """(amount, unit, next index) of 'يومين', 'ثلاثة أشهر', '2 weeks', 'شهر'."""
     lang = s.lang
     w = s.word(j)
+    if w is not None and not s.readings[j].isdisjoint(lang.month_nouns) and (
+            _month_at(s, j + 1, lang.months) or _month_at(s, j + 1, lang.hijri_months)):
+        return None  # «قبل شهر رمضان»: before the month of Ramadan, not a month ago
     if w is not None:
         for _, rest in lang.clitic_splits(w):
             cls = lang.dual_class(rest)
@@ -625,11 +879,36 @@ def _find_relative_periods(s: Scan) -> None:
                   relative="published")
 
 
+@cache
+def _year_cues(lang: Language) -> tuple[frozenset[str], frozenset[str]]:
+    """The words after a Hijri year (its era marks), and those with the words that may open a year in
+    words (the noun 'year'), for one pass over the text."""
+    era = frozenset(lang.hijri_era)
+    return era, era | _year_nouns(lang)
+
+
 def _find_years(s: Scan) -> None:
-    """'عام 2016', 'في 2016', 'in 2016': a year on its own; 'a 1997 outbreak' too (an article of
-    one before the figure: it cannot count 1997 things)."""
-    for i, t in enumerate(s.toks):
-        if t.kind != "num" or t.decimals or len(t.text) != 4 or not 1800 <= t.value <= 2200:
+    """'عام 2016', 'في 2016', 'in 2016', «عام ألفين وثمانية عشر», «عام 1445 هـ»: a year on its own;
+    'a 1997 outbreak' too (an article of one before the figure: it cannot count 1997 things)."""
+    era, cues = _year_cues(s.lang)
+    for k in s.starting_with(cues):
+        if s.readings[k].isdisjoint(era):  # «عام ألفين وثمانية عشر»
+            if s.word(k + 1) is None or s.taken(s.toks[k].start, s.toks[k + 1].end):
+                continue
+            if s.lang.article and cast(str, s.word(k)).startswith(s.lang.article):
+                continue  # «العام» is also the adjective 'general' («الأمين العام»)
+            words = _year_in_words(s, k + 1, after_year_noun=True)
+            if words:
+                s.add("date", s.toks[k].start, s.toks[words[1] - 1].end, f"{words[0]:04d}", calendar="gregorian")
+            continue
+        i, t = k - 1, s.toks[k - 1]  # «1445 هـ»: a Hijri year, told by its era mark; no Gregorian value
+        if k > 0 and t.kind == "num" and len(t.text) == 4 and not t.decimals and 1300 <= t.value <= 1600 \
+                and not s.taken(t.start, s.toks[k].end):
+            start = s.toks[i - 1].start if i > 0 and not s.readings[i - 1].isdisjoint(_year_nouns(s.lang)) else t.start
+            s.add("date", start, s.toks[k].end, None, calendar="hijri", hijri=f"{int(t.value):04d}")
+    for i in s.number_indices():  # the number tokens only, not every token
+        t = s.toks[i]
+        if t.decimals or len(t.text) != 4 or not 1800 <= t.value <= 2200:
             continue
         if s.taken(t.start, t.end):
             continue
@@ -662,6 +941,8 @@ def _find_weekdays(s: Scan) -> None:
 
 def _find_relative_days(s: Scan) -> None:
     for i, (_, (anchor, offset), end, _) in list(s.matches(s.lang.relative_days)):
+        if s.phrase(end, ordinal_days(s.lang)) and s.adjacent(end - 1, end):
+            continue  # «في اليوم الثاني من الزيارة»: the second day of the visit, not today
         nstart, nend = s.toks[i].start, s.toks[end - 1].end
         if anchor == "published":  # unresolved without a publication date, but still a date
             value = (s.published + timedelta(days=offset)).isoformat() if s.published else None

@@ -271,6 +271,8 @@ class Scan:
             present = [at for w, at in positions.items() if w in words]
         if len(present) == 1:
             return present[0]
+        if not present:  # most tables have no word in a given text
+            return []
         return sorted(set().union(*present))
 
     def number_indices(self) -> list[int]:
