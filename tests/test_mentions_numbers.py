@@ -262,3 +262,11 @@ def test_a_feminine_dual_of_a_known_noun_counts_two():
     # «ـين» on a masculine noun is a plural too; a word of no known noun is no count
     assert values("التقى الوزير المواطنين") == []
     assert values("أنهى الفريق المرحلتين") == []
+
+
+def test_members_of_a_parliament_are_counted_as_mps():
+    assert values("أمضى ثلاثون عضوا بمجلس نواب الشعب على العريضة") == [("count", 30, "mp")]
+    assert values("صوت 120 عضوا في البرلمان لصالح القانون") == [("count", 120, "mp")]
+    assert values("Thirty members of parliament signed it") == [("count", 30, "mp")]
+    # members of another body stay members
+    assert values("يضم المكتب التنفيذي 12 عضوا") == [("number", 12, "عضو")]

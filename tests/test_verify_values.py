@@ -430,6 +430,14 @@ def test_the_sentence_that_states_a_claims_figures_together_supports_it_over_a_n
     assert dict(verdicts(source, summary, published="2025-08-19"))["الثلاثي"] == "supported"
 
 
+def test_members_of_parliament_and_mps_are_one_count():
+    source = ("أمضى ثلاثون عضوا بمجلس نواب الشعب، خلال جلسة عامة انعقدت اليوم الثلاثاء، على عريضة للتعبير عن استيائهم "
+              "من تصريحات الوزير الأول الفرنسي السابق مانوال فالس.")
+    summary = "احتج {} نائبا بمجلس نواب الشعب، عبر عريضة وقعوها يوم الثلاثاء خلال جلسة عامة، على تصريحات مانوال فالس."
+    assert dict(verdicts(source, summary.format("أربعون"), published="2016-04-05"))["أربعون نائبا"] == "contradicted"
+    assert dict(verdicts(source, summary.format("ثلاثون"), published="2016-04-05"))["ثلاثون نائبا"] == "supported"
+
+
 def test_a_range_with_the_same_start_and_another_end_is_contradicted():
     source = ("اعتبر نائب وزير خارجية الصين أن الصين تعتبر تونس شريكا مثاليا على المستوى الإفريقي. "
               "ويؤدي نائب وزير الخارجية الصيني زيارة رسمية إلى تونس من 4 إلى 6 جانفي.")

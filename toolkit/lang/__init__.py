@@ -216,6 +216,8 @@ class Language:
     to_words: frozenset[str]
     range_words: frozenset[str]
     range_end_words: frozenset[str]
+    member_nouns: frozenset[str]
+    member_bodies: dict[str, str]
     feminine_dual_stems: dict[str, str]
     pair_words: frozenset[str]
     frame_break_words: frozenset[str]

@@ -219,7 +219,12 @@ NOUN_CLASSES = {
 ACCUSATIVE_ENDINGS = ["ا"]
 # A singular noun plus one of these is its dual (نائبين، وزيرتين): a count of two.
 DUAL_ENDINGS = ["ين", "ان"]
-FEMININE_DUAL_STEMS = {"ت": "ه"}  # «رحلتين»، «زيارتان»: the «ة» of the singular (normalised «ه») is «ت»
+FEMININE_DUAL_STEMS = {"ت": "ه"}
+# «ثلاثون عضوا بمجلس نواب الشعب»: members counted by the body they sit in
+MEMBER_NOUNS = ["عضو", "عضوا", "أعضاء", "عضوة", "عضوات"]
+_PARLIAMENTS = ["مجلس النواب", "مجلس نواب الشعب", "البرلمان", "مجلس الشعب", "مجلس الأمة", "المجلس الوطني التأسيسي",
+                "المجلس التأسيسي"]
+MEMBER_BODIES = {f"{pre}{body}": "mp" for body in _PARLIAMENTS for pre in ("", "في ")}  # «بمجلس»: a clitic  # «رحلتين»، «زيارتان»: the «ة» of the singular (normalised «ه») is «ت»
 DUAL_NOUNS = {
     "رئيسين": "leader", "رئيسان": "leader", "الرئيسين": "leader", "الرئيسان": "leader",
     "زعيمين": "leader", "زعيمان": "leader", "قائدين": "leader",

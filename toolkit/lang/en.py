@@ -187,6 +187,9 @@ VERSUS_WORDS = ["compared with", "compared to", "against", "versus", "vs"]
 FROM_WORDS = ["from"]  # "from 66 to 52"
 TO_WORDS = ["to"]
 RANGE_WORDS = ["to", "and"]  # "between 4 and 8"
+MEMBER_NOUNS = ["member", "members"]
+MEMBER_BODIES = {"parliament": "mp", "the parliament": "mp", "congress": "mp", "the house": "mp",
+                 "the assembly": "mp", "the national assembly": "mp"}
 RANGE_END_WORDS = ["until", "till", "through", "ends", "ending", "closes"]  # "runs from June 19 until August 10"
 PAIR_WORDS = ["to", "against", "compared"]
 FRAME_BREAK_WORDS = ["and"]  # "...22 percent and the Arab market 51": the next figure's frame

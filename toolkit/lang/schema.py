@@ -206,6 +206,10 @@ TABLES: tuple[Table, ...] = (
     _t("RANGE_WORDS", Words, "words", "words joining the two ends of a range ('to', 'and', «إلى»)", E),
     _t("FEMININE_DUAL_STEMS", dict[str, str], "raw", "(letter before a dual ending, the singular's "
        "ending): the dual «رحلتين» is the noun «رحلة» (normalised)", {}),
+    _t("MEMBER_NOUNS", Words, "words", "nouns of membership ('members', «عضو»): counted, their class is the "
+       "body they belong to", E),
+    _t("MEMBER_BODIES", dict[str, str], "table", "a body -> the class of its members ('parliament' -> mp: "
+       "«30 عضوا بمجلس النواب» are 30 MPs)", {}),
     _t("RANGE_END_WORDS", Words, "words", "verbs and words that give where a span of days ends after its start "
        "(«تنطلق ... 19 جوان وتنتهي 10 أوت», 'until')", E),
     _t("PAIR_WORDS", Words, "words", "words joining two figures of one measure in a clause", E),

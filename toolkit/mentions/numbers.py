@@ -219,6 +219,8 @@ def _noun_after(s: Scan, j: int) -> tuple[str | None, str | None, int]:
             return cls, rest, k + 1
         if rest in lang.currencies:
             return lang.currencies[rest], rest, k + 1
+    if any(rest in lang.member_nouns for _, rest in lang.clitic_splits(w)) and (body := _member_body(s, k + 1)):
+        return body, w, k + 1  # «30 عضوا بمجلس النواب», "30 members of parliament": MPs; the body is no part
     if k + 1 < len(s.toks) and s.word(k + 1):  # two-word nouns: "heads of state"
         two = f"{w} {s.word(k + 1)}"
         if two in lang.noun_classes:
@@ -227,6 +229,16 @@ def _noun_after(s: Scan, j: int) -> tuple[str | None, str | None, int]:
             rest in lang.number_words for _, rest in lang.clitic_splits(w)):
         return None, None, j
     return None, lang.stem(w), j
+
+
+def _member_body(s: Scan, k: int) -> str | None:
+    """The class of the members of the body named from token k on: «بمجلس نواب الشعب», «في
+    البرلمان», "of parliament" (mp)."""
+    lang = s.lang
+    if s.word(k) in lang.of_words:
+        k += 1
+    hit = s.phrase(k, lang.member_bodies, max_words=4)
+    return hit.value if hit is not None else None
 
 
 def _definite_head(s: Scan, i: int, prefix_len: int, value: float) -> tuple[str | None, str, int] | None:
