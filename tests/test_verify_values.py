@@ -313,6 +313,11 @@ def test_a_count_against_a_list_whose_items_repeat_the_counted_noun():
     # a list that goes on with an item of another head is not counted whole
     longer = source.replace("والحزب الاشتراكي", "والحزب الاشتراكي وحركة الشعب")
     assert verify(longer, "ويضم ائتلاف الميثاق الذي أسسه محمد الكيلاني ستة أحزاب.", published="2016-07-18").counts["contradicted"] == 0
+    # nor a list given as a part («من بينها», «منها»), nor its tail after an item of another head
+    for partial in ("عدة أحزاب من بينها حزب", "تنظيمات مثل حزب", "تنظيمات من بينها حزب", "حركة الشعب وحزب"):
+        text = source.replace("الكيلاني حزب", f"الكيلاني {partial}")
+        claim = "ويضم ائتلاف الميثاق الذي أسسه محمد الكيلاني ستة أحزاب."
+        assert verify(text, claim, published="2016-07-18").counts["contradicted"] == 0, partial
 
 
 def test_a_value_only_in_another_passage_where_it_measures_something_else():

@@ -121,7 +121,7 @@ def _headed_list(c: ClaimContext) -> tuple[int, Evidence] | None:
     i = first
     while i < stop:
         h = head(i)
-        if h is None:
+        if h is None or h[0].startswith(lang.conjunction):  # «وحزب …» goes on a list, it opens none
             i += 1
             continue
         items, k, last = 1, i + 1, i
@@ -133,10 +133,20 @@ def _headed_list(c: ClaimContext) -> tuple[int, Evidence] | None:
                 break  # another item, not headed by the noun: the list is not counted whole
             k += 1
         closed = k >= stop or s.word(k) is None  # a clause mark or the passage's end
-        if items >= 2 and closed and k - last <= HEADED_ITEM_WORDS + 1:
+        if items >= 2 and closed and k - last <= HEADED_ITEM_WORDS + 1 and not _opens_partial_list(s, i):
             found.append((items, evidence_span(c.src, s.toks[i].start, s.toks[k - 1].end)))
         i = k
     return found[0] if len(found) == 1 else None
+
+
+PARTIAL_REACH = 3  # words before a list in which 'including', «من بينها» make it partial
+
+
+def _opens_partial_list(s, i: int) -> bool:
+    """Is the list at token i introduced as a part of something ('including', «من بينها»)?"""
+    words = [w for k in range(max(0, i - PARTIAL_REACH), i) if (w := s.word(k)) is not None]
+    text = " ".join(words)
+    return any(text == p or text.endswith(" " + p) or p in words for p in s.lang.partial_list_words)
 
 
 def _counts_as(lang, word: str, unit: str | None) -> bool:
@@ -222,7 +232,9 @@ def check_quantity(c: ClaimContext, listed_in_summary: bool = False) -> Claim:
                       [listed[1]])
     headed = _headed_list(c) if q.kind == "count" and q.unit in _LIST_CLASSES - {None} \
         and not q.alternatives and not listed_in_summary else None
-    if headed is not None and headed[0] != q.value and c.sure():
+    stated = any(x.kind == "count" and x.value == q.value and unit_class(x.unit) == unit_class(q.unit)
+                 for x in c.src.scan.mentions)  # the claimed count is the source's for something: not this list's
+    if headed is not None and headed[0] != q.value and c.sure() and not stated:
         return result(c, "contradicted", f"The source lists {headed[0]} for this event, not {q.value}.",
                       [headed[1]])
     nearby = [x for x in c.sentence_mentions(*kinds) if may_support(q, x) and quantities_equal(q, x)]

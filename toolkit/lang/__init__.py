@@ -217,6 +217,7 @@ class Language:
     range_words: frozenset[str]
     range_end_words: frozenset[str]
     member_nouns: frozenset[str]
+    partial_list_words: tuple[str, ...]
     member_bodies: dict[str, str]
     feminine_dual_stems: dict[str, str]
     pair_words: frozenset[str]

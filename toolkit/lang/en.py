@@ -187,6 +187,7 @@ VERSUS_WORDS = ["compared with", "compared to", "against", "versus", "vs"]
 FROM_WORDS = ["from"]  # "from 66 to 52"
 TO_WORDS = ["to"]
 RANGE_WORDS = ["to", "and"]  # "between 4 and 8"
+PARTIAL_LIST_WORDS = ["including", "among them", "among which", "such as", "like", "notably", "especially"]
 MEMBER_NOUNS = ["member", "members"]
 MEMBER_BODIES = {"parliament": "mp", "the parliament": "mp", "congress": "mp", "the house": "mp",
                  "the assembly": "mp", "the national assembly": "mp"}

@@ -206,6 +206,8 @@ TABLES: tuple[Table, ...] = (
     _t("RANGE_WORDS", Words, "words", "words joining the two ends of a range ('to', 'and', «إلى»)", E),
     _t("FEMININE_DUAL_STEMS", dict[str, str], "raw", "(letter before a dual ending, the singular's "
        "ending): the dual «رحلتين» is the noun «رحلة» (normalised)", {}),
+    _t("PARTIAL_LIST_WORDS", Words, "phrases", "words that open a partial list ('including', «من بينها»): "
+       "its items are not all there are", E),
     _t("MEMBER_NOUNS", Words, "words", "nouns of membership ('members', «عضو»): counted, their class is the "
        "body they belong to", E),
     _t("MEMBER_BODIES", dict[str, str], "table", "a body -> the class of its members ('parliament' -> mp: "
