@@ -12,6 +12,7 @@ from __future__ import annotations
 import math
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 
 from .lang import Language
@@ -212,7 +213,7 @@ class Document:
     def sentence_span(self, sentence: int) -> tuple[int, int]:
         return self.sentences[min(sentence, len(self.sentences) - 1)]
 
-    def claim_keys(self, m: Mention, *, comparable: set[str] | None = None) -> dict[tuple[str, ...], float]:
+    def claim_keys(self, m: Mention, *, comparable: AbstractSet[str] | None = None) -> dict[tuple[str, ...], float]:
         """Alignment keys of the passage around mention ``m``, weighted by nearness.
 
         Each token gives one group of alternative keys (its stem, its stem without a
@@ -226,7 +227,7 @@ class Document:
         return weights
 
     def _weights(self, start: int, stop: int, pos: int, end: int, m: Mention,
-                 comparable: set[str] | None) -> dict[tuple[str, ...], float]:
+                 comparable: AbstractSet[str] | None) -> dict[tuple[str, ...], float]:
         s = self.scan
         weights: dict[tuple[str, ...], float] = {}
         for i in range(s.index_at(start), s.index_at(stop)):  # the tokens starting in [start, stop)

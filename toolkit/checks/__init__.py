@@ -17,7 +17,7 @@ from ..index import Document
 from ..inputs import InputError, check_lang, check_published, check_text
 from ..lang import detect_language
 from ..models import Claim, Mention, VerificationReport
-from .context import ClaimContext
+from .context import CROSS_LINGUAL_KEYS, ClaimContext
 from .dates import check_date, check_weekday
 from .directions import check_direction
 from .entities import check_entity
@@ -77,7 +77,7 @@ def verify(source: str, summary: str, *, published: str | _dt.date | None = None
     src = reuse.for_summary(source, pub, src_lang, summ_lang)  # scanned and indexed once per source
     cross = summ_lang != src_lang
     summ = Document(src.scan_summary(summary, published=pub, lang=summ_lang))
-    comparable = {"n:", "c:", "x:"} if cross else None
+    comparable = CROSS_LINGUAL_KEYS if cross else None
     enums = [m for m in summ.scan.mentions if m.kind == "enumeration"]
     quotes = [m for m in summ.scan.mentions if m.kind == "quote"]
 

@@ -12,7 +12,7 @@ from ..lang.concepts import CONTRASTS
 from ..mentions.dates import same_date
 from ..models import Claim, Mention
 from .context import ALIGNED_FLOOR, AMBIGUITY, ClaimContext, result
-from .frames import CLAUSE_MARKS, Frame, frame, frame_score, paired
+from .frames import CLAUSE_MARKS, Frame, frame, paired
 from .values import quantities_equal, year_of
 
 BINDING = 0.4  # a rival's frame must hold this share of the claim's frame...
@@ -39,9 +39,7 @@ def bound_elsewhere(c: ClaimContext, same: list[Mention], rivals: list[Mention])
     unclear."""
     if not rivals or not c.aligned:  # the frames decide here, once the claim has a passage at all
         return None
-    comparable = {"n:", "c:", "x:"} if c.cross_lingual else None
-    claim = frame(c.summ, c.m, comparable=comparable)
-    if len(claim) < 2:
+    if len(c.frame) < 2:
         return None  # too few words around the value to tell what it measures
     dated = _dated_side(c, same, rivals)
     if dated is not None:
@@ -49,14 +47,14 @@ def bound_elsewhere(c: ClaimContext, same: list[Mention], rivals: list[Mention])
     rivals = [y for y in rivals if not any(paired(c.src, x, y) for x in same)]
     if not rivals:
         return None
-    scored_same = max(((_paired_score(c, claim, x), x) for x in same), key=lambda t: t[0])
+    scored_same = max(((_paired_score(c, x), x) for x in same), key=lambda t: t[0])
     free = [y for y in rivals if not c.claimed_alongside(y)]
-    scored_rival = max(((_paired_score(c, claim, y), y) for y in free), key=lambda t: t[0], default=(0.0, None))
+    scored_rival = max(((_paired_score(c, y), y) for y in free), key=lambda t: t[0], default=(0.0, None))
     if scored_rival[1] is not None and scored_rival[0] >= BINDING \
             and scored_rival[0] >= BINDING_MARGIN * scored_same[0] \
             and not _same_subject(c, scored_same[1], scored_rival[1]):
         return scored_rival[1], scored_same[1]
-    contrasted = _contrasted(c, claim, same, free)
+    contrasted = _contrasted(c, same, free)
     if contrasted is not None and not _same_subject(c, contrasted[1], contrasted[0]):
         return contrasted
     return None
@@ -173,13 +171,13 @@ def _dated_side(c: ClaimContext, same: list[Mention], rivals: list[Mention]) -> 
     return None
 
 
-def _paired_score(c: ClaimContext, claim: Frame, y: Mention) -> float:
+def _paired_score(c: ClaimContext, y: Mention) -> float:
     """How well ``y``'s frame holds the claim's, or the frame of the figure it is paired with:
     in «الاقتراض الداخلي من 2000 م د ... إلى 3843» the 3843 measures what the 2000 measures."""
-    best = frame_score(claim, frame(c.src, y), c.src)
+    best = c.frame_share(y)
     for p in c.src.segment_at(y._nstart).mentions:
         if p is not y and p.kind == y.kind and paired(c.src, p, y):
-            best = max(best, frame_score(claim, frame(c.src, p), c.src))
+            best = max(best, c.frame_share(p))
     return best
 
 
@@ -187,11 +185,11 @@ def _aspects(f: Frame) -> set[str]:
     return {k[2:] for g in f for k in g if k[:2] == "x:"}
 
 
-def _contrasted(c: ClaimContext, claim: Frame, same: list[Mention], rivals: list[Mention]) -> tuple[Mention, Mention] | None:
+def _contrasted(c: ClaimContext, same: list[Mention], rivals: list[Mention]) -> tuple[Mention, Mention] | None:
     """The claim's figure, written for one aspect of a measure (in value, exports), is the source's
     figure for the contrasting aspect (in volume, imports), and the figure next to it, in the same
     sentence, is given for the claim's aspect: (that figure, the same figure)."""
-    mine = _aspects(claim)
+    mine = _aspects(c.frame)
     for pair in CONTRASTS:
         own = [a for a in pair if a in mine]
         if len(own) != 1:
@@ -230,11 +228,9 @@ def frame_rival(c: ClaimContext, candidates: list[Mention],
                 same: Callable[[Mention, Mention], bool] = quantities_equal) -> Mention | None:
     """The one source figure that measures what the claim measures (its frame holds at
     least ``DECISIVE`` of the claim's, and no other figure's comes within ``DECISIVE_MARGIN``)."""
-    comparable = {"n:", "c:", "x:"} if c.cross_lingual else None
-    claim = frame(c.summ, c.m, comparable=comparable)
-    if len(claim) < (3 if c.cross_lingual else 2):  # names and concepts alone say less across languages
+    if len(c.frame) < (3 if c.cross_lingual else 2):  # names and concepts alone say less across languages
         return None
-    scored = sorted(((frame_score(claim, frame(c.src, y), c.src), y) for y in candidates
+    scored = sorted(((c.frame_share(y), y) for y in candidates
                      if not c.claimed_alongside(y)), key=lambda t: -t[0])
     if not scored or scored[0][0] < DECISIVE:
         return None
@@ -261,14 +257,12 @@ def period_rival(c: ClaimContext, candidates: list[Mention]) -> Mention | None:
     years = _years_stated(c.summ, c.m)
     if len(years) != 1:
         return None
-    comparable = {"n:", "c:", "x:"} if c.cross_lingual else None
-    claim = frame(c.summ, c.m, comparable=comparable)
     free = [y for y in candidates if not c.claimed_alongside(y)]
     dated = [y for y in free if years <= _years_stated(c.src, y)]
     if not dated or any(not quantities_equal(y, dated[0]) for y in dated[1:]):
         return None
-    score = max(frame_score(claim, frame(c.src, y), c.src) for y in dated)
-    if score <= 0 or any(frame_score(claim, frame(c.src, y), c.src) > score + DECISIVE_MARGIN
+    score = max(c.frame_share(y) for y in dated)
+    if score <= 0 or any(c.frame_share(y) > score + DECISIVE_MARGIN
                          for y in free if y not in dated):
         return None  # a figure of another period whose words fit the claim's much better
     return dated[0]
@@ -280,8 +274,7 @@ CROSS_FRAME = 0.3  # across languages, a rival with no shared name must share th
 def frames_agree(c: ClaimContext, other: Mention) -> bool:
     """Does ``other`` measure what the claim measures, by the words around both (names,
     countries and concepts only, across languages)?"""
-    comparable = {"n:", "c:", "x:"} if c.cross_lingual else None
-    return frame_score(frame(c.summ, c.m, comparable=comparable), frame(c.src, other), c.src) >= CROSS_FRAME
+    return c.frame_share(other) >= CROSS_FRAME
 
 
 def favoured_elsewhere(c: ClaimContext, same: list[Mention], rivals: list[Mention]) -> bool:
@@ -291,12 +284,10 @@ def favoured_elsewhere(c: ClaimContext, same: list[Mention], rivals: list[Mentio
     frame holds a larger share of the claim's (of two keys or more)."""
     if max(_co_stated(c, x) for x in same) > max(_co_stated(c, y) for y in rivals):
         return True
-    comparable = {"n:", "c:", "x:"} if c.cross_lingual else None
-    claim = frame(c.summ, c.m, comparable=comparable)
-    if len(claim) < 2:
+    if len(c.frame) < 2:
         return False
-    own = max(frame_score(claim, frame(c.src, x), c.src) for x in same)
-    return own > 0 and own > max(frame_score(claim, frame(c.src, y), c.src) for y in rivals)
+    own = max(c.frame_share(x) for x in same)
+    return own > 0 and own > max(c.frame_share(y) for y in rivals)
 
 
 def frames_decide(c: ClaimContext, value: Mention, elsewhere: list[Mention]) -> bool:

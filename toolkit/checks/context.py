@@ -11,7 +11,12 @@ from functools import cached_property
 from ..index import Alignment, Document, SourceIndex
 from ..mentions.dates import same_date
 from ..models import Claim, Evidence, Mention, MentionKind, Span, Verdict
+from .frames import Frame, frame, frame_score
 from .values import quantities_equal
+
+# The keys two languages share (names, countries, concepts): all a claim can be aligned and framed
+# by across languages.
+CROSS_LINGUAL_KEYS = frozenset({"n:", "c:", "x:"})
 
 ALIGNED_FLOOR = 0.2  # a passage sharing less than this of the claim's words is unrelated
 CONFIDENT = 0.4  # alignment needed before a differing value counts as a contradiction
@@ -43,6 +48,16 @@ class ClaimContext:
             return False
         seg = self.ranked[0].segment
         return any(k in seg.keys for g in self.keys for k in g if k[:2] in ("n:", "c:"))
+
+    @cached_property
+    def frame(self) -> Frame:
+        """What the claim's value measures: the keyed words around it (:func:`.frames.frame`),
+        only those two languages share when the texts' languages differ."""
+        return frame(self.summ, self.m, comparable=CROSS_LINGUAL_KEYS if self.cross_lingual else None)
+
+    def frame_share(self, other: Mention) -> float:
+        """The share of the claim's frame that the frame of the source's ``other`` holds."""
+        return frame_score(self.frame, frame(self.src, other), self.src)
 
     @cached_property  # read by every check, several times: computed once per claim
     def aligned(self) -> list[Alignment]:

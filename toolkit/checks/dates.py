@@ -17,7 +17,7 @@ from .binding import (
     frames_decide,
 )
 from .context import ALIGNED_FLOOR, ClaimContext, result
-from .frames import frame, frame_score, range_partners
+from .frames import range_partners
 from .typed import DateValue, granularity_of
 from .values import year_of
 
@@ -128,14 +128,12 @@ def _sentence_rival(c: ClaimContext, found: Mention, v: str, pub: _dt.date | Non
     whose words match the claim's at least as well («انطلقت الاستعدادات منذ شهر جانفي لفائدة الموسم
     ... الذي ينطلق عادة منذ شهر جوان»): then the claim may take either, and the sentence supports
     neither. Returns (the claimed date's mention, that other date)."""
-    comparable = {"n:", "c:", "x:"} if c.cross_lingual else None
-    claim = frame(c.summ, c.m, comparable=comparable)
     a, b = c.src.sentence_span(c.src.segment_at(found._nstart).sentence)
-    own = frame_score(claim, frame(c.src, found), c.src)
+    own = c.frame_share(found)
     for d in c.src.scan.mentions:
         if d.kind == "date" and a <= d._nstart < b and d.value and not d.relative \
                 and granularity_of(d.value) == granularity_of(v) and not same_date(v, _stated(d, pub)) \
-                and not c.claimed_alongside(d) and frame_score(claim, frame(c.src, d), c.src) >= max(own, 1e-9):
+                and not c.claimed_alongside(d) and c.frame_share(d) >= max(own, 1e-9):
             return found, d
     return None
 

@@ -8,7 +8,6 @@ from ..index import Document
 from ..models import Claim, Mention
 from .binding import DECISIVE
 from .context import ClaimContext, result
-from .frames import frame, frame_score
 from .values import may_support, quantities_equal
 
 _QUANTITIES = ("number", "count", "percent")
@@ -128,9 +127,7 @@ def _opposite_for_measure(c: ClaimContext, passage: list[Mention]) -> Mention | 
     if any(w is not c.m and w.kind == "direction" and abs(s.index_at(w._nstart) - here) <= CLAUSE_WORDS
            for w in c.summ.segment_at(c.m._nstart).mentions):
         return None  # «ارتفاع الذهب مع تراجع الدولار»: two changes, and the words around are both's
-    comparable = {"n:", "c:", "x:"} if c.cross_lingual else None
-    claim = frame(c.summ, c.m, comparable=comparable)
-    if len(claim) < 2 or frame_score(claim, frame(c.src, words[0]), c.src) < DECISIVE:
+    if len(c.frame) < 2 or c.frame_share(words[0]) < DECISIVE:
         return None
     return words[0]
 

@@ -10,6 +10,8 @@ figure, is a contradiction (the FactCC "wrong binding"), not support.
 
 from __future__ import annotations
 
+from collections.abc import Set as AbstractSet
+
 from ..index import Document, SourceIndex
 from ..models import Mention
 from .lookup import Stops, kept, near, value_cover
@@ -22,7 +24,7 @@ NEARNESS = 3.0  # tokens; nearer words weigh more
 Frame = dict[tuple[str, ...], float]  # key group -> weight
 
 
-def frame(doc: Document, m: Mention, *, comparable: set[str] | None = None) -> Frame:
+def frame(doc: Document, m: Mention, *, comparable: AbstractSet[str] | None = None) -> Frame:
     """The keyed words around ``m`` in its clause, stopping at another value."""
     memo = kept(doc, "frames", dict)  # a source's frames are read again for every claim
     key = (id(m), None if comparable is None else frozenset(comparable))
