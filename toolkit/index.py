@@ -72,6 +72,10 @@ def _without_conjunction(lang: Language, word: str) -> str:
     return word
 
 
+# The keys two languages share (names, countries, concepts): all a claim can be aligned and framed
+# by across languages.
+CROSS_LINGUAL_KEYS = frozenset({"n:", "c:", "x:"})
+
 @dataclass
 class Segment:
     index: int

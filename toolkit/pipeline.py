@@ -21,7 +21,7 @@ from pydantic import Field
 
 from . import reuse
 from .checks import verify
-from .index import Document
+from .index import CROSS_LINGUAL_KEYS, Document
 from .inputs import InputError, check_lang, check_positive_int, check_published, check_text
 from .errors import ConfigError, ExtractionError
 from .llm.backends import Backend, resolve_backend
@@ -296,7 +296,7 @@ class _Aligner:
                 if a < h.end and h.start < b and k not in chosen:
                     chosen.append(k)
         doc = Document(self.index.scan_summary(text, lang=self.lang))
-        comparable = {"n:", "c:", "x:"} if self.cross else None
+        comparable = CROSS_LINGUAL_KEYS if self.cross else None
         weights: dict[tuple[str, ...], float] = {}
         for i in range(len(doc.scan.toks)):
             group = tuple(k for k in doc.token_keys(i) if comparable is None or k[:2] in comparable)

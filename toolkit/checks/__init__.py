@@ -13,11 +13,11 @@ from collections import Counter
 from collections.abc import Callable
 
 from .. import reuse
-from ..index import Document
+from ..index import CROSS_LINGUAL_KEYS, Document
 from ..inputs import InputError, check_lang, check_published, check_text
 from ..lang import detect_language
 from ..models import Claim, Mention, VerificationReport
-from .context import CROSS_LINGUAL_KEYS, ClaimContext
+from .context import ClaimContext
 from .dates import check_date, check_weekday
 from .directions import check_direction
 from .entities import check_entity

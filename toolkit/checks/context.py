@@ -8,15 +8,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cached_property
 
-from ..index import Alignment, Document, SourceIndex
+from ..index import CROSS_LINGUAL_KEYS, Alignment, Document, SourceIndex
 from ..mentions.dates import same_date
 from ..models import Claim, Evidence, Mention, MentionKind, Span, Verdict
 from .frames import Frame, frame, frame_score
 from .values import quantities_equal
-
-# The keys two languages share (names, countries, concepts): all a claim can be aligned and framed
-# by across languages.
-CROSS_LINGUAL_KEYS = frozenset({"n:", "c:", "x:"})
 
 ALIGNED_FLOOR = 0.2  # a passage sharing less than this of the claim's words is unrelated
 CONFIDENT = 0.4  # alignment needed before a differing value counts as a contradiction
