@@ -232,9 +232,9 @@ def check_quantity(c: ClaimContext, listed_in_summary: bool = False) -> Claim:
                       [listed[1]])
     headed = _headed_list(c) if q.kind == "count" and q.unit in _LIST_CLASSES - {None} \
         and not q.alternatives and not listed_in_summary else None
-    stated = any(x.kind == "count" and x.value == q.value and unit_class(x.unit) == unit_class(q.unit)
-                 for x in c.src.scan.mentions)  # the claimed count is the source's for something: not this list's
-    if headed is not None and headed[0] != q.value and c.sure() and not stated:
+    if headed is not None and headed[0] != q.value and c.sure() and not any(
+            x.kind == "count" and x.value == q.value and unit_class(x.unit) == unit_class(q.unit)
+            for x in c.src.scan.mentions):  # a count the source states for something is not this list's
         return result(c, "contradicted", f"The source lists {headed[0]} for this event, not {q.value}.",
                       [headed[1]])
     nearby = [x for x in c.sentence_mentions(*kinds) if may_support(q, x) and quantities_equal(q, x)]
