@@ -15,6 +15,7 @@ import importlib
 import pkgutil
 import re
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 from types import ModuleType
@@ -269,29 +270,26 @@ class Language:
         hit = self.dual_nouns.get(word)
         if hit is not None or word in self.noun_classes:
             return hit
-        for ending in self.dual_endings:
-            base = word[: -len(ending)]
-            if word.endswith(ending) and len(base) >= 3:
-                hit = self.noun_classes.get(base) or next(
-                    (c for before, singular in self.feminine_dual_stems.items() if base.endswith(before)
-                     and (c := self.noun_classes.get(base[: -len(before)] + singular))), None)
-                if hit:
-                    return hit
-        return None
+        return next((c for singular, _ in self._dual_singulars(word) if (c := self.noun_classes.get(singular))), None)
 
     def feminine_dual_noun(self, word: str) -> str | None:
         """The singular of a feminine dual of a known noun («رحلتين» -> «رحله», «زيارتان»):
         the dual ending after the «ت» of a noun in «ة» (normalised «ه»), where the singular is a
         word of the concept lexicon. Unambiguous, unlike «ـين» on a masculine noun, which is a
         plural too («المواطنين»)."""
+        return next((singular for singular, feminine in self._dual_singulars(word)
+                     if feminine and self.concept(singular) is not None), None)
+
+    def _dual_singulars(self, word: str) -> Iterator[tuple[str, bool]]:
+        """(singular, feminine?) readings of ``word`` as a dual, in order: for each dual ending, the
+        word less it, then that base with a feminine stem turned back into the singular's ending."""
         for ending in self.dual_endings:
             base = word[: -len(ending)]
-            if not word.endswith(ending) or len(base) < 3:
-                continue
-            for before, singular in self.feminine_dual_stems.items():
-                if base.endswith(before) and self.concept(noun := base[: -len(before)] + singular) is not None:
-                    return noun
-        return None
+            if word.endswith(ending) and len(base) >= 3:
+                yield base, False
+                for before, singular in self.feminine_dual_stems.items():
+                    if base.endswith(before):
+                        yield base[: -len(before)] + singular, True
 
     def clitic_splits(self, token: str) -> list[tuple[str, str]]:
         """(prefix, remainder) candidates, the token itself first, longer prefixes after."""
