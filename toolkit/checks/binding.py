@@ -90,22 +90,26 @@ def figure_beside_anchor(c: ClaimContext, candidate: Callable[[Mention], bool]) 
     «70 مليون دينار (107 بالمائة من الهدف)»). The same value there supports the claim, another
     contradicts it, whatever passage the claim's words align with best. Years are no anchor:
     too many sentences give them."""
-    figures = _claim_figures(c) + [c.m]
-    figures.sort(key=lambda y: y._nstart)
-    k = figures.index(c.m)
-    mine = [y for y in figures[max(0, k - 1):k + 2] if y is not c.m and year_of(y) is None
+    figures = sorted(_claim_figures(c) + [c.m], key=lambda y: y._nstart)
+    at = figures.index(c.m)
+    mine = [y for y in figures[max(0, at - 1):at + 2] if y is not c.m and year_of(y) is None
             and _words_between(c.summ, y, c.m) <= ANCHOR_REACH]
     if not mine:
         return None
+
+    def anchor(z: Mention) -> bool:
+        """Does the source's ``z`` write one of the claim's neighbouring figures?"""
+        return any(z.value == y.value and quantities_equal(y, z) for y in mine)
+
     holding = {c.src.segment_at(z._nstart).sentence for z in c.src.scan.mentions
-               if z.kind in _QUANTITIES and any(quantities_equal(y, z) and z.value == y.value for y in mine)}
+               if z.kind in _QUANTITIES and anchor(z)}
     if len(holding) != 1:
         return None
     theirs = _sentence_figures(c.src, holding.pop())
-    anchors = [k for k, z in enumerate(theirs) if any(quantities_equal(y, z) and z.value == y.value for y in mine)]
+    anchors = [i for i, z in enumerate(theirs) if anchor(z)]
     # the candidate written next to an anchor, no other figure between («70 مليون دينار(107 بالمائة من الهدف)»)
-    found = [z for k, z in enumerate(theirs) if candidate(z) and not c.claimed_alongside(z)
-             and any(abs(k - a) == 1 and _words_between(c.src, z, theirs[a]) <= ANCHOR_REACH for a in anchors)]
+    found = [z for i, z in enumerate(theirs) if candidate(z) and not c.claimed_alongside(z)
+             and any(abs(i - a) == 1 and _words_between(c.src, z, theirs[a]) <= ANCHOR_REACH for a in anchors)]
     if len({str(z.value) for z in found}) != 1 or not frames_agree(c, found[0]):
         return None
     return found[0]
